@@ -1,0 +1,98 @@
+// Catalog: products and their variants. The Products grid reads one page of
+// variant rows at a time, sorted and filtered in SQL. Pure (zod + types).
+import { z } from 'zod';
+
+export const productStatusSchema = z.enum(['active', 'draft', 'archived']);
+export type ProductStatus = z.infer<typeof productStatusSchema>;
+
+export const variantTextColumns = ['sku', 'title', 'variantTitle', 'barcode', 'category', 'brand'] as const;
+export const variantNumberColumns = ['price', 'compareAtPrice', 'cost', 'weightGrams', 'onHand'] as const;
+export const variantDateColumns = ['updatedAt'] as const;
+export const variantGridColumns = [
+  ...variantTextColumns,
+  ...variantNumberColumns,
+  'status',
+  ...variantDateColumns,
+] as const;
+export type VariantGridColumn = (typeof variantGridColumns)[number];
+/** Columns holding money in minor units of the shop currency. */
+export const variantMoneyColumns = ['price', 'compareAtPrice', 'cost'] as const;
+
+const textOp = z.enum(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank']);
+const numberOp = z.enum([
+  'equals',
+  'notEqual',
+  'lessThan',
+  'lessThanOrEqual',
+  'greaterThan',
+  'greaterThanOrEqual',
+  'inRange',
+  'blank',
+  'notBlank',
+]);
+const join = z.enum(['and', 'or']);
+
+export const textFilterSchema = z.object({
+  kind: z.literal('text'),
+  join: join.default('and'),
+  conditions: z.array(z.object({ op: textOp, value: z.string().max(200).optional() })).min(1).max(2),
+});
+export const numberFilterSchema = z.object({
+  kind: z.literal('number'),
+  join: join.default('and'),
+  conditions: z
+    .array(
+      z.object({
+        op: numberOp,
+        // Money in minor units, weights in grams, quantities in units.
+        value: z.number().int().optional(),
+        valueTo: z.number().int().optional(),
+      }),
+    )
+    .min(1)
+    .max(2),
+});
+export const setFilterSchema = z.object({
+  kind: z.literal('set'),
+  values: z.array(productStatusSchema),
+});
+export const columnFilterSchema = z.discriminatedUnion('kind', [textFilterSchema, numberFilterSchema, setFilterSchema]);
+export type ColumnFilter = z.infer<typeof columnFilterSchema>;
+
+export const variantListInputSchema = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+  sort: z
+    .array(z.object({ column: z.enum(variantGridColumns), direction: z.enum(['asc', 'desc']) }))
+    .max(3)
+    .default([]),
+  filters: z.partialRecord(z.enum(variantGridColumns), columnFilterSchema).default({}),
+  quickSearch: z.string().trim().max(200).default(''),
+});
+export type VariantListInput = z.infer<typeof variantListInputSchema>;
+
+export const variantRowSchema = z.object({
+  variantId: z.number().int(),
+  productId: z.number().int(),
+  sku: z.string(),
+  title: z.string(),
+  variantTitle: z.string(),
+  barcode: z.string().nullable(),
+  price: z.number().int(),
+  compareAtPrice: z.number().int().nullable(),
+  cost: z.number().int().nullable(),
+  weightGrams: z.number().int().nullable(),
+  status: productStatusSchema,
+  category: z.string().nullable(),
+  brand: z.string().nullable(),
+  onHand: z.number().int(),
+  updatedAt: z.string(),
+});
+export type VariantRow = z.infer<typeof variantRowSchema>;
+
+export const catalogContract = {
+  'products.list': {
+    input: variantListInputSchema,
+    output: z.object({ rows: z.array(variantRowSchema), total: z.number().int() }),
+  },
+} as const;

@@ -1,0 +1,27 @@
+// The one contract between the core and every face (Electron, serve mode,
+// tests): method name `area.verb` -> input and output schemas, plus events.
+// Pure (zod + types): the renderer imports it.
+import type { z } from 'zod';
+import { catalogContract } from './catalog/contract.js';
+import { jobsContract } from './jobs/contract.js';
+import { settingsContract } from './settings/contract.js';
+import { shopContract } from './shop/contract.js';
+
+export const contract = {
+  ...shopContract,
+  ...settingsContract,
+  ...jobsContract,
+  ...catalogContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller may send (defaults still optional). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

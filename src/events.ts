@@ -1,0 +1,14 @@
+// Typed events pushed from the core to every face. Pure.
+import { z } from 'zod';
+import { jobInfoSchema } from './jobs/contract.js';
+
+export const eventSchemas = {
+  /** A job started, moved on, or finished. */
+  'job.progress': jobInfoSchema,
+  /** The shop changed under the UI (a demo shop was generated, settings changed). */
+  'shop.changed': z.object({ reason: z.enum(['created', 'settings', 'replaced']) }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
+export type CoreEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];

@@ -1,0 +1,47 @@
+// Shop settings: name, currency, time zone, language. Pure (zod + types).
+import { z } from 'zod';
+
+export const localeSchema = z.enum(['en', 'zh-CN']);
+export type Locale = z.infer<typeof localeSchema>;
+
+const supportedCurrencies = new Set(Intl.supportedValuesOf('currency'));
+const supportedTimeZones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+export const currencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code) => supportedCurrencies.has(code), { message: 'currencyUnknown' });
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .refine((zone) => supportedTimeZones.has(zone), { message: 'timeZoneUnknown' });
+
+export const shopNameSchema = z.string().trim().min(1, { message: 'required' }).max(120, { message: 'tooLong' });
+
+export const shopSettingsSchema = z.object({
+  name: z.string(),
+  currency: z.string(),
+  timeZone: z.string(),
+  locale: localeSchema,
+  isDemo: z.boolean(),
+  demoSize: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type ShopSettings = z.infer<typeof shopSettingsSchema>;
+
+export const settingsContract = {
+  'settings.get': { input: z.object({}), output: shopSettingsSchema },
+  'settings.update': {
+    input: z
+      .object({
+        name: shopNameSchema,
+        currency: currencySchema,
+        timeZone: timeZoneSchema,
+        locale: localeSchema,
+      })
+      .partial(),
+    output: shopSettingsSchema,
+  },
+} as const;
