@@ -66,6 +66,7 @@ CREATE TABLE products (
 );
 CREATE INDEX products_by_category ON products (category_id);
 CREATE INDEX products_by_title ON products (title);
+CREATE INDEX products_by_brand ON products (brand);
 
 CREATE TABLE tags (
   id INTEGER PRIMARY KEY,

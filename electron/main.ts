@@ -1,0 +1,155 @@
+// Electron main process: a thin shell around the core. It opens the database,
+// creates one hardened window, wires the single IPC channel, and closes the
+// core before the process exits. Everything a user can do lives in src/.
+import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { createCore, type Core } from '../src/core.js';
+import { AppError } from '../src/shared/app-error.js';
+import { hardenWebContents, installSessionSecurity } from './csp.js';
+import { wireIpc } from './ipc.js';
+import { buildAppMenu } from './menu.js';
+import {
+  databasePath,
+  devRendererUrl,
+  nativeBindingPath,
+  preloadPath,
+  rendererHtmlPath,
+  windowStatePath,
+} from './paths.js';
+import { defaultSize, loadWindowState, trackWindowState } from './window-state.js';
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+let unwireIpc: (() => void) | undefined;
+
+function logError(error: unknown): void {
+  console.error(error);
+}
+
+function createWindow(): BrowserWindow {
+  const saved = loadWindowState(windowStatePath());
+  const window = new BrowserWindow({
+    ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : defaultSize),
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Shopdesk',
+    // Shown once the first paint is ready, to avoid a white flash.
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      // Defence in depth: these are already the defaults.
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    },
+  });
+  if (saved?.isMaximized) window.maximize();
+  trackWindowState(windowStatePath(), window);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+
+  const dev = devRendererUrl();
+  const loading = dev ? window.loadURL(dev) : window.loadFile(rendererHtmlPath);
+  loading.catch((error: unknown) => {
+    logError(error);
+    dialog.showErrorBox('Shopdesk could not load its window', String(error));
+  });
+  return window;
+}
+
+function focusWindow(): void {
+  // Before startup finished (or after the database failed to open) there is nothing to show.
+  if (!core) return;
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** Opens the core; on failure tells the user why (DB_TOO_NEW, MIGRATION_FAILED, …) and quits. */
+function openCore(): Core | undefined {
+  try {
+    return createCore({
+      dbPath: databasePath(),
+      nativeBinding: nativeBindingPath(),
+      appVersion: app.getVersion(),
+      logError,
+    });
+  } catch (error) {
+    logError(error);
+    const message =
+      error instanceof AppError
+        ? `${error.message}\n\n(${error.code})\nDatabase: ${databasePath()}`
+        : `An unexpected error stopped Shopdesk from opening its database:\n\n${String(error)}\n\nDatabase: ${databasePath()}`;
+    dialog.showErrorBox('Shopdesk cannot open its database', message);
+    return undefined;
+  }
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  installSessionSecurity();
+  Menu.setApplicationMenu(buildAppMenu());
+
+  core = openCore();
+  if (!core) {
+    // exit, not quit: there is nothing to clean up and no window to close.
+    app.exit(1);
+    return;
+  }
+  unwireIpc = wireIpc(core, () => mainWindow);
+  mainWindow = createWindow();
+
+  // macOS: clicking the dock icon with no window open brings one back.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+}
+
+// Two instances on one database would fight over it; the second one just
+// brings the first one's window forward.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // Every renderer is sandboxed, including any created later by mistake.
+  app.enableSandbox();
+  app.on('second-instance', focusWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay open without windows; elsewhere closing the window ends the app.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // The core must finish its jobs and close SQLite cleanly (WAL checkpoint),
+  // so hold the quit until close() resolves, then quit again.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    const open = core;
+    if (!open) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    unwireIpc?.();
+    open
+      .close()
+      .catch(logError)
+      .finally(() => {
+        core = undefined;
+        app.quit();
+      });
+  });
+
+  start().catch((error: unknown) => {
+    logError(error);
+    dialog.showErrorBox('Shopdesk failed to start', String(error));
+    app.exit(1);
+  });
+}

@@ -1,0 +1,44 @@
+// The renderer's single way to reach the core: typed calls and typed events.
+// Electron's preload provides `window.shopdesk`; in a browser (serve mode) the
+// HTTP/WebSocket bridge stands in for it.
+import type { MethodInput, MethodName, MethodOutput } from '../../../src/contract.js';
+import { eventSchemas, type EventName, type EventPayload } from '../../../src/events.js';
+import type { ShopdeskBridge } from '../../../src/shared/bridge.js';
+import { ApiError } from './api-error.js';
+import { createHttpBridge } from './http-bridge.js';
+
+declare global {
+  interface Window {
+    shopdesk?: ShopdeskBridge;
+  }
+}
+
+const reconnectListeners = new Set<() => void>();
+const bridge: ShopdeskBridge =
+  window.shopdesk ?? createHttpBridge(() => reconnectListeners.forEach((listener) => listener()));
+
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const envelope = await bridge.rpc(method, input);
+  if (!envelope.ok) {
+    const { error } = envelope;
+    throw error.details.key === 'network' ? ApiError.network(error.message) : ApiError.fromShape(error);
+  }
+  // The core validated its own answer against the contract; the types follow it.
+  return envelope.value as MethodOutput<M>;
+}
+
+/** Subscribe to one event; malformed payloads are dropped, not passed on. */
+export function onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+  const schema = eventSchemas[name];
+  return bridge.onEvent((eventName, payload) => {
+    if (eventName !== name) return;
+    const parsed = schema.safeParse(payload);
+    if (parsed.success) listener(parsed.data as EventPayload<E>);
+  });
+}
+
+/** Called when the event stream came back after a drop: state may be stale. */
+export function onReconnect(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => reconnectListeners.delete(listener);
+}

@@ -1,0 +1,88 @@
+// Toasts: short confirmations and readable errors. An error shows the
+// translated `errors.<key>` plus what to do next — never a message or stack
+// from the core, which are for logs.
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { toApiError } from '../api/api-error.js';
+import { useI18n } from '../i18n/context.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { Params } from '../i18n/translate.js';
+
+/** Keys, not text: a toast still on screen follows a language switch. */
+interface Toast {
+  id: number;
+  kind: 'error' | 'success';
+  errorKey: string | null;
+  successKey: MessageKey | null;
+  params: Params | undefined;
+}
+
+interface Toasts {
+  showError(error: unknown): void;
+  showSuccess(key: MessageKey): void;
+}
+
+const ToastContext = createContext<Toasts | null>(null);
+const successMs = 4000;
+const errorMs = 10000;
+
+export function ToastProvider({ children }: { children: ReactNode }): ReactNode {
+  const { t, tKey } = useI18n();
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
+  const push = useCallback(
+    (toast: Omit<Toast, 'id'>) => {
+      const id = nextId.current++;
+      // The same message twice in a row replaces the first rather than stacking.
+      const same = (other: Toast): boolean => other.errorKey === toast.errorKey && other.successKey === toast.successKey;
+      setToasts((list) => [...list.filter((other) => !same(other)).slice(-3), { ...toast, id }]);
+      window.setTimeout(() => dismiss(id), toast.kind === 'error' ? errorMs : successMs);
+    },
+    [dismiss],
+  );
+
+  const api = useMemo<Toasts>(
+    () => ({
+      showError(error) {
+        const { details } = toApiError(error);
+        push({ kind: 'error', errorKey: details.key, successKey: null, params: details.params });
+      },
+      showSuccess(key) {
+        push({ kind: 'success', errorKey: null, successKey: key, params: undefined });
+      },
+    }),
+    [push],
+  );
+
+  return (
+    <ToastContext.Provider value={api}>
+      {children}
+      <div className="toasts" aria-live="polite">
+        {toasts.map((toast) => (
+          <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+            <div className="toast-text">
+              {toast.errorKey !== null ? (
+                <>
+                  <strong>{tKey(`errors.${toast.errorKey}`, 'errors.internal', toast.params)}</strong>
+                  <span>{tKey(`errorHints.${toast.errorKey}`, 'errorHints.generic', toast.params)}</span>
+                </>
+              ) : (
+                <strong>{toast.successKey ? t(toast.successKey, toast.params) : ''}</strong>
+              )}
+            </div>
+            <button type="button" className="icon-button" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+export function useToasts(): Toasts {
+  const value = useContext(ToastContext);
+  if (!value) throw new Error('useToasts outside ToastProvider');
+  return value;
+}

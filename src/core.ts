@@ -1,0 +1,118 @@
+// The core: one object every face (Electron, serve mode, tests, benchmarks)
+// talks to. `call` validates against the contract and always answers with an
+// envelope; `on` streams typed events; `close` waits for running jobs.
+import { renameSync, rmSync } from 'node:fs';
+import { defaultMigrationsDir, loadMigrations } from './db/migrate.js';
+import type { CoreEvent } from './events.js';
+import { createHandlers, shopExists } from './handlers.js';
+import { JobRunner } from './jobs/runner.js';
+import { createRouter, type Router } from './server/router.js';
+import { AppError } from './shared/app-error.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { openShopDatabase, type ShopDatabase } from './shop/database.js';
+import { runDemoJob } from './shop/demo-job.js';
+
+export interface CoreOptions {
+  dbPath: string;
+  clock?: Clock;
+  /** better-sqlite3 built for another ABI (Electron). */
+  nativeBinding?: string;
+  migrationsDir?: string;
+  /** Validate every answer against the contract too (tests). */
+  checkOutputs?: boolean;
+  appVersion?: string;
+  /** Receives unexpected errors with their stacks; callers only see INTERNAL. */
+  logError?: (error: unknown) => void;
+}
+
+export interface Core {
+  readonly dbPath: string;
+  call: Router;
+  on(listener: (event: CoreEvent) => void): () => void;
+  /** Cancels running jobs, waits for them and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Throws AppError DB_TOO_NEW or MIGRATION_FAILED when the database cannot be used. */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const migrations = loadMigrations(options.migrationsDir ?? defaultMigrationsDir());
+  const open = (): ShopDatabase =>
+    openShopDatabase({ path: options.dbPath, migrations, clock, nativeBinding: options.nativeBinding });
+
+  let shop = open();
+  let closed = false;
+  const listeners = new Set<(event: CoreEvent) => void>();
+  const emit = (event: CoreEvent): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        logError(error);
+      }
+    }
+  };
+  const jobs = new JobRunner(clock, (info) => emit({ name: 'job.progress', payload: info }), logError);
+
+  /** The demo's commit point: replace the (still empty) shop file with the generated one. */
+  const swapIn = (builtPath: string): void => {
+    if (shop.settingsStore.get()) throw shopExists();
+    shop.db.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(`${options.dbPath}${suffix}`, { force: true });
+    renameSync(builtPath, options.dbPath);
+    shop = open();
+    emit({ name: 'shop.changed', payload: { reason: 'replaced' } });
+  };
+
+  const handlers = createHandlers({
+    shop: () => shop,
+    jobs,
+    clock,
+    appVersion: options.appVersion ?? 'dev',
+    emit,
+    startDemo: ({ size, seed, locale }) => {
+      if (shop.settingsStore.get()) throw shopExists();
+      if (jobs.list().some((job) => job.kind === 'demo.generate' && job.status === 'running')) {
+        throw new AppError('CONFLICT', 'A demo shop is already being generated.', { key: 'demoRunning' });
+      }
+      const job = jobs.start('demo.generate', 'jobs.kind.demoGenerate', (ctx) =>
+        runDemoJob(ctx, {
+          dbPath: options.dbPath,
+          size,
+          seed,
+          locale: locale ?? 'en',
+          clock,
+          nativeBinding: options.nativeBinding,
+          swapIn,
+        }),
+      );
+      return job.id;
+    },
+  });
+  const router = createRouter(handlers, {
+    checkOutputs: options.checkOutputs ?? false,
+    logError: (_method, error) => logError(error),
+  });
+
+  return {
+    dbPath: options.dbPath,
+    call: async (method, input) => {
+      if (closed) {
+        return { ok: false, error: { code: 'INTERNAL', message: 'Shopdesk is shutting down.', details: { key: 'closed' } } };
+      }
+      return router(method, input);
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const job of jobs.list()) jobs.cancel(job.id);
+      await jobs.idle();
+      shop.db.close();
+    },
+  };
+}

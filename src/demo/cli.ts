@@ -1,0 +1,79 @@
+// npm run demo -- --size large --out <file> [--seed N] [--locale zh-CN]
+// Generates a demo shop database file and prints progress and a summary.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { generateDemoShop, type DemoPhase } from './generate.js';
+
+const usage = 'Usage: npm run demo -- --size small|large --out <file> [--seed N] [--locale en|zh-CN] [--now ISO-date]';
+
+interface CliArgs {
+  size: 'small' | 'large';
+  out: string;
+  seed: number;
+  locale: 'en' | 'zh-CN';
+  now: Date;
+}
+
+function parse(argv: string[]): CliArgs | string {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const key = argv[i] ?? '';
+    const value = argv[i + 1];
+    if (!key.startsWith('--') || value === undefined || value.startsWith('--')) return `Bad argument: ${key}`;
+    values.set(key.slice(2), value);
+    i++;
+  }
+  for (const key of values.keys()) {
+    if (!['size', 'out', 'seed', 'locale', 'now'].includes(key)) return `Unknown option --${key}`;
+  }
+  const size = values.get('size') ?? 'small';
+  if (size !== 'small' && size !== 'large') return `--size must be small or large, got ${size}`;
+  const out = values.get('out');
+  if (!out) return '--out <file> is required';
+  const seedText = values.get('seed') ?? '20260101';
+  const seed = Number(seedText);
+  if (!/^\d+$/.test(seedText) || seed < 1 || seed > 2_147_483_647) return `--seed must be an integer 1..2147483647, got ${seedText}`;
+  const locale = values.get('locale') ?? 'en';
+  if (locale !== 'en' && locale !== 'zh-CN') return `--locale must be en or zh-CN, got ${locale}`;
+  // "now" defaults to the current time; pass --now for a reproducible file.
+  const now = values.has('now') ? new Date(values.get('now') ?? '') : new Date();
+  if (Number.isNaN(now.getTime())) return `--now must be an ISO date, got ${values.get('now') ?? ''}`;
+  return { size, out: resolve(out), seed, locale, now };
+}
+
+async function main(): Promise<number> {
+  const args = parse(process.argv.slice(2));
+  if (typeof args === 'string') {
+    console.error(`${args}\n${usage}`);
+    return 1;
+  }
+  if (existsSync(args.out)) {
+    console.error(`${args.out} already exists; choose a new file name.`);
+    return 1;
+  }
+  let lastPhase: DemoPhase | null = null;
+  let lastPrint = 0;
+  const summary = await generateDemoShop({
+    path: args.out, size: args.size, seed: args.seed, locale: args.locale, now: args.now,
+    onProgress: (phase, done, total) => {
+      const t = Date.now();
+      if (phase === lastPhase && t - lastPrint < 1000 && done < total) return;
+      lastPhase = phase;
+      lastPrint = t;
+      console.log(`${phase.padEnd(9)} ${done}/${total}`);
+    },
+  });
+  console.log(`Demo shop (${args.size}, seed ${args.seed}, ${args.locale}) written to ${args.out}`);
+  for (const [key, value] of Object.entries(summary)) console.log(`  ${key.padEnd(10)} ${value}`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,64 @@
+// Every method of the contract, wired to the area services. Methods other than
+// shop.* and jobs.* need a shop (empty or demo) to exist first.
+import type { CoreEvent } from './events.js';
+import type { JobRunner } from './jobs/runner.js';
+import type { Handlers } from './server/router.js';
+import { shopNotReady } from './settings/service.js';
+import { AppError } from './shared/app-error.js';
+import type { Clock } from './shared/clock.js';
+import { currentVersion } from './db/migrate.js';
+import type { ShopDatabase } from './shop/database.js';
+import type { DemoSize } from './shop/contract.js';
+import type { Locale } from './settings/contract.js';
+
+export interface HandlerContext {
+  shop(): ShopDatabase;
+  jobs: JobRunner;
+  clock: Clock;
+  appVersion: string;
+  emit(event: CoreEvent): void;
+  startDemo(input: { size: DemoSize; seed?: number | undefined; locale?: Locale | undefined }): string;
+}
+
+export function shopExists(): AppError {
+  return new AppError('CONFLICT', 'This database already holds a shop; it was left unchanged.', {
+    key: 'shopExists',
+  });
+}
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const ready = (): ShopDatabase => {
+    const shop = ctx.shop();
+    if (!shop.settingsStore.get()) throw shopNotReady();
+    return shop;
+  };
+  return {
+    'shop.status': () => {
+      const shop = ctx.shop();
+      const settings = shop.settingsStore.get();
+      return {
+        ready: settings !== null,
+        settings,
+        schemaVersion: currentVersion(shop.db),
+        appVersion: ctx.appVersion,
+      };
+    },
+    'shop.createEmpty': (input) => {
+      const shop = ctx.shop();
+      if (shop.settingsStore.get()) throw shopExists();
+      shop.settingsStore.insert(input, ctx.clock.now().toISOString());
+      ctx.emit({ name: 'shop.changed', payload: { reason: 'created' } });
+      return shop.settings.get();
+    },
+    'shop.createDemo': (input) => ({ jobId: ctx.startDemo(input) }),
+    'settings.get': () => ready().settings.get(),
+    'settings.update': (input) => {
+      const updated = ready().settings.update(input);
+      ctx.emit({ name: 'shop.changed', payload: { reason: 'settings' } });
+      return updated;
+    },
+    'jobs.list': () => ({ jobs: ctx.jobs.list() }),
+    'jobs.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
+    'products.list': (input) => ready().catalog.listVariants(input),
+  };
+}

@@ -1,0 +1,166 @@
+// Serve mode's transport: the built renderer, POST /rpc into the core and core
+// events over a WebSocket, on loopback only, every request token-checked.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import type { Core } from '../core.js';
+import { servePaths } from '../shared/bridge.js';
+import type { Envelope } from '../shared/envelope.js';
+import { hasAllowedHost, hasAllowedOrigin, hasValidToken, tokenCookieHeader } from './auth.js';
+import { serveStatic } from './static-files.js';
+
+export interface ServeOptions {
+  core: Core;
+  rendererDir: string;
+  token: string;
+  port: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 20 * 1024 * 1024;
+const rpcRequestSchema = z.object({ method: z.string().min(1).max(100), input: z.unknown() });
+
+const securityHeaders: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response
+    .writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+    .end(JSON.stringify(body));
+}
+
+function errorEnvelope(code: 'VALIDATION' | 'PERMISSION', message: string, key: string): Envelope<never> {
+  return { ok: false, error: { code, message, details: { key } } };
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function handleRpc(core: Core, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = await readBody(request);
+  if (body === null) {
+    sendJson(response, 413, errorEnvelope('VALIDATION', 'The request is too large.', 'tooLarge'));
+    return;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    sendJson(response, 400, errorEnvelope('VALIDATION', 'The request is not valid JSON.', 'badRequest'));
+    return;
+  }
+  const parsed = rpcRequestSchema.safeParse(json);
+  if (!parsed.success) {
+    sendJson(response, 400, errorEnvelope('VALIDATION', 'Expected {method, input}.', 'badRequest'));
+    return;
+  }
+  // Envelopes travel with 200: the error is in the body, with its stable code.
+  sendJson(response, 200, await core.call(parsed.data.method, parsed.data.input));
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  let port = options.port;
+  const sockets = new Set<WebSocket>();
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === servePaths.health) {
+      sendJson(response, 200, { ok: true });
+      return;
+    }
+    if (!hasAllowedHost(request, port) || !hasAllowedOrigin(request, port)) {
+      sendJson(response, 403, errorEnvelope('PERMISSION', 'Requests must come from this computer.', 'forbiddenHost'));
+      return;
+    }
+    const given = url.searchParams.get('token');
+    if (given !== null && request.method === 'GET') {
+      // The printed URL: keep the token in a cookie and drop it from the address bar.
+      const valid = given === options.token;
+      response.writeHead(valid ? 302 : 403, {
+        ...securityHeaders,
+        ...(valid ? { 'Set-Cookie': tokenCookieHeader(options.token), Location: url.pathname } : {}),
+        'Content-Type': 'text/plain; charset=utf-8',
+      });
+      response.end(valid ? '' : 'The access token in this address is wrong. Use the address Shopdesk printed.');
+      return;
+    }
+    if (!hasValidToken(request, options.token)) {
+      response
+        .writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Open Shopdesk with the address printed by `npm run serve` (it carries the access token).');
+      return;
+    }
+    if (url.pathname === servePaths.rpc) {
+      if (request.method !== 'POST') {
+        sendJson(response, 405, errorEnvelope('VALIDATION', 'Use POST.', 'badRequest'));
+        return;
+      }
+      handleRpc(options.core, request, response).catch(() => {
+        if (!response.headersSent) sendJson(response, 500, errorEnvelope('VALIDATION', 'Bad request.', 'badRequest'));
+      });
+      return;
+    }
+    serveStatic(options.rendererDir, url.pathname, response, securityHeaders);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const allowed =
+      url.pathname === servePaths.events &&
+      hasAllowedHost(request, port) &&
+      hasAllowedOrigin(request, port) &&
+      hasValidToken(request, options.token);
+    if (!allowed) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+    });
+  });
+  const unsubscribe = options.core.on((event) => {
+    const message = JSON.stringify(event);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    close: async () => {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

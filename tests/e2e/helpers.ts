@@ -1,0 +1,63 @@
+// Shared steps for the e2e specs.
+import { mkdirSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium-options.js';
+import { e2eToken } from './env.js';
+
+export { chromiumLaunchOptions };
+
+export const screensDir = 'test-results/screens';
+
+/**
+ * Visiting the tokened address sets the auth cookie and lands on `/`. Each test
+ * starts in English whatever an earlier (possibly failed) test left behind.
+ */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(`/?token=${e2eToken}`);
+  if (path !== '/') await page.goto(path);
+  await expect(page.getByTestId('shop-name')).toBeVisible();
+  const language = page.getByTestId('language-switch');
+  if ((await language.inputValue()) !== 'en') {
+    await language.selectOption('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screensDir, { recursive: true });
+  await page.screenshot({ path: `${screensDir}/${name}.png` });
+}
+
+/** "12,345 variants" / "12,345 个规格" → 12345. */
+export async function readTotal(page: Page): Promise<number> {
+  const total = page.getByTestId('products-total');
+  await expect(total).toHaveText(/\d/);
+  const text = (await total.textContent()) ?? '';
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+export async function waitForTotalChange(page: Page, from: number): Promise<number> {
+  await expect.poll(() => readTotal(page)).not.toBe(from);
+  return readTotal(page);
+}
+
+/** Rendered body rows (AG Grid 36 puts pinned and centre cells in one row element). */
+export function gridRows(page: Page): Locator {
+  return page.getByTestId('products-grid').locator('.ag-row[row-index]');
+}
+
+export async function columnValues(page: Page, colId: string, count: number): Promise<string[]> {
+  const values: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const cell = page
+      .getByTestId('products-grid')
+      .locator(`.ag-row[row-index="${index}"] .ag-cell[col-id="${colId}"]`);
+    values.push(((await cell.textContent()) ?? '').trim());
+  }
+  return values;
+}
+
+/** "$1,234.56" or "US$1,234.56" → 1234.56 */
+export function parseMoney(text: string): number {
+  return Number(text.replace(/[^\d.-]/g, ''));
+}
