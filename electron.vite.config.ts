@@ -35,6 +35,8 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },
+      // Minified: serve mode sends this bundle over HTTP on every cold start.
+      minify: true,
       chunkSizeWarningLimit: 4000,
     },
     plugins: [react()],

@@ -18,8 +18,9 @@ export type VariantGridColumn = (typeof variantGridColumns)[number];
 /** Columns holding money in minor units of the shop currency. */
 export const variantMoneyColumns = ['price', 'compareAtPrice', 'cost'] as const;
 
-const textOp = z.enum(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank']);
-const numberOp = z.enum([
+/** Filter operators, named as AG Grid names them so the grid's filter model maps one to one. */
+export const textFilterOps = ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'] as const;
+export const numberFilterOps = [
   'equals',
   'notEqual',
   'lessThan',
@@ -29,7 +30,9 @@ const numberOp = z.enum([
   'inRange',
   'blank',
   'notBlank',
-]);
+] as const;
+const textOp = z.enum(textFilterOps);
+const numberOp = z.enum(numberFilterOps);
 const join = z.enum(['and', 'or']);
 
 export const textFilterSchema = z.object({

@@ -1,7 +1,7 @@
 // Column definitions for the Products grid. colId = the contract's column name,
 // so sort and filter models map straight onto `products.list`.
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import type { VariantRow } from '../../../../src/catalog/contract.js';
+import { numberFilterOps, textFilterOps, type VariantRow } from '../../../../src/catalog/contract.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { I18n } from '../../i18n/context.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
@@ -11,7 +11,7 @@ type Col = ColDef<VariantRow>;
 const textFilter = {
   filter: 'agTextColumnFilter',
   filterParams: {
-    filterOptions: ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'],
+    filterOptions: [...textFilterOps],
     maxNumConditions: 2,
     debounceMs: 300,
   },
@@ -20,17 +20,7 @@ const textFilter = {
 const numberFilter = {
   filter: 'agNumberColumnFilter',
   filterParams: {
-    filterOptions: [
-      'equals',
-      'notEqual',
-      'lessThan',
-      'lessThanOrEqual',
-      'greaterThan',
-      'greaterThanOrEqual',
-      'inRange',
-      'blank',
-      'notBlank',
-    ],
+    filterOptions: [...numberFilterOps],
     maxNumConditions: 2,
     debounceMs: 300,
   },

@@ -3,7 +3,9 @@
 // as `any`; it is parsed here and anything unexpected is ignored.
 import { z } from 'zod';
 import {
+  numberFilterOps,
   productStatusSchema,
+  textFilterOps,
   variantGridColumns,
   variantMoneyColumns,
   variantNumberColumns,
@@ -20,18 +22,8 @@ type Filters = VariantListInput['filters'];
 type TextCondition = Extract<ColumnFilter, { kind: 'text' }>['conditions'][number];
 type NumberCondition = Extract<ColumnFilter, { kind: 'number' }>['conditions'][number];
 
-const textOps = ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'] as const;
-const numberOps = [
-  'equals',
-  'notEqual',
-  'lessThan',
-  'lessThanOrEqual',
-  'greaterThan',
-  'greaterThanOrEqual',
-  'inRange',
-  'blank',
-  'notBlank',
-] as const;
+const textOps = textFilterOps;
+const numberOps = numberFilterOps;
 const valuelessOps = new Set<string>(['blank', 'notBlank']);
 
 const simpleSchema = z.object({
