@@ -47,7 +47,7 @@ printTable('Summary', ['figure', 'value', 'target'], [
   ['generation (large)', generationMs === null ? 'reused' : ms(generationMs), '-'],
   ['first rows, core vs bare SQL', `${ms(grid.firstRowsCold.core)} vs ${ms(grid.firstRowsCold.bare)}`, '-'],
   ['slowest re-sort, core', `${ms(grid.worstResort.core)} (${grid.worstResort.column})`, '< 300 ms'],
-  ['worst core/bare ratio (bare >= 1 ms)', `${grid.worstRatio.value.toFixed(2)}x (${grid.worstRatio.column})`, '<= 2x'],
+  ['worst core/bare ratio, any sort', `${grid.worstRatio.value.toFixed(2)}x (${grid.worstRatio.column})`, '<= 2x'],
   ...(ui
     ? [
         ['UI: navigation to first rows', ms(ui.firstRowsMs), '< 1000 ms'],
