@@ -1,11 +1,9 @@
 // Catalogue of the demo shop: categories, tags, products with life cycles and
 // Zipf-like popularity, variants (SKU, EAN-13, prices, cost, weight), suppliers
 // and supplier items. Kept in memory too: the order simulation needs it.
-import type { Db } from '../db/open.js';
 import { LEAVES, PARENTS, PRICE_FACTOR, ean13, shapeFor, type Kind } from './catalog-spec.js';
 import type { Rng } from './prng.js';
-import type { Words } from './words.js';
-import type { ChunkWriter } from './writer.js';
+import type { StepContext } from './writer.js';
 
 export type Life = 'steady' | 'slow' | 'dead' | 'discontinued' | 'draft';
 
@@ -56,17 +54,10 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export interface CatalogContext {
-  db: Db;
-  rng: Rng;
-  words: Words;
-  writer: ChunkWriter;
+export interface CatalogContext extends StepContext {
   targetVariants: number;
   supplierCount: number;
-  /** UTC ms of local midnight of day 0 of the window. */
-  windowStart: number;
   nowIso: string;
-  progress: (done: number, total: number) => void;
 }
 
 export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {

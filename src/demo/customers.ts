@@ -1,10 +1,8 @@
 // Customers of the demo shop: mostly one-off buyers and a loyal minority that
 // keeps coming back (about 70 % one order, 8 % four or more). Customers are
 // identified by e-mail (metrics.md), so every e-mail is unique.
-import type { Db } from '../db/open.js';
 import type { Rng } from './prng.js';
-import type { Words } from './words.js';
-import type { ChunkWriter } from './writer.js';
+import type { StepContext } from './writer.js';
 
 /** How many orders each customer places: 1 (70 %), 2 (15 %), 3 (7 %), 4+ (8 %, heavy tail takes the rest). */
 export function planOrderCounts(rng: Rng, customers: number, customerOrders: number): Int32Array {
@@ -56,15 +54,9 @@ export function assignCustomers(rng: Rng, counts: Int32Array, slots: number): In
   return out;
 }
 
-export interface CustomerContext {
-  db: Db;
-  rng: Rng;
-  words: Words;
-  writer: ChunkWriter;
+export interface CustomerContext extends StepContext {
   /** Placed time of each customer's first order (NaN = never ordered). */
   firstOrderMs: Float64Array;
-  windowStart: number;
-  progress: (done: number, total: number) => void;
 }
 
 export async function writeCustomers(ctx: CustomerContext): Promise<number> {

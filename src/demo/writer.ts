@@ -3,6 +3,8 @@
 // HTTP server and progress events of the app — keeps running, and a place to
 // notice a cancel request.
 import type { Db } from '../db/open.js';
+import type { Rng } from './prng.js';
+import type { Words } from './words.js';
 
 export const CHUNK_ROWS = 20_000;
 
@@ -45,4 +47,15 @@ export class ChunkWriter {
     this.inTransaction = false;
     this.rows = 0;
   }
+}
+
+/** What every generation step works with: the new file, the seeded randomness, the word lists. */
+export interface StepContext {
+  db: Db;
+  rng: Rng;
+  words: Words;
+  writer: ChunkWriter;
+  /** UTC ms of local midnight of day 0 of the two-year window. */
+  windowStart: number;
+  progress: (done: number, total: number) => void;
 }
