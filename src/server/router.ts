@@ -84,3 +84,6 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
     }
   };
 }
+
+/** The handlers of one area's slice of the contract (areas build theirs; handlers.ts merges them). */
+export type AreaHandlers<C> = { [M in keyof C & MethodName]: Handler<M> };
