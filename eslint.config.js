@@ -53,8 +53,8 @@ export default tseslint.config(
           patterns: [
             {
               // Up out of renderer/ into the core: only the pure contract files may be imported.
-              regex: '^(\\.\\./)+src/(?!(contract|events)\\.js$|[a-z-]+/contract\\.js$|shared/)',
-              message: 'The renderer may import only contract files (src/contract.ts, src/events.ts, src/*/contract.ts, src/shared/*).',
+              regex: '^(\\.\\./)+src/(?!(contract|events)\\.js$|[a-z-]+/([a-z-]+-)?contract\\.js$|shared/)',
+              message: 'The renderer may import only contract files (src/contract.ts, src/events.ts, src/*/contract.ts, src/*/*-contract.ts, src/shared/*).',
             },
             { regex: '^node:', message: 'The renderer runs in a browser sandbox: no Node modules.' },
           ],

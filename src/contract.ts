@@ -3,6 +3,7 @@
 // Pure (zod + types): the renderer imports it.
 import type { z } from 'zod';
 import { catalogContract } from './catalog/contract.js';
+import { catalogEditContract } from './catalog/edit-contract.js';
 import { jobsContract } from './jobs/contract.js';
 import { settingsContract } from './settings/contract.js';
 import { shopContract } from './shop/contract.js';
@@ -12,6 +13,7 @@ export const contract = {
   ...settingsContract,
   ...jobsContract,
   ...catalogContract,
+  ...catalogEditContract,
 } as const;
 
 export type Contract = typeof contract;

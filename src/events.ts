@@ -2,11 +2,16 @@
 import { z } from 'zod';
 import { jobInfoSchema } from './jobs/contract.js';
 
+export const dataAreaSchema = z.enum(['catalog', 'stock', 'purchasing']);
+export type DataArea = z.infer<typeof dataAreaSchema>;
+
 export const eventSchemas = {
   /** A job started, moved on, or finished. */
   'job.progress': jobInfoSchema,
   /** The shop changed under the UI (a demo shop was generated, settings changed). */
   'shop.changed': z.object({ reason: z.enum(['created', 'settings', 'replaced']) }),
+  /** Shop data was written: open views of these areas re-read; alerts re-evaluate (analytics issue). */
+  'data.changed': z.object({ areas: z.array(dataAreaSchema).min(1) }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

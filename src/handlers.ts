@@ -1,5 +1,7 @@
 // Every method of the contract, wired to the area services. Methods other than
 // shop.* and jobs.* need a shop (empty or demo) to exist first.
+import type { AreaContext } from './area-context.js';
+import { createCatalogEditHandlers } from './catalog/handlers.js';
 import type { CoreEvent } from './events.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Handlers } from './server/router.js';
@@ -20,6 +22,9 @@ export interface HandlerContext {
   startDemo(input: { size: DemoSize; seed?: number | undefined; locale?: Locale | undefined }): string;
 }
 
+/** Every change is attributed; one local user until the team area adds sign-in. */
+export const localActor = 'owner';
+
 export function shopExists(): AppError {
   return new AppError('CONFLICT', 'This database already holds a shop; it was left unchanged.', {
     key: 'shopExists',
@@ -31,6 +36,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     const shop = ctx.shop();
     if (!shop.settingsStore.get()) throw shopNotReady();
     return shop;
+  };
+  // What each area's handlers get; later areas spread their handlers in below.
+  const area: AreaContext = {
+    db: () => ready().db,
+    clock: ctx.clock,
+    actor: () => localActor,
+    emit: ctx.emit,
   };
   return {
     'shop.status': () => {
@@ -60,5 +72,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'jobs.list': () => ({ jobs: ctx.jobs.list() }),
     'jobs.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
     'products.list': (input) => ready().catalog.listVariants(input),
+    ...createCatalogEditHandlers(area),
   };
 }

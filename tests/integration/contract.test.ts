@@ -1,5 +1,6 @@
 // The router, the envelope and the shop/settings methods, through core.call as every face uses it.
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultMigrationsDir, loadMigrations } from '../../src/db/migrate.js';
 import { failure, ok, removeTempDirs, testCore } from './temp-shop.js';
 
 afterEach(removeTempDirs);
@@ -37,7 +38,7 @@ describe('contract and router', () => {
     expect(created).toMatchObject({ ...shop, isDemo: false });
     expect(events).toContain('shop.changed');
     const status = await ok(core, 'shop.status', {});
-    expect(status).toMatchObject({ ready: true, schemaVersion: 1 });
+    expect(status).toMatchObject({ ready: true, schemaVersion: loadMigrations(defaultMigrationsDir()).length });
     expect((await failure(core, 'shop.createEmpty', shop)).code).toBe('CONFLICT');
     expect((await failure(core, 'shop.createDemo', { size: 'small' })).code).toBe('CONFLICT');
     expect(await ok(core, 'products.list', {})).toEqual({ rows: [], total: 0 });

@@ -1,0 +1,61 @@
+// The catalog-editing and history methods, wired to their services. Services
+// are built once per database connection (perDatabase) so statements are
+// prepared once; src/handlers.ts spreads these into the full handler map.
+import type { AreaContext } from '../area-context.js';
+import type { Db } from '../db/open.js';
+import { perDatabase } from '../db/per-database.js';
+import { createHistoryService } from '../history/service.js';
+import type { AreaHandlers } from '../server/router.js';
+import type { Clock } from '../shared/clock.js';
+import { createBulkService } from './bulk-service.js';
+import { createBulkStore } from './bulk-store.js';
+import { catalogUndoTargets } from './change-sets.js';
+import type { catalogEditContract } from './edit-contract.js';
+import { createEditStore } from './edit-store.js';
+import { createProductService, toVariantDetail } from './product-service.js';
+import { createTaxonomyService } from './taxonomy-service.js';
+import { createVariantEditService } from './variant-edit-service.js';
+
+
+function buildServices(db: Db, clock: Clock) {
+  const store = createEditStore(db);
+  const history = createHistoryService(db, clock, catalogUndoTargets);
+  return {
+    history,
+    products: createProductService(db, store, history, clock),
+    variants: createVariantEditService(db, store, history, clock),
+    bulk: createBulkService(db, createBulkStore(db), store, history, clock),
+    taxonomy: createTaxonomyService(db, store, clock),
+  };
+}
+
+export function createCatalogEditHandlers(ctx: AreaContext): AreaHandlers<typeof catalogEditContract> {
+  const servicesFor = perDatabase((db) => buildServices(db, ctx.clock));
+  const services = () => servicesFor(ctx.db());
+  // Every write tells open views (other windows, other browser tabs) to re-read.
+  const write = <T>(run: () => T): T => {
+    const result = run();
+    ctx.emit({ name: 'data.changed', payload: { areas: ['catalog'] } });
+    return result;
+  };
+  return {
+    'products.get': ({ productId }) => services().products.get(productId),
+    'products.create': (input) => write(() => services().products.create(input)),
+    'products.update': (input) => write(() => services().products.update(input, ctx.actor())),
+    'variants.update': ({ variantId, changes }) =>
+      write(() => {
+        const result = services().variants.update(variantId, changes, ctx.actor());
+        return { ...result, variant: toVariantDetail(result.variant) };
+      }),
+    'variants.bulkUpdate': (input) => write(() => services().variants.bulkUpdate(input, ctx.actor())),
+    'variants.bulkAction': ({ target, action }) => write(() => services().bulk.run(target, action, ctx.actor())),
+    'categories.list': () => services().taxonomy.listCategories(),
+    'categories.create': ({ name, parentId }) => write(() => services().taxonomy.createCategory(name, parentId)),
+    'tags.list': () => services().taxonomy.listTags(),
+    'bundles.set': ({ bundleVariantId, components }) => write(() => services().taxonomy.setBundle(bundleVariantId, components)),
+    'bundles.availability': ({ bundleVariantId, locationId }) => services().taxonomy.availability(bundleVariantId, locationId ?? null),
+    'history.list': ({ offset, limit }) => services().history.list(offset, limit),
+    'history.get': ({ changeSetId, offset, limit }) => services().history.get(changeSetId, offset, limit),
+    'history.undo': ({ changeSetId }) => write(() => services().history.undo(changeSetId, ctx.actor())),
+  };
+}

@@ -1,0 +1,139 @@
+// Change sets as a unit of work: areas open one inside their write transaction,
+// add items (or insert them set-based through their own store), and undo
+// restores the before-values of a whole set in one transaction, refusing when a
+// later change set still in effect touched the same field.
+import type { Db } from '../db/open.js';
+import { AppError, notFound } from '../shared/app-error.js';
+import type { Clock } from '../shared/clock.js';
+import type { ChangeItem, ChangeSetInfo, ChangeValue } from './contract.js';
+import { createHistoryStore, type ChangeSetRow, type UndoTargets } from './store.js';
+
+/** Undo refuses with at most this many blockers listed (the count is always exact enough to act on). */
+const maxBlockersReported = 200;
+
+export function encodeChangeValue(value: ChangeValue): string | null {
+  return value === null ? null : JSON.stringify(value);
+}
+
+export function decodeChangeValue(text: string | null): ChangeValue {
+  if (text === null) return null;
+  const value: unknown = JSON.parse(text);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
+function toInfo(row: ChangeSetRow): ChangeSetInfo {
+  return { ...row, undone: row.undoneAt !== null };
+}
+
+export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets) {
+  const store = createHistoryStore(db);
+
+  const undo = db.transaction((changeSetId: number, actor: string) => {
+    const set = store.getChangeSet(changeSetId);
+    if (!set) throw notFound('Change set', changeSetId);
+    if (set.undoneAt !== null) {
+      throw new AppError('CONFLICT', `Change set ${changeSetId} was already undone.`, {
+        key: 'alreadyUndone',
+        params: { changeSetId },
+      });
+    }
+    if (set.kind === 'undo') {
+      // Redo would need its own conflict rules; until then an undo is final.
+      throw new AppError('CONFLICT', `Change set ${changeSetId} is an undo and cannot itself be undone.`, {
+        key: 'undoOfUndo',
+        params: { changeSetId },
+      });
+    }
+    const blockers = store.blockingChanges(changeSetId, maxBlockersReported);
+    if (blockers.length > 0) {
+      const later = [...new Set(blockers.map((b) => b.laterChangeSetId))];
+      throw new AppError(
+        'CONFLICT',
+        `Change set ${changeSetId} cannot be undone: later changes (${later.join(', ')}) touched the same fields. Undo those first.`,
+        {
+          key: 'undoBlocked',
+          params: { changeSetId, blockedCount: blockers.length, laterChangeSets: later.join(',') },
+          issues: blockers.map((b) => ({
+            path: `${b.entity}.${b.entityId}.${b.field}`,
+            key: 'undoBlocked',
+            message: `${b.entity} ${b.entityId} ${b.field} was changed later by change set ${b.laterChangeSetId} (${b.laterSummary})`,
+          })),
+        },
+      );
+    }
+    const at = clock.now().toISOString();
+    let restored = 0;
+    const memberships = new Set<string>();
+    for (const { entity, field } of store.fieldGroups(changeSetId)) {
+      const membership = targets.memberships[entity];
+      if (membership) {
+        if (!memberships.has(entity)) restored += store.restoreMembership(changeSetId, entity, membership.ownerColumn, membership.memberColumn);
+        memberships.add(entity);
+        continue;
+      }
+      const columns = targets.columns[entity];
+      if (!columns || !columns.fields.includes(field)) {
+        throw new AppError('CONFLICT', `Change set ${changeSetId} holds changes (${entity}.${field}) this version cannot undo.`, {
+          key: 'undoUnsupported',
+          params: { changeSetId, entity, field },
+        });
+      }
+      restored += store.restoreColumn(changeSetId, entity, field, columns.touch, at);
+    }
+    const undoId = store.createChangeSet('undo', `Undo of #${changeSetId}: ${set.summary}`, actor, at);
+    store.copyReversed(undoId, changeSetId);
+    store.markUndone(changeSetId, at, undoId);
+    return { undoChangeSetId: undoId, restored };
+  });
+
+  return {
+    /** Opens a change set; call inside the caller's write transaction. */
+    begin(kind: string, summary: string, actor: string): number {
+      return store.createChangeSet(kind, summary, actor, clock.now().toISOString());
+    },
+    /** Drops a set opened in this transaction that turned out to change nothing (items cascade). */
+    discard(changeSetId: number): void {
+      store.deleteChangeSet(changeSetId);
+    },
+    addItem(changeSetId: number, item: ChangeItem): void {
+      store.addItem(changeSetId, {
+        entity: item.entity,
+        entityId: item.entityId,
+        field: item.field,
+        beforeValue: encodeChangeValue(item.before),
+        afterValue: encodeChangeValue(item.after),
+      });
+    },
+    list(offset: number, limit: number): { changeSets: ChangeSetInfo[]; total: number } {
+      return { changeSets: store.listChangeSets(offset, limit).map(toInfo), total: store.countChangeSets() };
+    },
+    get(changeSetId: number, offset: number, limit: number) {
+      const set = store.getChangeSet(changeSetId);
+      if (!set) throw notFound('Change set', changeSetId);
+      const items = store.listItems(changeSetId, offset, limit).map((row) => ({
+        entity: row.entity,
+        entityId: row.entityId,
+        field: row.field,
+        before: decodeChangeValue(row.beforeValue),
+        after: decodeChangeValue(row.afterValue),
+      }));
+      return { changeSet: toInfo(set), items, totalItems: store.countItems(changeSetId) };
+    },
+    undo(changeSetId: number, actor: string): { undoChangeSetId: number; restored: number } {
+      try {
+        return undo(changeSetId, actor);
+      } catch (error) {
+        // A restored value can collide with one taken since (e.g. a SKU reused by another variant).
+        if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new AppError('CONFLICT', `Change set ${changeSetId} cannot be undone: ${error.message}`, {
+            key: 'undoConstraint',
+            params: { changeSetId },
+          });
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+export type HistoryService = ReturnType<typeof createHistoryService>;
