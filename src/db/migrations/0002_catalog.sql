@@ -27,3 +27,14 @@ ALTER TABLE shop_settings ADD COLUMN barcode_mode TEXT NOT NULL DEFAULT 'gtin' C
 -- Undo looks up every change set after a given one that touched a field; the index on
 -- (entity, entity_id, field) finds them, this one lists a set's kind/undone state fast.
 CREATE INDEX change_sets_by_created ON change_sets (created_at);
+
+-- Where a product is listed for sale (the marketplace sync area fills external ids and state).
+CREATE TABLE channel_listings (
+  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+  channel_id INTEGER NOT NULL REFERENCES channels (id),
+  external_id TEXT,
+  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'removed')),
+  listed_at TEXT NOT NULL,
+  PRIMARY KEY (product_id, channel_id)
+) WITHOUT ROWID;
+CREATE INDEX channel_listings_by_channel ON channel_listings (channel_id);
