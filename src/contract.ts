@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { catalogContract } from './catalog/contract.js';
 import { catalogEditContract } from './catalog/edit-contract.js';
+import { productInsightsContract } from './catalog/insights-contract.js';
 import { jobsContract } from './jobs/contract.js';
 import { settingsContract } from './settings/contract.js';
 import { shopContract } from './shop/contract.js';
@@ -14,6 +15,7 @@ export const contract = {
   ...jobsContract,
   ...catalogContract,
   ...catalogEditContract,
+  ...productInsightsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@
 // shop.* and jobs.* need a shop (empty or demo) to exist first.
 import type { AreaContext } from './area-context.js';
 import { createCatalogEditHandlers } from './catalog/handlers.js';
+import { createProductInsightsHandlers } from './catalog/insights-handlers.js';
 import type { CoreEvent } from './events.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Handlers } from './server/router.js';
@@ -73,5 +74,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'jobs.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
     'products.list': (input) => ready().catalog.listVariants(input),
     ...createCatalogEditHandlers(area),
+    ...createProductInsightsHandlers(area),
   };
 }
