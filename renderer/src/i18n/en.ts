@@ -1,5 +1,7 @@
 // English dictionary: the reference key set. zh-CN must have exactly these keys
 // (checked by the compiler through `Dictionary` and by a unit test at runtime).
+import { insightsEn } from './areas/insights.js';
+
 export const en = {
   'app.name': 'Shopdesk',
   'app.loading': 'Loading Shopdesk…',
@@ -167,6 +169,7 @@ export const en = {
   'errorHints.tooLarge': 'Try again with less data.',
   'errorHints.forbiddenHost': 'Open Shopdesk with the address it printed.',
   'errorHints.generic': 'Try again. If it keeps happening, restart Shopdesk.',
+  ...insightsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文 dictionary. Typed as `Dictionary`, so a missing or extra key is a
 // compile error; the unit test also checks that no value is empty.
+import { insightsZh } from './areas/insights.js';
 import type { Dictionary } from './en.js';
 
 export const zhCN: Dictionary = {
@@ -169,4 +170,5 @@ export const zhCN: Dictionary = {
   'errorHints.tooLarge': '请减少数据量后重试。',
   'errorHints.forbiddenHost': '请使用 Shopdesk 打印的地址打开。',
   'errorHints.generic': '请重试。如果问题持续，请重启 Shopdesk。',
+  ...insightsZh,
 };
