@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { catalogContract } from './catalog/contract.js';
 import { catalogEditContract } from './catalog/edit-contract.js';
 import { productInsightsContract } from './catalog/insights-contract.js';
+import { inventoryContract } from './inventory/contract.js';
 import { jobsContract } from './jobs/contract.js';
 import { settingsContract } from './settings/contract.js';
 import { shopContract } from './shop/contract.js';
@@ -16,6 +17,7 @@ export const contract = {
   ...catalogContract,
   ...catalogEditContract,
   ...productInsightsContract,
+  ...inventoryContract,
 } as const;
 
 export type Contract = typeof contract;

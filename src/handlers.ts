@@ -4,6 +4,7 @@ import type { AreaContext } from './area-context.js';
 import { createCatalogEditHandlers } from './catalog/handlers.js';
 import { createProductInsightsHandlers } from './catalog/insights-handlers.js';
 import type { CoreEvent } from './events.js';
+import { createInventoryHandlers } from './inventory/handlers.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Handlers } from './server/router.js';
 import { shopNotReady } from './settings/service.js';
@@ -75,5 +76,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'products.list': (input) => ready().catalog.listVariants(input),
     ...createCatalogEditHandlers(area),
     ...createProductInsightsHandlers(area),
+    ...createInventoryHandlers(area),
   };
 }

@@ -13,7 +13,7 @@ interface ColumnSql {
   joined: boolean;
 }
 
-const variantTitleSql =
+export const variantTitleSql =
   "TRIM(COALESCE(v.option1, '') || COALESCE(' / ' || v.option2, '') || COALESCE(' / ' || v.option3, ''))";
 
 const columns: Record<VariantGridColumn, ColumnSql> = {

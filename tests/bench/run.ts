@@ -7,9 +7,10 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../../src/core.js';
 import { openDatabase } from '../../src/db/open.js';
 import { generateDemoShop } from '../../src/demo/generate.js';
-import { ms, printTable } from './measure.js';
+import { ms, printTable, ratio } from './measure.js';
 import { benchProductsGrid } from './products-grid.js';
 import { benchProductsUi } from './products-ui.js';
+import { benchBulkWrites } from './bulk-writes.js';
 
 const { values } = parseArgs({ options: { reuse: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false } } });
 const dir = resolve('.tmp/bench');
@@ -42,12 +43,16 @@ const grid = await benchProductsGrid(core, db);
 const ui = values['no-ui'] ? null : await benchProductsUi(core);
 db.close();
 await core.close();
+// Writes last, on a copy: the reads above measured the shop as generated.
+const writes = await benchBulkWrites(dbPath, join(dir, 'writes.db'));
 
 printTable('Summary', ['figure', 'value', 'target'], [
   ['generation (large)', generationMs === null ? 'reused' : ms(generationMs), '-'],
   ['first rows, core vs bare SQL', `${ms(grid.firstRowsCold.core)} vs ${ms(grid.firstRowsCold.bare)}`, '-'],
   ['slowest re-sort, core', `${ms(grid.worstResort.core)} (${grid.worstResort.column})`, '< 300 ms'],
   ['worst core/bare ratio, any sort', `${grid.worstRatio.value.toFixed(2)}x (${grid.worstRatio.column})`, '<= 2x'],
+  ['bulk price change, core vs bare SQL', `${ms(writes.bulkPrice.core)} vs ${ms(writes.bulkPrice.bare)} (${ratio(writes.bulkPrice.core, writes.bulkPrice.bare)})`, '-'],
+  ['10,000 ledger movements, core vs bare SQL', `${ms(writes.ledger.core)} vs ${ms(writes.ledger.bare)} (${ratio(writes.ledger.core, writes.ledger.bare)})`, '-'],
   ...(ui
     ? [
         ['UI: navigation to first rows', ms(ui.firstRowsMs), '< 1000 ms'],
