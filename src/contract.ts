@@ -6,6 +6,7 @@ import { catalogContract } from './catalog/contract.js';
 import { catalogEditContract } from './catalog/edit-contract.js';
 import { productInsightsContract } from './catalog/insights-contract.js';
 import { inventoryContract } from './inventory/contract.js';
+import { stocktakeContract } from './inventory/stocktake-contract.js';
 import { jobsContract } from './jobs/contract.js';
 import { settingsContract } from './settings/contract.js';
 import { shopContract } from './shop/contract.js';
@@ -18,6 +19,7 @@ export const contract = {
   ...catalogEditContract,
   ...productInsightsContract,
   ...inventoryContract,
+  ...stocktakeContract,
 } as const;
 
 export type Contract = typeof contract;

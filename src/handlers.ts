@@ -5,6 +5,7 @@ import { createCatalogEditHandlers } from './catalog/handlers.js';
 import { createProductInsightsHandlers } from './catalog/insights-handlers.js';
 import type { CoreEvent } from './events.js';
 import { createInventoryHandlers } from './inventory/handlers.js';
+import { createStocktakeHandlers } from './inventory/stocktake-handlers.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Handlers } from './server/router.js';
 import { shopNotReady } from './settings/service.js';
@@ -77,5 +78,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createCatalogEditHandlers(area),
     ...createProductInsightsHandlers(area),
     ...createInventoryHandlers(area),
+    ...createStocktakeHandlers(area),
   };
 }

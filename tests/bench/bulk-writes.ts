@@ -52,12 +52,12 @@ interface Pair {
   locationId: number;
 }
 
-/** 10,000 distinct stocked variant × location pairs with stock, spread over the shop. */
+/** Distinct variant × location pairs with stock for every run (each run takes one unit twice), spread over the shop. */
 function stockedPairs(db: Db, count: number): Pair[] {
   return db
     .prepare(
       `SELECT variant_id AS variantId, location_id AS locationId FROM stock_levels
-       WHERE on_hand > 0 ORDER BY (variant_id * 7919 + location_id) % 100003 LIMIT ?`,
+       WHERE on_hand >= ${2 * runs} ORDER BY (variant_id * 7919 + location_id) % 100003 LIMIT ?`,
     )
     .all(count) as Pair[];
 }
