@@ -8,6 +8,7 @@ import { productInsightsContract } from './catalog/insights-contract.js';
 import { inventoryContract } from './inventory/contract.js';
 import { stocktakeContract } from './inventory/stocktake-contract.js';
 import { jobsContract } from './jobs/contract.js';
+import { purchasingContract } from './purchasing/contract.js';
 import { settingsContract } from './settings/contract.js';
 import { shopContract } from './shop/contract.js';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...productInsightsContract,
   ...inventoryContract,
   ...stocktakeContract,
+  ...purchasingContract,
 } as const;
 
 export type Contract = typeof contract;

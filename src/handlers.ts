@@ -7,6 +7,7 @@ import type { CoreEvent } from './events.js';
 import { createInventoryHandlers } from './inventory/handlers.js';
 import { createStocktakeHandlers } from './inventory/stocktake-handlers.js';
 import type { JobRunner } from './jobs/runner.js';
+import { createPurchasingHandlers } from './purchasing/handlers.js';
 import type { Handlers } from './server/router.js';
 import { shopNotReady } from './settings/service.js';
 import { AppError } from './shared/app-error.js';
@@ -79,5 +80,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createProductInsightsHandlers(area),
     ...createInventoryHandlers(area),
     ...createStocktakeHandlers(area),
+    ...createPurchasingHandlers(area),
   };
 }

@@ -8,6 +8,13 @@ import type { Clock } from '../shared/clock.js';
 import type { ChangeItem, ChangeSetInfo, ChangeValue } from './contract.js';
 import { createHistoryStore, type ChangeSetRow, type UndoTargets } from './store.js';
 
+/**
+ * Sets that record a side effect of another operation (a receipt's new moving-average
+ * cost): undoing them alone would break what they belong to, so they are history only.
+ * They still block undoing earlier sets that touched the same fields.
+ */
+export const recordOnlyKinds: ReadonlySet<string> = new Set(['po_receipt']);
+
 /** Undo refuses with at most this many blockers listed (the count is always exact enough to act on). */
 const maxBlockersReported = 200;
 
@@ -42,6 +49,12 @@ export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets)
       throw new AppError('CONFLICT', `Change set ${changeSetId} is an undo and cannot itself be undone.`, {
         key: 'undoOfUndo',
         params: { changeSetId },
+      });
+    }
+    if (recordOnlyKinds.has(set.kind)) {
+      throw new AppError('CONFLICT', `Change set ${changeSetId} records what a ${set.kind.replace('_', ' ')} did; it cannot be undone on its own.`, {
+        key: 'notUndoable',
+        params: { changeSetId, kind: set.kind },
       });
     }
     const blockers = store.blockingChanges(changeSetId, maxBlockersReported);

@@ -1,0 +1,197 @@
+// Purchasing: suppliers and what they supply, purchase orders from draft to
+// closed with partial receipts, and the supplier scorecard. Pure (zod + types).
+import { z } from 'zod';
+import { currencySchema } from '../settings/contract.js';
+
+const id = z.number().int().positive();
+const int = z.number().int();
+const money = z.number().int().min(0);
+const text = (max: number) => z.string().trim().max(max);
+const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
+
+export const supplierFieldsSchema = z.object({
+  name: text(120).min(1),
+  contactName: text(120).nullable().default(null),
+  email: z.union([z.literal(''), z.email()]).nullable().default(null),
+  phone: text(40).nullable().default(null),
+  currency: currencySchema,
+  paymentTerms: text(120).nullable().default(null),
+  leadTimeDays: z.number().int().min(0).max(365).default(14),
+  notes: text(2000).default(''),
+});
+
+export const supplierSchema = z.object({
+  id: int,
+  name: z.string(),
+  contactName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  currency: z.string(),
+  paymentTerms: z.string().nullable(),
+  leadTimeDays: int,
+  notes: z.string(),
+  items: int,
+  openOrders: int,
+});
+export type Supplier = z.infer<typeof supplierSchema>;
+
+export const supplierItemSchema = z.object({
+  id: int,
+  supplierId: int,
+  supplier: z.string(),
+  variantId: int,
+  sku: z.string(),
+  title: z.string(),
+  supplierSku: z.string().nullable(),
+  cost: int,
+  packSize: int,
+  moq: int,
+  leadTimeDays: int.nullable(),
+  preferred: z.boolean(),
+});
+
+export const poStatuses = ['draft', 'sent', 'partially_received', 'received', 'closed', 'cancelled'] as const;
+export type PoStatus = (typeof poStatuses)[number];
+
+export const purchaseOrderSchema = z.object({
+  id: int,
+  number: z.string(),
+  supplierId: int,
+  supplier: z.string(),
+  locationId: int,
+  location: z.string(),
+  status: z.enum(poStatuses),
+  currency: z.string(),
+  note: z.string(),
+  expectedAt: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  orderedUnits: int,
+  receivedUnits: int,
+  total: int,
+  /** Sent or partly received and past the promised date. */
+  overdue: z.boolean(),
+});
+export type PurchaseOrder = z.infer<typeof purchaseOrderSchema>;
+
+export const poLineSchema = z.object({
+  id: int,
+  variantId: int,
+  sku: z.string(),
+  title: z.string(),
+  options: z.string(),
+  supplierSku: z.string().nullable(),
+  quantityOrdered: int,
+  quantityReceived: int,
+  outstanding: int,
+  unitCost: int,
+  lineTotal: int,
+});
+export const receiptSchema = z.object({
+  id: int,
+  locationId: int,
+  location: z.string(),
+  receivedAt: z.string(),
+  actor: z.string(),
+  note: z.string(),
+  units: int,
+});
+export const purchaseOrderDetailSchema = purchaseOrderSchema.extend({ lines: z.array(poLineSchema), receipts: z.array(receiptSchema) });
+export type PurchaseOrderDetail = z.infer<typeof purchaseOrderDetailSchema>;
+
+const poLineInput = z.object({
+  variantId: id,
+  quantity: z.number().int().min(1, 'quantityPositive').max(10_000_000),
+  /** Defaults to the supplier item's cost. */
+  unitCost: money.optional(),
+});
+
+const scorecardSchema = z.object({
+  supplierId: int,
+  supplier: z.string(),
+  ordersSent: int,
+  ordersCompleted: int,
+  /** Share of completed orders fully received (or closed) on or before the promised date, local days. */
+  onTimeRate: z.number().nullable(),
+  /** Σ min(received, ordered) ÷ Σ ordered over completed orders. */
+  fillRate: z.number().nullable(),
+  promisedLeadDays: z.number().nullable(),
+  actualLeadDays: z.number().nullable(),
+  priceChanges: int,
+  averagePriceChange: z.number().nullable(),
+  largestPriceChanges: z.array(z.object({ sku: z.string(), from: int, to: int, change: z.number(), at: z.string() })),
+  explain: z.object({ onTime: z.string(), fill: z.string(), lead: z.string(), price: z.string() }),
+});
+
+export const purchasingContract = {
+  'suppliers.list': { input: z.object({ search: text(100).default('') }), output: z.object({ suppliers: z.array(supplierSchema) }) },
+  'suppliers.get': { input: z.object({ supplierId: id }), output: supplierSchema },
+  'suppliers.create': { input: supplierFieldsSchema, output: supplierSchema },
+  'suppliers.update': { input: supplierFieldsSchema.partial().extend({ supplierId: id }), output: supplierSchema },
+  'supplierItems.list': {
+    input: z.object({ supplierId: id.optional(), variantId: id.optional(), ...page }),
+    output: z.object({ rows: z.array(supplierItemSchema), total: int }),
+  },
+  'supplierItems.upsert': {
+    input: z.object({
+      supplierId: id,
+      variantId: id,
+      supplierSku: text(100).nullable().default(null),
+      cost: money,
+      packSize: z.number().int().min(1).max(100_000).default(1),
+      moq: z.number().int().min(1).max(10_000_000).default(1),
+      leadTimeDays: z.number().int().min(0).max(365).nullable().default(null),
+      preferred: z.boolean().default(false),
+    }),
+    output: supplierItemSchema,
+  },
+  'supplierItems.remove': { input: z.object({ supplierItemId: id }), output: z.object({ removed: z.boolean() }) },
+  'purchaseOrders.list': {
+    input: z.object({ ...page, status: z.enum(poStatuses).optional(), supplierId: id.optional(), open: z.boolean().default(false) }),
+    output: z.object({ rows: z.array(purchaseOrderSchema), total: int }),
+  },
+  'purchaseOrders.get': { input: z.object({ purchaseOrderId: id }), output: purchaseOrderDetailSchema },
+  'purchaseOrders.create': {
+    input: z.object({ supplierId: id, locationId: id, lines: z.array(poLineInput).min(1).max(5000), note: text(2000).default('') }),
+    output: purchaseOrderDetailSchema,
+  },
+  'purchaseOrders.update': {
+    input: z.object({
+      purchaseOrderId: id,
+      locationId: id.optional(),
+      note: text(2000).optional(),
+      expectedAt: z.string().datetime().nullable().optional(),
+      lines: z.array(poLineInput).min(1).max(5000).optional(),
+    }),
+    output: purchaseOrderDetailSchema,
+  },
+  'purchaseOrders.send': {
+    input: z.object({ purchaseOrderId: id, expectedAt: z.string().datetime().optional() }),
+    output: purchaseOrderDetailSchema,
+  },
+  'purchaseOrders.receive': {
+    input: z.object({
+      purchaseOrderId: id,
+      locationId: id.optional(),
+      lines: z
+        .array(z.object({ variantId: id, quantity: z.number().int().min(1, 'quantityPositive').max(10_000_000), unitCost: money.optional() }))
+        .min(1)
+        .max(5000),
+      /** Shop-currency units per one PO-currency unit; required when the currencies differ. */
+      exchangeRate: z.number().positive().max(1_000_000).optional(),
+      /** Receiving more than ordered must be confirmed. */
+      confirmOver: z.boolean().default(false),
+      note: text(500).default(''),
+    }),
+    output: purchaseOrderDetailSchema,
+  },
+  'purchaseOrders.close': { input: z.object({ purchaseOrderId: id }), output: purchaseOrderDetailSchema },
+  'purchaseOrders.cancel': { input: z.object({ purchaseOrderId: id }), output: purchaseOrderDetailSchema },
+  'suppliers.scorecard': {
+    input: z.object({ from: z.string().datetime().optional(), to: z.string().datetime().optional(), supplierId: id.optional() }),
+    output: z.object({ suppliers: z.array(scorecardSchema) }),
+  },
+} as const;
