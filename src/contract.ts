@@ -9,6 +9,7 @@ import { inventoryContract } from './inventory/contract.js';
 import { stocktakeContract } from './inventory/stocktake-contract.js';
 import { jobsContract } from './jobs/contract.js';
 import { purchasingContract } from './purchasing/contract.js';
+import { reorderContract } from './purchasing/reorder-contract.js';
 import { settingsContract } from './settings/contract.js';
 import { shopContract } from './shop/contract.js';
 
@@ -22,6 +23,7 @@ export const contract = {
   ...inventoryContract,
   ...stocktakeContract,
   ...purchasingContract,
+  ...reorderContract,
 } as const;
 
 export type Contract = typeof contract;

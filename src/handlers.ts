@@ -8,6 +8,7 @@ import { createInventoryHandlers } from './inventory/handlers.js';
 import { createStocktakeHandlers } from './inventory/stocktake-handlers.js';
 import type { JobRunner } from './jobs/runner.js';
 import { createPurchasingHandlers } from './purchasing/handlers.js';
+import { createReorderHandlers } from './purchasing/reorder-handlers.js';
 import type { Handlers } from './server/router.js';
 import { shopNotReady } from './settings/service.js';
 import { AppError } from './shared/app-error.js';
@@ -81,5 +82,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createInventoryHandlers(area),
     ...createStocktakeHandlers(area),
     ...createPurchasingHandlers(area),
+    ...createReorderHandlers(area),
   };
 }
