@@ -1,26 +1,26 @@
 // The workstation once a shop is open: left navigation, top bar (shop name,
 // demo badge, language, jobs tray) and the current page. The page lives in the
 // URL hash so a reload stays where the person was.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Locale } from '../../../src/settings/contract.js';
 import { JobsTray } from '../components/JobsTray.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useI18n } from '../i18n/context.js';
 import { navAreas, type NavArea } from './nav.js';
+import { useRoute } from './route.js';
 import { useShop } from './shop-context.js';
 
-function areaFromHash(): NavArea {
-  const id = location.hash.replace(/^#\/?/, '');
+function areaOf(id: string): NavArea {
   return navAreas.find((area) => area.id === id) ?? (navAreas[0] as NavArea);
 }
 
 export function Shell({ onLocaleChange }: { onLocaleChange: (locale: Locale) => void }): ReactNode {
   const { t } = useI18n();
   const { settings } = useShop();
-  const [area, setArea] = useState<NavArea>(areaFromHash);
+  const route = useRoute();
+  const area = areaOf(route.area);
 
   useEffect(() => {
-    const onHash = (): void => setArea(areaFromHash());
     // Alt+1…9 (or Ctrl+1…9) jumps to the n-th area.
     const onKey = (event: KeyboardEvent): void => {
       if (!(event.altKey || event.ctrlKey) || event.shiftKey || event.metaKey) return;
@@ -30,12 +30,8 @@ export function Shell({ onLocaleChange }: { onLocaleChange: (locale: Locale) => 
       event.preventDefault();
       location.hash = `#/${target.id}`;
     };
-    window.addEventListener('hashchange', onHash);
     window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('hashchange', onHash);
-      window.removeEventListener('keydown', onKey);
-    };
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   const { Page } = area;
@@ -79,7 +75,7 @@ export function Shell({ onLocaleChange }: { onLocaleChange: (locale: Locale) => 
         </div>
       </header>
       <main className="content" id="main" tabIndex={-1}>
-        <Page key={area.id} />
+        <Page key={area.id} route={route.rest} />
       </main>
       <JobsTray />
     </div>

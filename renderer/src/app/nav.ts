@@ -2,17 +2,20 @@
 // areas that are not built yet are simply not listed.
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/en.js';
-import { ProductsPage } from '../pages/products/ProductsPage.js';
+import { HistoryPage } from '../pages/HistoryPage.js';
+import { ProductsArea } from '../pages/products/ProductsArea.js';
 import { SettingsPage } from '../pages/SettingsPage.js';
 
 export interface NavArea {
   id: string;
   labelKey: MessageKey;
   icon: string;
-  Page: ComponentType;
+  /** Receives the rest of the route after the area, e.g. ['42'] for #/products/42. */
+  Page: ComponentType<{ route: readonly string[] }>;
 }
 
 export const navAreas: readonly NavArea[] = [
-  { id: 'products', labelKey: 'nav.products', icon: '▦', Page: ProductsPage },
+  { id: 'products', labelKey: 'nav.products', icon: '▦', Page: ProductsArea },
+  { id: 'history', labelKey: 'nav.history', icon: '↺', Page: HistoryPage },
   { id: 'settings', labelKey: 'nav.settings', icon: '⚙', Page: SettingsPage },
 ];

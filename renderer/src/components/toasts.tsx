@@ -4,6 +4,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { toApiError } from '../api/api-error.js';
 import { useI18n } from '../i18n/context.js';
+import { issueLocation } from './issue-location.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { Params } from '../i18n/translate.js';
 
@@ -14,6 +15,8 @@ interface Toast {
   errorKey: string | null;
   successKey: MessageKey | null;
   params: Params | undefined;
+  /** Up to three field problems: where (path) and what (i18n key). */
+  issues: { path: string; key: string }[];
 }
 
 interface Toasts {
@@ -46,10 +49,11 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactNode 
     () => ({
       showError(error) {
         const { details } = toApiError(error);
-        push({ kind: 'error', errorKey: details.key, successKey: null, params: details.params });
+        const issues = (details.issues ?? []).slice(0, 3).map(({ path, key }) => ({ path, key }));
+        push({ kind: 'error', errorKey: details.key, successKey: null, params: details.params, issues });
       },
       showSuccess(key) {
-        push({ kind: 'success', errorKey: null, successKey: key, params: undefined });
+        push({ kind: 'success', errorKey: null, successKey: key, params: undefined, issues: [] });
       },
     }),
     [push],
@@ -65,6 +69,11 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactNode 
               {toast.errorKey !== null ? (
                 <>
                   <strong>{tKey(`errors.${toast.errorKey}`, 'errors.internal', toast.params)}</strong>
+                  {toast.issues.map((issue) => (
+                    <span key={issue.path} className="toast-issue">
+                      {issueLocation(issue.path, t)}: {tKey(`errors.${issue.key}`, 'errors.validation', toast.params)}
+                    </span>
+                  ))}
                   <span>{tKey(`errorHints.${toast.errorKey}`, 'errorHints.generic', toast.params)}</span>
                 </>
               ) : (

@@ -1,5 +1,8 @@
 // English dictionary: the reference key set. zh-CN must have exactly these keys
 // (checked by the compiler through `Dictionary` and by a unit test at runtime).
+import { catalogEn } from './areas/catalog.js';
+import { fieldsEn } from './areas/fields.js';
+import { operationErrorsEn } from './areas/errors-operations.js';
 import { insightsEn } from './areas/insights.js';
 
 export const en = {
@@ -53,7 +56,6 @@ export const en = {
   'products.search': 'Search SKU, product, barcode…',
   'products.searchLabel': 'Quick search',
   'products.clearFilters': 'Clear filters',
-  'products.readOnly': 'Read-only',
 
   'columns.sku': 'SKU',
   'columns.title': 'Product',
@@ -170,6 +172,9 @@ export const en = {
   'errorHints.forbiddenHost': 'Open Shopdesk with the address it printed.',
   'errorHints.generic': 'Try again. If it keeps happening, restart Shopdesk.',
   ...insightsEn,
+  ...operationErrorsEn,
+  ...fieldsEn,
+  ...catalogEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -34,6 +34,11 @@ export function majorToMinor(major: number, currency: string): number {
   return Math.round(major * 10 ** currencyFractionDigits(currency));
 }
 
+/** Integer minor units → major units for editing (1999 USD → 19.99). */
+export function minorToMajor(minor: number, currency: string): number {
+  return minor / 10 ** currencyFractionDigits(currency);
+}
+
 export function formatNumber(value: number | null, locale: Locale): string {
   return value === null ? '' : numberFormat(locale, {}).format(value);
 }

@@ -1,5 +1,8 @@
 // 简体中文 dictionary. Typed as `Dictionary`, so a missing or extra key is a
 // compile error; the unit test also checks that no value is empty.
+import { catalogZh } from './areas/catalog.js';
+import { fieldsZh } from './areas/fields.js';
+import { operationErrorsZh } from './areas/errors-operations.js';
 import { insightsZh } from './areas/insights.js';
 import type { Dictionary } from './en.js';
 
@@ -54,7 +57,6 @@ export const zhCN: Dictionary = {
   'products.search': '搜索 SKU、商品、条码…',
   'products.searchLabel': '快速搜索',
   'products.clearFilters': '清除筛选',
-  'products.readOnly': '只读',
 
   'columns.sku': 'SKU',
   'columns.title': '商品',
@@ -171,4 +173,7 @@ export const zhCN: Dictionary = {
   'errorHints.forbiddenHost': '请使用 Shopdesk 打印的地址打开。',
   'errorHints.generic': '请重试。如果问题持续，请重启 Shopdesk。',
   ...insightsZh,
+  ...operationErrorsZh,
+  ...fieldsZh,
+  ...catalogZh,
 };

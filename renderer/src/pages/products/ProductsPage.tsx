@@ -1,8 +1,10 @@
 // Products: every variant in an AG Grid over the Infinite Row Model. Sorting,
 // filtering and quick search run in the core (SQL); the grid fetches blocks of
-// 100 rows as the person scrolls. Read-only for now.
+// 100 rows as the person scrolls. Cells edit in place; a block pasted from a
+// spreadsheet, a fill-down and a bulk action each become one undoable change set.
 import { AgGridReact } from 'ag-grid-react';
 import type {
+  CellValueChangedEvent,
   ColDef,
   FilterChangedEvent,
   GetRowIdParams,
@@ -10,10 +12,15 @@ import type {
   GridReadyEvent,
   IDatasource,
   IGetRowsParams,
+  RowSelectionOptions,
 } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { VariantRow } from '../../../../src/catalog/contract.js';
-import { call } from '../../api/client.js';
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { ProductStatus, VariantRow } from '../../../../src/catalog/contract.js';
+import type { VariantEditField } from '../../../../src/catalog/edit-contract.js';
+import type { MethodInput } from '../../../../src/contract.js';
+import { ApiError } from '../../api/api-error.js';
+import { call, onEvent } from '../../api/client.js';
+import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
@@ -21,11 +28,17 @@ import { formatNumber } from '../../i18n/format.js';
 import { gridTheme } from './grid-theme.js';
 import { gridLocaleText, productColumns } from './columns.js';
 import { toFilters, toSort } from './grid-query.js';
+import { BulkActionDialog } from './BulkActionDialog.js';
+import { useEditHistory } from './edit-history.js';
+import { planFillDown, planPaste, type PastePlan } from './grid-paste.js';
 
 const blockSize = 100;
 const defaultColDef: ColDef<VariantRow> = { sortable: true, resizable: true, floatingFilter: true };
 const rowId = (params: GetRowIdParams<VariantRow>): string => String(params.data.variantId);
 const searchDebounceMs = 250;
+const rowSelection: RowSelectionOptions = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false };
+const selectionColumnDef = { pinned: 'left' as const, width: 44 };
+const statuses: readonly ProductStatus[] = ['active', 'draft', 'archived'];
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -36,7 +49,7 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export function ProductsPage(): ReactNode {
+export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const { settings } = useShop();
@@ -53,6 +66,64 @@ export function ProductsPage(): ReactNode {
   );
   const [hasFilters, setHasFilters] = useState(false);
   const gridApi = useRef<GridApi<VariantRow> | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const lastQuery = useRef<Pick<MethodInput<'products.list'>, 'filters' | 'quickSearch'>>({ filters: {}, quickSearch: '' });
+
+  const reload = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
+  const history = useEditHistory(reload, showError);
+  useEffect(() => onEvent('data.changed', ({ areas }) => areas.includes('catalog') && reload()), [reload]);
+
+  const applyPlan = useCallback(
+    async (plan: PastePlan) => {
+      if (!plan.ok) {
+        showError(new ApiError('VALIDATION', plan.key, { key: plan.key, params: plan.params }));
+        return;
+      }
+      if (plan.edits.length > 0) await history.apply({ kind: 'edits', input: { edits: plan.edits } });
+    },
+    [history, showError],
+  );
+  const statusOf = useCallback(
+    (label: string): ProductStatus | null =>
+      statuses.find((s) => s === label.toLowerCase() || t(`status.${s}`).toLowerCase() === label.toLowerCase()) ?? null,
+    [t],
+  );
+  const onPaste = useCallback(
+    (event: ClipboardEvent<HTMLDivElement>) => {
+      const api = gridApi.current;
+      if (!api || api.getEditingCells().length > 0) return; // the cell editor takes its own paste
+      event.preventDefault();
+      const columnName = (field: VariantEditField) => t(`columns.${field}`);
+      void applyPlan(planPaste(api, event.clipboardData.getData('text/plain'), { currency: settings.currency, statusOf, columnName }));
+    },
+    [applyPlan, settings.currency, statusOf, t],
+  );
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      if (!(event.ctrlKey || event.metaKey) || gridApi.current?.getEditingCells().length) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) void history.undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') void history.redo();
+      else if (key === 'd') void applyPlan(gridApi.current ? planFillDown(gridApi.current) : { ok: false, key: 'pasteNoCell' });
+      else return;
+      event.preventDefault();
+    },
+    [history, applyPlan],
+  );
+  const onCellValueChanged = useCallback(
+    (event: CellValueChangedEvent<VariantRow>) => {
+      if (!event.data || event.source === 'api') return;
+      const field = event.column.getColId() as VariantEditField;
+      const value = event.data[field as keyof VariantRow] as string | number | null;
+      void history.apply({ kind: 'edits', input: { edits: [{ variantId: event.data.variantId, field, value }] } });
+    },
+    [history],
+  );
+  const bulkTarget: MethodInput<'variants.bulkAction'>['target'] =
+    selected > 0
+      ? { variantIds: (gridApi.current?.getSelectedNodes() ?? []).flatMap((n) => (n.data ? [n.data.variantId] : [])) }
+      : { filter: lastQuery.current };
 
   const columnDefs = useMemo(
     () => productColumns(i18n, settings.currency, settings.timeZone),
@@ -74,6 +145,7 @@ export function ProductsPage(): ReactNode {
           }),
           quickSearch,
         };
+        lastQuery.current = { filters: input.filters, quickSearch };
         call('products.list', input)
           .then((answer) => {
             setTotal(answer.total);
@@ -99,7 +171,30 @@ export function ProductsPage(): ReactNode {
         <span className="total" data-testid="products-total">
           {total === null ? t('products.totalLoading') : t('products.total', { count: formatNumber(total, locale) })}
         </span>
-        <span className="pill">{t('products.readOnly')}</span>
+        <div className="toolbar" data-testid="products-toolbar">
+          <a className="button button-small button-primary" href={routeHref('products', 'new')} data-testid="new-product">
+            {t('products.new')}
+          </a>
+          <span className="sep" />
+          <button type="button" className="button button-small" onClick={() => void history.undo()} disabled={!history.canUndo} data-testid="undo" title="Ctrl+Z">
+            {t('products.undo')}
+          </button>
+          <button type="button" className="button button-small" onClick={() => void history.redo()} disabled={!history.canRedo} data-testid="redo" title="Ctrl+Shift+Z">
+            {t('products.redo')}
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={selected === 0}
+            onClick={() => void applyPlan(gridApi.current ? planFillDown(gridApi.current) : { ok: false, key: 'pasteNoCell' })}
+            title="Ctrl+D"
+          >
+            {t('products.fillDown')}
+          </button>
+          <button type="button" className="button button-small" onClick={() => setBulkOpen(true)} data-testid="bulk-open">
+            {selected > 0 ? t('products.bulkSelected', { count: selected }) : t('products.bulkFiltered')}
+          </button>
+        </div>
         <div className="page-actions">
           {hasFilters ? (
             <button type="button" className="button button-small" onClick={() => gridApi.current?.setFilterModel(null)}>
@@ -117,7 +212,8 @@ export function ProductsPage(): ReactNode {
           />
         </div>
       </div>
-      <div className="grid-wrap" data-testid="products-grid">
+      <p className="muted small">{t('products.editHint')}</p>
+      <div className="grid-wrap" data-testid="products-grid" onPaste={onPaste} onKeyDown={onKeyDown}>
         <AgGridReact<VariantRow>
           // Remount on language change: AG Grid reads localeText only at start.
           key={locale}
@@ -132,8 +228,24 @@ export function ProductsPage(): ReactNode {
           localeText={localeText}
           onGridReady={onGridReady}
           onFilterChanged={onFilterChanged}
+          rowSelection={rowSelection}
+          selectionColumnDef={selectionColumnDef}
+          onSelectionChanged={(event) => setSelected(event.api.getSelectedNodes().length)}
+          onCellValueChanged={onCellValueChanged}
+          stopEditingWhenCellsLoseFocus
         />
       </div>
+      {bulkOpen ? (
+        <BulkActionDialog
+          target={bulkTarget}
+          count={selected > 0 ? selected : (total ?? 0)}
+          currency={settings.currency}
+          onApply={async (input) => {
+            await history.apply({ kind: 'action', input });
+          }}
+          onClose={() => setBulkOpen(false)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 // Column definitions for the Products grid. colId = the contract's column name,
 // so sort and filter models map straight onto `products.list`.
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import { numberFilterOps, textFilterOps, type VariantRow } from '../../../../src/catalog/contract.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { I18n } from '../../i18n/context.js';
-import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
+import { routeHref } from '../../app/route.js';
+import { formatDateTime, formatMoney, formatNumber, majorToMinor, minorToMajor } from '../../i18n/format.js';
 
 type Col = ColDef<VariantRow>;
 
@@ -30,23 +31,57 @@ const numberFilter = {
 
 export function productColumns(i18n: I18n, currency: string, timeZone: string): Col[] {
   const { t, locale } = i18n;
-  const money = (params: ValueFormatterParams<VariantRow, number | null>): string =>
-    formatMoney(params.value ?? null, currency, locale);
+  // Money is edited in major units (19.99), stored and sent in minor units (1999).
+  const money = (field: 'price' | 'compareAtPrice' | 'cost'): Col => ({
+    valueGetter: (params: ValueGetterParams<VariantRow>) => {
+      const minor = params.data?.[field];
+      return minor === undefined || minor === null ? null : minorToMajor(minor, currency);
+    },
+    valueSetter: (params: ValueSetterParams<VariantRow>) => {
+      const major = params.newValue as number | null | undefined;
+      const minor = major === null || major === undefined ? null : majorToMinor(major, currency);
+      if (field === 'price' && minor === null) return false; // a variant always has a price
+      Object.assign(params.data, { [field]: minor });
+      return true;
+    },
+    valueFormatter: (params: ValueFormatterParams<VariantRow, number | null>) =>
+      params.value === null || params.value === undefined ? '' : formatMoney(majorToMinor(params.value, currency), currency, locale),
+    editable: true,
+    cellEditor: 'agNumberCellEditor',
+  });
   const number = (params: ValueFormatterParams<VariantRow, number | null>): string =>
     formatNumber(params.value ?? null, locale);
   const header = (key: MessageKey): Pick<Col, 'headerName' | 'headerTooltip'> => ({ headerName: t(key), headerTooltip: t(key) });
 
   return [
-    { field: 'sku', colId: 'sku', ...header('columns.sku'), ...textFilter, width: 170, pinned: 'left', cellClass: 'cell-mono' },
-    { field: 'title', colId: 'title', ...header('columns.title'), ...textFilter, width: 240 },
+    { field: 'sku', colId: 'sku', ...header('columns.sku'), ...textFilter, width: 170, pinned: 'left', cellClass: 'cell-mono', editable: true },
+    {
+      field: 'title',
+      colId: 'title',
+      ...header('columns.title'),
+      ...textFilter,
+      width: 240,
+      cellRenderer: (params: { value: string | undefined; data: VariantRow | undefined }) =>
+        params.data ? <a href={routeHref('products', params.data.productId)}>{params.value}</a> : null,
+    },
     { field: 'variantTitle', colId: 'variantTitle', ...header('columns.variantTitle'), ...textFilter, width: 150 },
-    { field: 'barcode', colId: 'barcode', ...header('columns.barcode'), ...textFilter, width: 140, cellClass: 'cell-mono' },
+    { field: 'barcode', colId: 'barcode', ...header('columns.barcode'), ...textFilter, width: 140, cellClass: 'cell-mono', editable: true },
     { field: 'category', colId: 'category', ...header('columns.category'), ...textFilter, width: 180, tooltipField: 'category' },
     { field: 'brand', colId: 'brand', ...header('columns.brand'), ...textFilter, width: 140 },
-    { field: 'price', colId: 'price', ...header('columns.price'), ...numberFilter, valueFormatter: money, width: 120 },
-    { field: 'compareAtPrice', colId: 'compareAtPrice', ...header('columns.compareAtPrice'), ...numberFilter, valueFormatter: money, width: 120 },
-    { field: 'cost', colId: 'cost', ...header('columns.cost'), ...numberFilter, valueFormatter: money, width: 110 },
-    { field: 'weightGrams', colId: 'weightGrams', ...header('columns.weightGrams'), ...numberFilter, valueFormatter: number, width: 110 },
+    { colId: 'price', ...header('columns.price'), ...numberFilter, ...money('price'), width: 120 },
+    { colId: 'compareAtPrice', ...header('columns.compareAtPrice'), ...numberFilter, ...money('compareAtPrice'), width: 120 },
+    { colId: 'cost', ...header('columns.cost'), ...numberFilter, ...money('cost'), width: 110 },
+    {
+      field: 'weightGrams',
+      colId: 'weightGrams',
+      ...header('columns.weightGrams'),
+      ...numberFilter,
+      valueFormatter: number,
+      width: 110,
+      editable: true,
+      cellEditor: 'agNumberCellEditor',
+      cellEditorParams: { precision: 0 },
+    },
     { field: 'onHand', colId: 'onHand', ...header('columns.onHand'), ...numberFilter, valueFormatter: number, width: 100 },
     {
       field: 'status',
@@ -56,6 +91,9 @@ export function productColumns(i18n: I18n, currency: string, timeZone: string): 
       filter: 'agTextColumnFilter',
       filterParams: { filterOptions: ['contains', 'equals', 'notEqual'], maxNumConditions: 2, debounceMs: 300 },
       width: 110,
+      editable: true,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: ['active', 'draft', 'archived'], formatValue: (value: VariantRow['status']) => t(`status.${value}`) },
       cellRenderer: (params: { value: VariantRow['status'] | undefined }) =>
         params.value ? <span className={`status status-${params.value}`}>{t(`status.${params.value}`)}</span> : null,
     },
