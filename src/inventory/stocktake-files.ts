@@ -3,6 +3,7 @@
 // Chinese. An import is all or nothing: any bad row refuses the whole file.
 import * as XLSX from 'xlsx';
 import { toCsv } from '../documents/csv.js';
+import { workbookBase64, xlsxMime } from '../documents/xlsx.js';
 import type { Db } from '../db/open.js';
 import { validationError } from '../shared/app-error.js';
 import type { FieldIssue } from '../shared/envelope.js';
@@ -29,14 +30,10 @@ export function buildCountSheet(service: StocktakeService, stocktakeId: number, 
   if (format === 'csv') {
     return { fileName: `${fileBase}.csv`, mimeType: 'text/csv', contentBase64: Buffer.from(toCsv([sheetHeader, ...rows]), 'utf8').toString('base64') };
   }
-  const sheet = XLSX.utils.aoa_to_sheet([sheetHeader, ...rows]);
-  sheet['!cols'] = [{ wch: 10 }, { wch: 18 }, { wch: 15 }, { wch: 36 }, { wch: 16 }, { wch: 10 }, { wch: 10 }];
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, stocktake.number);
   return {
     fileName: `${fileBase}.xlsx`,
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    contentBase64: XLSX.write(book, { type: 'base64', bookType: 'xlsx' }) as string,
+    mimeType: xlsxMime,
+    contentBase64: workbookBase64([{ name: stocktake.number, rows: [sheetHeader, ...rows], widths: [10, 18, 15, 36, 16, 10, 10] }]),
   };
 }
 

@@ -190,6 +190,10 @@ export const purchasingContract = {
   },
   'purchaseOrders.close': { input: z.object({ purchaseOrderId: id }), output: purchaseOrderDetailSchema },
   'purchaseOrders.cancel': { input: z.object({ purchaseOrderId: id }), output: purchaseOrderDetailSchema },
+  'purchaseOrders.export': {
+    input: z.object({ purchaseOrderId: id, format: z.enum(['pdf', 'xlsx']) }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
+  },
   'suppliers.scorecard': {
     input: z.object({ from: z.string().datetime().optional(), to: z.string().datetime().optional(), supplierId: id.optional() }),
     output: z.object({ suppliers: z.array(scorecardSchema) }),

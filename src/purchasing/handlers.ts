@@ -4,6 +4,7 @@ import { perDatabase } from '../db/per-database.js';
 import type { DataArea } from '../events.js';
 import type { AreaHandlers } from '../server/router.js';
 import type { purchasingContract } from './contract.js';
+import { purchaseOrderPdf, purchaseOrderXlsx, xlsxMime } from './po-documents.js';
 import { createPoService } from './po-service.js';
 import { supplierScorecards } from './scorecard.js';
 import { createSupplierService } from './supplier-service.js';
@@ -34,6 +35,13 @@ export function createPurchasingHandlers(ctx: AreaContext): AreaHandlers<typeof 
     'purchaseOrders.receive': (input) => write(() => services().orders.receive(input, ctx.actor()), [...stockToo, 'catalog']),
     'purchaseOrders.close': ({ purchaseOrderId }) => write(() => services().orders.close(purchaseOrderId), stockToo),
     'purchaseOrders.cancel': ({ purchaseOrderId }) => write(() => services().orders.cancel(purchaseOrderId), stockToo),
+    'purchaseOrders.export': async ({ purchaseOrderId, format }) => {
+      const po = services().orders.store.detail(purchaseOrderId);
+      const fileName = `${po.number} ${po.supplier}`.replace(/[\\/:*?"<>|]/g, '-');
+      return format === 'pdf'
+        ? { fileName: `${fileName}.pdf`, mimeType: 'application/pdf', contentBase64: (await purchaseOrderPdf(ctx.db(), po)).toString('base64') }
+        : { fileName: `${fileName}.xlsx`, mimeType: xlsxMime, contentBase64: purchaseOrderXlsx(ctx.db(), po) };
+    },
     'suppliers.scorecard': (input) => ({ suppliers: supplierScorecards(ctx.db(), ctx.clock, input) }),
   };
 }

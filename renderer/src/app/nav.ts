@@ -4,7 +4,9 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/en.js';
 import { HistoryPage } from '../pages/HistoryPage.js';
 import { ProductsArea } from '../pages/products/ProductsArea.js';
+import { PurchasingArea } from '../pages/purchasing/PurchasingArea.js';
 import { SettingsPage } from '../pages/SettingsPage.js';
+import { StockArea } from '../pages/stock/StockArea.js';
 
 export interface NavArea {
   id: string;
@@ -16,6 +18,8 @@ export interface NavArea {
 
 export const navAreas: readonly NavArea[] = [
   { id: 'products', labelKey: 'nav.products', icon: '▦', Page: ProductsArea },
+  { id: 'stock', labelKey: 'nav.stock', icon: '▤', Page: StockArea },
+  { id: 'purchasing', labelKey: 'nav.purchasing', icon: '⇣', Page: PurchasingArea },
   { id: 'history', labelKey: 'nav.history', icon: '↺', Page: HistoryPage },
   { id: 'settings', labelKey: 'nav.settings', icon: '⚙', Page: SettingsPage },
 ];

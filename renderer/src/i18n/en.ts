@@ -1,5 +1,7 @@
 // English dictionary: the reference key set. zh-CN must have exactly these keys
 // (checked by the compiler through `Dictionary` and by a unit test at runtime).
+import { purchasingEn } from './areas/purchasing.js';
+import { stockEn } from './areas/stock.js';
 import { catalogEn } from './areas/catalog.js';
 import { fieldsEn } from './areas/fields.js';
 import { operationErrorsEn } from './areas/errors-operations.js';
@@ -175,6 +177,8 @@ export const en = {
   ...operationErrorsEn,
   ...fieldsEn,
   ...catalogEn,
+  ...stockEn,
+  ...purchasingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

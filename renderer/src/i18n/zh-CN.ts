@@ -1,5 +1,7 @@
 // 简体中文 dictionary. Typed as `Dictionary`, so a missing or extra key is a
 // compile error; the unit test also checks that no value is empty.
+import { purchasingZh } from './areas/purchasing.js';
+import { stockZh } from './areas/stock.js';
 import { catalogZh } from './areas/catalog.js';
 import { fieldsZh } from './areas/fields.js';
 import { operationErrorsZh } from './areas/errors-operations.js';
@@ -176,4 +178,6 @@ export const zhCN: Dictionary = {
   ...operationErrorsZh,
   ...fieldsZh,
   ...catalogZh,
+  ...stockZh,
+  ...purchasingZh,
 };

@@ -1,0 +1,141 @@
+// Purchase orders: the list (open ones first by default) and a new draft order.
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { MethodOutput } from '../../../../src/contract.js';
+import type { PoStatus } from '../../../../src/purchasing/contract.js';
+import { call } from '../../api/client.js';
+import { navigate, routeHref } from '../../app/route.js';
+import { useShop } from '../../app/shop-context.js';
+import { useToasts } from '../../components/toasts.js';
+import { useI18n } from '../../i18n/context.js';
+import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
+import { Pager } from '../HistoryPage.js';
+import { emptyLine, LinesEditor, resolveLines, type LineDraft } from '../stock/LinesEditor.js';
+import { useLocations } from '../stock/use-locations.js';
+import { useSuppliers } from './use-suppliers.js';
+
+const pageSize = 50;
+
+export function OrdersPage(): ReactNode {
+  const { t, locale } = useI18n();
+  const { settings } = useShop();
+  const { showError } = useToasts();
+  const suppliers = useSuppliers();
+  const locations = useLocations();
+  const [openOnly, setOpenOnly] = useState(true);
+  const [offset, setOffset] = useState(0);
+  const [list, setList] = useState<MethodOutput<'purchaseOrders.list'> | null>(null);
+  const [supplierId, setSupplierId] = useState(0);
+  const [locationId, setLocationId] = useState(0);
+  const [lines, setLines] = useState<LineDraft[]>([emptyLine()]);
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    call('purchaseOrders.list', { open: openOnly, offset, limit: pageSize }).then(setList, showError);
+  }, [openOnly, offset, showError]);
+  useEffect(() => {
+    if (!supplierId && suppliers[0]) setSupplierId(suppliers[0].id);
+    if (!locationId && locations[0]) setLocationId(locations[0].id);
+  }, [suppliers, locations, supplierId, locationId]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const po = await call('purchaseOrders.create', { supplierId, locationId, lines: await resolveLines(lines) });
+      navigate('purchasing', 'orders', po.id);
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  return (
+    <>
+      <div className="filters">
+        <label className="check">
+          <input type="checkbox" checked={openOnly} onChange={(e) => (setOpenOnly(e.target.checked), setOffset(0))} /> {t('po.openOnly')}
+        </label>
+        <div className="page-actions">
+          <button type="button" className="button button-small button-primary" onClick={() => setCreating((v) => !v)} data-testid="po-new">
+            {t('po.new')}
+          </button>
+        </div>
+      </div>
+      {creating ? (
+        <form className="card" onSubmit={create} data-testid="po-form">
+          <h2>{t('po.new')}</h2>
+          <div className="field-row">
+            <label className="field">
+              <span>{t('field.supplierId')}</span>
+              <select value={supplierId} onChange={(e) => setSupplierId(Number(e.target.value))} data-testid="po-supplier">
+                {suppliers.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('po.deliverTo')}</span>
+              <select value={locationId} onChange={(e) => setLocationId(Number(e.target.value))}>
+                {locations.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <p className="muted small">{t('po.costHint')}</p>
+          <LinesEditor lines={lines} onChange={setLines} testId="po-lines" />
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" data-testid="po-create">
+              {t('po.createDraft')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <div className="card">
+        <table className="table" data-testid="po-table">
+          <thead>
+            <tr>
+              <th>{t('transfer.number')}</th>
+              <th>{t('field.supplierId')}</th>
+              <th>{t('transfer.status')}</th>
+              <th>{t('po.expected')}</th>
+              <th className="num">{t('po.units')}</th>
+              <th className="num">{t('po.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(list?.rows ?? []).map((po) => (
+              <tr key={po.id}>
+                <td>
+                  <a href={routeHref('purchasing', 'orders', po.id)}>{po.number}</a>
+                </td>
+                <td>{po.supplier}</td>
+                <td>
+                  <PoStatusBadge status={po.status} />
+                  {po.overdue ? <span className="pill overdue">{t('po.overdue')}</span> : null}
+                </td>
+                <td>{po.expectedAt ? formatDateTime(po.expectedAt, locale, settings.timeZone) : '—'}</td>
+                <td className="num">
+                  {formatNumber(po.receivedUnits, locale)} / {formatNumber(po.orderedUnits, locale)}
+                </td>
+                <td className="num">{formatMoney(po.total, po.currency, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Pager offset={offset} total={list?.total ?? 0} size={pageSize} onChange={setOffset} />
+      </div>
+    </>
+  );
+}
+
+export function PoStatusBadge({ status }: { status: PoStatus }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <span className={`status status-${status}`} data-testid="po-status">
+      {t(`po.state.${status}`)}
+    </span>
+  );
+}

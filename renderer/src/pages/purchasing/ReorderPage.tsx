@@ -1,0 +1,154 @@
+// Reorder suggestions grouped per supplier; every line explains its numbers
+// (metrics.md); one click makes a supplier's lines a draft purchase order.
+import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { MethodOutput } from '../../../../src/contract.js';
+import type { SuggestionLine } from '../../../../src/purchasing/reorder-contract.js';
+import { call } from '../../api/client.js';
+import { navigate } from '../../app/route.js';
+import { useToasts } from '../../components/toasts.js';
+import { useI18n } from '../../i18n/context.js';
+import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { useLocations } from '../stock/use-locations.js';
+
+type Suggestions = MethodOutput<'reorder.suggestions'>;
+
+export function ReorderPage(): ReactNode {
+  const { t, locale } = useI18n();
+  const { showError } = useToasts();
+  const locations = useLocations();
+  const [data, setData] = useState<Suggestions | null>(null);
+  const [settings, setSettings] = useState<MethodOutput<'reorder.settings'> | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [locationId, setLocationId] = useState(0);
+
+  const load = useCallback(() => {
+    void call('reorder.suggestions', {}).then(setData, showError);
+    void call('reorder.settings', {}).then(setSettings, showError);
+  }, [showError]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    if (!locationId && locations[0]) setLocationId(locations[0].id);
+  }, [locations, locationId]);
+
+  const n = (value: number, digits = 1) => formatNumber(Math.round(value * 10 ** digits) / 10 ** digits, locale);
+  const explain = (l: SuggestionLine) =>
+    t('reorder.explain', {
+      demand: n(l.dailyDemand, 2),
+      sd: n(l.demandStdDev, 2),
+      window: l.windowDays,
+      lead: l.leadTimeDays,
+      z: n(l.z, 2),
+      level: `${Math.round(l.serviceLevel * 100)}%`,
+      ss: n(l.safetyStock),
+      ssHow: l.safetyMode === 'manual' ? t('reorder.ssManual') : t('reorder.ssComputed'),
+      rop: n(l.reorderPoint),
+      available: l.available,
+      onOrder: l.onOrder,
+      review: l.reviewPeriodDays,
+      target: n(l.target),
+      shortfall: n(l.shortfall),
+      moq: l.moq,
+      pack: l.packSize,
+      quantity: l.quantity,
+    });
+  const draft = async (supplierId: number) => {
+    try {
+      const created = await call('reorder.createDraft', { supplierId, locationId });
+      navigate('purchasing', 'orders', created.purchaseOrderId);
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  if (!data || !settings) return <p className="muted">{t('reorder.computing')}</p>;
+  return (
+    <div data-testid="reorder">
+      <p className="muted small">
+        {t('reorder.settings', { window: settings.demandWindowDays, level: `${Math.round(settings.serviceLevel * 100)}%`, review: settings.reviewPeriodDays })}
+      </p>
+      <div className="filters">
+        <label className="check">
+          {t('po.deliverTo')}
+          <select value={locationId} onChange={(e) => setLocationId(Number(e.target.value))}>
+            {locations.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {data.suppliers.length === 0 ? <p className="card">{t('reorder.none')}</p> : null}
+      {data.suppliers.map((group) => (
+        <div className="card reorder-group" key={group.supplierId} data-testid="reorder-group">
+          <div className="page-header">
+            <h2>{group.supplier}</h2>
+            <span className="muted">
+              {t('reorder.groupTotals', { lines: formatNumber(group.totalLines, locale), units: formatNumber(group.totalUnits, locale), cost: formatMoney(group.totalCost, group.currency, locale) })}
+            </span>
+            <div className="page-actions">
+              <button type="button" className="button button-small button-primary" onClick={() => void draft(group.supplierId)} data-testid="reorder-draft">
+                {t('reorder.createDraft')}
+              </button>
+            </div>
+          </div>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('columns.sku')}</th>
+                <th>{t('columns.title')}</th>
+                <th className="num">{t('reorder.demand')}</th>
+                <th className="num">{t('stock.col.available')}</th>
+                <th className="num">{t('reorder.onOrder')}</th>
+                <th className="num">{t('reorder.rop')}</th>
+                <th className="num">{t('reorder.quantity')}</th>
+                <th className="num">{t('po.lineTotal')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {group.lines.map((line) => (
+                <Fragment key={line.variantId}>
+                  <tr>
+                    <td className="cell-mono">{line.sku}</td>
+                    <td>
+                      {line.title} <span className="muted">{line.options}</span>
+                      {line.onDraft ? <span className="pill">{t('reorder.onDraft')}</span> : null}
+                    </td>
+                    <td className="num">{n(line.dailyDemand, 2)}</td>
+                    <td className="num">{formatNumber(line.available, locale)}</td>
+                    <td className="num">{formatNumber(line.onOrder, locale)}</td>
+                    <td className="num">{n(line.reorderPoint)}</td>
+                    <td className="num">
+                      <strong>{formatNumber(line.quantity, locale)}</strong>
+                    </td>
+                    <td className="num">{formatMoney(line.lineCost, group.currency, locale)}</td>
+                    <td>
+                      <button type="button" className="link" onClick={() => setOpen(open === line.variantId ? null : line.variantId)}>
+                        {t('reorder.why')}
+                      </button>
+                    </td>
+                  </tr>
+                  {open === line.variantId ? (
+                    <tr>
+                      <td colSpan={9} className="explain" data-testid="reorder-explain">
+                        {explain(line)}
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      {data.withoutSupplierTotal > 0 ? (
+        <div className="card">
+          <h2>{t('reorder.withoutSupplier', { count: formatNumber(data.withoutSupplierTotal, locale) })}</h2>
+          <p className="muted small">{t('reorder.withoutSupplierHint')}</p>
+          <p className="small">{data.withoutSupplier.slice(0, 20).map((v) => v.sku).join(', ')}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
