@@ -105,7 +105,7 @@ export function NewProductPage(): ReactNode {
         </label>
         <label className="field">
           <span>{t('newProduct.cost', { currency: settings.currency })}</span>
-          <input value={cost} onChange={(e) => setCost(e.target.value)} inputMode="decimal" />
+          <input value={cost} onChange={(e) => setCost(e.target.value)} inputMode="decimal" data-testid="np-cost" />
         </label>
         <label className="field span-2">
           <span>{t('newProduct.description')}</span>

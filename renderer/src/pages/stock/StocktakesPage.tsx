@@ -269,6 +269,8 @@ export function StocktakePage({ stocktakeId }: { stocktakeId: number }): ReactNo
               <td className="num">
                 {counting ? (
                   <input
+                    // Remounts when the count changes elsewhere (a scan, an import) so it shows the new number.
+                    key={`${line.variantId}-${line.counted ?? ''}`}
                     className="qty"
                     inputMode="numeric"
                     defaultValue={line.counted ?? ''}
