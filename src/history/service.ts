@@ -10,10 +10,10 @@ import { createHistoryStore, type ChangeSetRow, type UndoTargets } from './store
 
 /**
  * Sets that record a side effect of another operation (a receipt's new moving-average
- * cost): undoing them alone would break what they belong to, so they are history only.
- * They still block undoing earlier sets that touched the same fields.
+ * cost, a posted stocktake): undoing them alone would break what they belong to, so
+ * they are history only. They still block undoing earlier sets that touched the same fields.
  */
-export const recordOnlyKinds: ReadonlySet<string> = new Set(['po_receipt']);
+export const recordOnlyKinds: ReadonlySet<string> = new Set(['po_receipt', 'stocktake']);
 
 /** Undo refuses with at most this many blockers listed (the count is always exact enough to act on). */
 const maxBlockersReported = 200;

@@ -21,7 +21,20 @@ export const locationSchema = z.object({
 });
 export type Location = z.infer<typeof locationSchema>;
 
-export const stockSortColumns = ['sku', 'title', 'location', 'bin', 'onHand', 'committed', 'available', 'incoming', 'value'] as const;
+export const stockSortColumns = [
+  'sku',
+  'title',
+  'location',
+  'bin',
+  'onHand',
+  'committed',
+  'available',
+  'incoming',
+  'safetyStock',
+  'lowStockAt',
+  'unitCost',
+  'value',
+] as const;
 export const stockLevelsInputSchema = z.object({
   ...page,
   locationId: id.optional(),
@@ -75,10 +88,11 @@ export const movementSchema = z.object({
   occurredAt: z.string(),
 });
 
+export const reasonDirections = ['in', 'out', 'either'] as const;
 export const adjustmentReasonSchema = z.object({
   code: z.string(),
   label: z.string(),
-  direction: z.enum(['in', 'out', 'either']),
+  direction: z.enum(reasonDirections),
   builtin: z.boolean(),
   active: z.boolean(),
 });
@@ -126,6 +140,34 @@ export type Transfer = z.infer<typeof transferSchema>;
 const transferDetailSchema = transferSchema.extend({ lines: z.array(transferLineSchema) });
 const lines = z.array(z.object({ variantId: id, quantity })).min(1).max(5000);
 
+/** One location's row on a variant's stock card (the product 360 page). */
+export const variantLocationStockSchema = z.object({
+  locationId: int,
+  code: z.string(),
+  location: z.string(),
+  kind: z.enum(locationKinds),
+  active: z.boolean(),
+  bin: z.string().nullable(),
+  onHand: int,
+  committed: int,
+  available: int,
+  incoming: int,
+  safetyStock: int.nullable(),
+  value: int,
+});
+
+/** What one adjustment line did: the movement posted (null when a count matched) and the level after. */
+export const adjustedLineSchema = z.object({
+  variantId: int,
+  locationId: int,
+  sku: z.string(),
+  location: z.string(),
+  delta: int,
+  movementId: int.nullable(),
+  onHand: int,
+  available: int,
+});
+
 const valuationGroup = z.object({ key: z.string(), label: z.string(), units: int, value: int, variants: int });
 
 export const inventoryContract = {
@@ -151,10 +193,42 @@ export const inventoryContract = {
     }),
     output: z.object({ rows: z.array(movementSchema), total: int }),
   },
+  'stock.forVariant': {
+    input: z.object({ variantId: id }),
+    output: z.object({
+      variantId: int,
+      sku: z.string(),
+      unitCost: int.nullable(),
+      lowStockAt: int.nullable(),
+      safetyMode: z.enum(['manual', 'computed']),
+      serviceLevel: z.number().nullable(),
+      /** Active shelf locations (zeros where nothing is held), plus any other location holding a level (transit). */
+      rows: z.array(variantLocationStockSchema),
+      totals: z.object({ onHand: int, committed: int, available: int, incoming: int, value: int }),
+    }),
+  },
   'adjustmentReasons.list': { input: z.object({}), output: z.object({ reasons: z.array(adjustmentReasonSchema) }) },
+  'adjustmentReasons.create': {
+    input: z.object({
+      code: z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .regex(/^[a-z][a-z0-9_-]*$/, 'reasonCodeFormat'),
+      label: z.string().trim().min(1).max(100),
+      direction: z.enum(reasonDirections),
+    }),
+    output: adjustmentReasonSchema,
+  },
+  'adjustmentReasons.update': {
+    input: z.object({ code: z.string().trim().min(1).max(40), label: z.string().trim().min(1).max(100).optional(), active: z.boolean().optional() }),
+    output: adjustmentReasonSchema,
+  },
   'stock.adjust': {
     input: z.object({ lines: z.array(adjustLineSchema).min(1).max(20_000) }),
-    output: z.object({ movements: int, units: int }),
+    /** Counts, plus each line's movement and new level, in input order. */
+    output: z.object({ movements: int, units: int, lines: z.array(adjustedLineSchema) }),
   },
   'stock.setRules': {
     input: z.object({
@@ -180,7 +254,8 @@ export const inventoryContract = {
     output: z.object({ rows: z.array(transferSchema), total: int }),
   },
   'stock.valuation': {
-    input: z.object({}),
+    /** Categories grouped by their top-level ancestor ('top') or by their own full path ('full'). */
+    input: z.object({ categoryLevel: z.enum(['top', 'full']).default('top') }),
     output: z.object({
       totalValue: int,
       totalUnits: int,

@@ -7,12 +7,16 @@ import type { AreaHandlers } from '../server/router.js';
 import { notFound } from '../shared/app-error.js';
 import type { inventoryContract } from './contract.js';
 import { createLevelsStore } from './levels-store.js';
+import { createReasonsService } from './reasons-service.js';
 import { createStockService } from './stock-service.js';
 import { createTransferService } from './transfer-service.js';
+import { createValuationStore } from './valuation-store.js';
 
 export function createInventoryHandlers(ctx: AreaContext): AreaHandlers<typeof inventoryContract> {
   const servicesFor = perDatabase((db) => ({
     levels: createLevelsStore(db),
+    reasons: createReasonsService(db),
+    valuation: createValuationStore(db),
     stock: createStockService(db, ctx.clock),
     transfers: createTransferService(db, ctx.clock),
   }));
@@ -33,7 +37,14 @@ export function createInventoryHandlers(ctx: AreaContext): AreaHandlers<typeof i
     'locations.update': (input) => location(write(() => services().stock.updateLocation(input))),
     'stock.levels': (input) => services().levels.levels(input),
     'stock.movements': (input) => services().levels.movements(input),
-    'adjustmentReasons.list': () => ({ reasons: services().stock.reasons() }),
+    'stock.forVariant': ({ variantId }) => {
+      const card = services().levels.forVariant(variantId);
+      if (!card) throw notFound('Variant', variantId);
+      return card;
+    },
+    'adjustmentReasons.list': () => ({ reasons: services().reasons.list() }),
+    'adjustmentReasons.create': (input) => write(() => services().reasons.create(input)),
+    'adjustmentReasons.update': (input) => write(() => services().reasons.update(input)),
     'stock.adjust': (input) => write(() => services().stock.adjust(input, ctx.actor())),
     'stock.setRules': (input) => write(() => services().stock.setRules(input)),
     'transfers.create': (input) => write(() => services().transfers.create(input, ctx.actor())),
@@ -42,6 +53,6 @@ export function createInventoryHandlers(ctx: AreaContext): AreaHandlers<typeof i
     'transfers.cancel': ({ transferId }) => write(() => services().transfers.cancel(transferId, ctx.actor())),
     'transfers.get': ({ transferId }) => services().transfers.detail(transferId),
     'transfers.list': (input) => services().transfers.list(input),
-    'stock.valuation': () => services().levels.valuation(),
+    'stock.valuation': ({ categoryLevel }) => services().valuation.valuation(categoryLevel),
   };
 }

@@ -36,6 +36,15 @@ export interface Movement {
   changeSetId?: number | null;
 }
 
+/** What one posted movement did: its ledger row and the level it left. */
+export interface PostedMovement {
+  id: number;
+  variantId: number;
+  locationId: number;
+  delta: number;
+  onHand: number;
+}
+
 export interface PostOptions {
   /** Refuse a movement that would leave on hand below zero (default true). */
   forbidNegative?: boolean;
@@ -69,16 +78,18 @@ export function createLedger(db: Db) {
   return {
     /**
      * Appends the movements and moves the levels; must run inside a transaction
-     * (the caller's), which a thrown error rolls back as a whole.
+     * (the caller's), which a thrown error rolls back as a whole. Returns each
+     * movement's ledger id and the on-hand level it left, in input order.
      */
-    post(movements: readonly Movement[], options: PostOptions = {}): void {
+    post(movements: readonly Movement[], options: PostOptions = {}): PostedMovement[] {
       if (!db.inTransaction) throw new Error('ledger.post must run inside a transaction');
       const forbidNegative = options.forbidNegative ?? true;
+      const posted: PostedMovement[] = [];
       for (const movement of movements) {
         if (!Number.isInteger(movement.delta) || movement.delta === 0) {
           throw new Error(`Movement delta must be a non-zero integer, got ${movement.delta}`);
         }
-        insertMovement.run({
+        const inserted = insertMovement.run({
           reasonCode: null,
           note: null,
           refType: null,
@@ -99,7 +110,15 @@ export function createLedger(db: Db) {
             -movement.delta,
           );
         }
+        posted.push({
+          id: Number(inserted.lastInsertRowid),
+          variantId: movement.variantId,
+          locationId: movement.locationId,
+          delta: movement.delta,
+          onHand: level.onHand,
+        });
       }
+      return posted;
     },
   };
 }

@@ -1,11 +1,16 @@
 // Reads of stock: levels per variant × location (one page, sorted and filtered
-// in SQL), the ledger history, locations with their totals, and valuation.
+// in SQL), one variant's card across locations, the ledger history, and
+// locations with their totals. Valuation lives in valuation-store.ts.
 import { likeEscape, variantTitleSql } from '../catalog/store.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
-import type { StockLevel, StockLevelsInput } from './contract.js';
+import type { z } from 'zod';
+import type { StockLevel, StockLevelsInput, variantLocationStockSchema } from './contract.js';
 
 type Param = string | number;
+
+const available = '(sl.on_hand - sl.committed)';
+const value = 'MAX(sl.on_hand, 0) * COALESCE(v.cost, 0)';
 
 const sortExpr: Record<StockLevelsInput['sort']['column'], string> = {
   sku: 'v.sku',
@@ -14,12 +19,14 @@ const sortExpr: Record<StockLevelsInput['sort']['column'], string> = {
   bin: 'sl.bin',
   onHand: 'sl.on_hand',
   committed: 'sl.committed',
-  available: '(sl.on_hand - sl.committed)',
+  available,
   incoming: 'sl.incoming',
-  value: 'value',
+  safetyStock: 'sl.safety_stock',
+  lowStockAt: 'r.low_stock_at',
+  unitCost: 'v.cost',
+  value,
 };
 
-const available = '(sl.on_hand - sl.committed)';
 /** Low: available at or under the variant's low-stock mark or the location's safety stock. */
 const isLowSql = `((r.low_stock_at IS NOT NULL AND ${available} <= r.low_stock_at)
   OR (sl.safety_stock IS NOT NULL AND ${available} <= sl.safety_stock))`;
@@ -27,10 +34,26 @@ const isLowSql = `((r.low_stock_at IS NOT NULL AND ${available} <= r.low_stock_a
 const levelColumns = `v.id AS variantId, v.product_id AS productId, v.sku, v.barcode, p.title, ${variantTitleSql} AS options,
   sl.location_id AS locationId, l.name AS location, sl.bin, sl.on_hand AS onHand, sl.committed, ${available} AS available,
   sl.incoming, sl.safety_stock AS safetyStock, r.low_stock_at AS lowStockAt, v.cost AS unitCost,
-  MAX(sl.on_hand, 0) * COALESCE(v.cost, 0) AS value, ${isLowSql} AS isLow`;
+  ${value} AS value, ${isLowSql} AS isLow`;
 
-const levelJoins = `FROM stock_levels sl JOIN variants v ON v.id = sl.variant_id JOIN products p ON p.id = v.product_id
-  JOIN locations l ON l.id = sl.location_id LEFT JOIN variant_stock_rules r ON r.variant_id = v.id`;
+const otherJoins = `JOIN products p ON p.id = v.product_id JOIN locations l ON l.id = sl.location_id
+  LEFT JOIN variant_stock_rules r ON r.variant_id = v.id`;
+// CROSS JOIN pins variants as the outer loop: SQLite walks the unique SKU index and
+// probes each variant's levels by primary key, already in (sku, location) order, so a
+// page costs its LIMIT + OFFSET rows instead of sorting ~300k.
+const bySkuJoins = 'FROM variants v CROSS JOIN stock_levels sl ON sl.variant_id = v.id';
+const needsProducts = (sql: string) => /\bp\./.test(sql);
+
+/** Only the tables an expression refers to, joined to stock_levels sl (counting and key sorts stay narrow). */
+function joinsFor(sql: string): string {
+  const needs = (alias: string) => new RegExp(`\\b${alias}\\.`).test(sql);
+  return [
+    needs('v') || needs('p') ? 'JOIN variants v ON v.id = sl.variant_id' : '',
+    needs('p') ? 'JOIN products p ON p.id = v.product_id' : '',
+    needs('l') ? 'JOIN locations l ON l.id = sl.location_id' : '',
+    needs('r') ? 'LEFT JOIN variant_stock_rules r ON r.variant_id = sl.variant_id' : '',
+  ].join(' ');
+}
 
 export function buildLevelsSql(input: StockLevelsInput): { rowsSql: string; countSql: string; params: Param[] } {
   const where: string[] = [];
@@ -40,7 +63,8 @@ export function buildLevelsSql(input: StockLevelsInput): { rowsSql: string; coun
     params.push(input.locationId);
   } else {
     // Goods in transit belong to no shelf; they show on their transfer and in "incoming".
-    where.push("l.kind <> 'transit'");
+    // (A constant list, so the filter needs no join to locations.)
+    where.push("sl.location_id NOT IN (SELECT id FROM locations WHERE kind = 'transit')");
   }
   if (input.categoryId !== undefined) {
     where.push(`p.category_id IN (SELECT c.id FROM categories c, categories root WHERE root.id = ?
@@ -54,16 +78,34 @@ export function buildLevelsSql(input: StockLevelsInput): { rowsSql: string; coun
   }
   if (input.lowOnly) where.push(isLowSql);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const direction = input.sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const dir = input.sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const countSql = `SELECT COUNT(*) AS n FROM stock_levels sl ${joinsFor(whereSql)} ${whereSql}`;
+  // The page's keys are found first with only the tables the filter and sort need, so
+  // rows skipped by OFFSET cost little; the full rows are then built for the page alone.
+  // Low stock is rare: walking all SKUs to find it is slower than filtering the levels first.
+  const bySku = input.sort.column === 'sku' && !input.lowOnly;
+  const key = sortExpr[input.sort.column];
+  const pageKeys = bySku
+    ? `SELECT sl.variant_id AS pageVariant, sl.location_id AS pageLocation, v.sku AS pageKey
+       ${bySkuJoins}${needsProducts(whereSql) ? ' JOIN products p ON p.id = v.product_id' : ''} ${whereSql}
+       ORDER BY v.sku ${dir}, sl.location_id ${dir} LIMIT ? OFFSET ?`
+    : // No index to walk: sort only the keys (small sorter rows). Variant and location ids break ties.
+      `SELECT sl.variant_id AS pageVariant, sl.location_id AS pageLocation, ${key} AS pageKey
+       FROM stock_levels sl ${joinsFor(`${key} ${whereSql}`)} ${whereSql}
+       ORDER BY pageKey ${dir}, pageVariant ${dir}, pageLocation ${dir} LIMIT ? OFFSET ?`;
   return {
-    rowsSql: `SELECT ${levelColumns} ${levelJoins} ${whereSql}
-      ORDER BY ${sortExpr[input.sort.column]} ${direction}, v.sku ${direction}, sl.location_id LIMIT ? OFFSET ?`,
-    countSql: `SELECT COUNT(*) AS n ${levelJoins} ${whereSql}`,
+    rowsSql: `SELECT ${levelColumns}
+      FROM (${pageKeys}) page
+        CROSS JOIN stock_levels sl ON sl.variant_id = page.pageVariant AND sl.location_id = page.pageLocation
+        CROSS JOIN variants v ON v.id = sl.variant_id ${otherJoins}
+      ORDER BY page.pageKey ${dir}, page.pageVariant ${dir}, page.pageLocation ${dir}`,
+    countSql,
     params,
   };
 }
 
 type LevelRow = Omit<StockLevel, 'isLow'> & { isLow: number };
+type VariantLocationRow = Omit<z.infer<typeof variantLocationStockSchema>, 'active'> & { active: number };
 
 export function createLevelsStore(db: Db) {
   const prepared = new Map<string, Statement<unknown[]>>();
@@ -74,6 +116,39 @@ export function createLevelsStore(db: Db) {
       prepared.set(sql, found);
     }
     return found;
+  };
+  // Every active shelf location (zeros where the variant has no row yet), plus any
+  // other location where it has a level — typically units in transit.
+  const forVariant = db.prepare<[number], VariantLocationRow>(
+    `SELECT l.id AS locationId, l.code, l.name AS location, l.kind, l.active, sl.bin,
+       COALESCE(sl.on_hand, 0) AS onHand, COALESCE(sl.committed, 0) AS committed,
+       COALESCE(sl.on_hand - sl.committed, 0) AS available, COALESCE(sl.incoming, 0) AS incoming,
+       sl.safety_stock AS safetyStock, MAX(COALESCE(sl.on_hand, 0), 0) * COALESCE(v.cost, 0) AS value
+     FROM variants v CROSS JOIN locations l
+       LEFT JOIN stock_levels sl ON sl.variant_id = v.id AND sl.location_id = l.id
+     WHERE v.id = ? AND ((l.active = 1 AND l.kind <> 'transit') OR sl.variant_id IS NOT NULL)
+     ORDER BY l.kind = 'transit', l.id`,
+  );
+  const variantHeader = db.prepare<
+    [number],
+    { sku: string; unitCost: number | null; lowStockAt: number | null; safetyMode: 'manual' | 'computed'; serviceLevel: number | null }
+  >(
+    `SELECT v.sku, v.cost AS unitCost, r.low_stock_at AS lowStockAt, COALESCE(r.safety_mode, 'manual') AS safetyMode,
+       r.service_level AS serviceLevel
+     FROM variants v LEFT JOIN variant_stock_rules r ON r.variant_id = v.id WHERE v.id = ?`,
+  );
+  const dataVersion = db.prepare<[], { v: number }>('SELECT total_changes() AS v');
+  // Counting ~300k rows is the slow half of a page and only changes when the filter or
+  // the data does, so re-sorting and scrolling reuse the count (as the Products grid does).
+  let countCache: { key: string; stamp: string; total: number } | null = null;
+  const stamp = () => `${dataVersion.get()?.v ?? 0}:${String(db.pragma('data_version', { simple: true }))}`;
+  const count = (sql: string, params: Param[]): number => {
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    const now = stamp();
+    if (!countCache || countCache.key !== key || countCache.stamp !== now) {
+      countCache = { key, stamp: now, total: (statement(sql).get(...params) as { n: number }).n };
+    }
+    return countCache.total;
   };
   const movementFilters = (input: MovementQuery) => {
     const where: string[] = [];
@@ -95,7 +170,7 @@ export function createLevelsStore(db: Db) {
     levels(input: StockLevelsInput): { rows: StockLevel[]; total: number } {
       const sql = buildLevelsSql(input);
       const rows = statement(sql.rowsSql).all(...sql.params, input.limit, input.offset) as LevelRow[];
-      const total = (statement(sql.countSql).get(...sql.params) as { n: number }).n;
+      const total = count(sql.countSql, sql.params);
       return { rows: rows.map((row) => ({ ...row, isLow: row.isLow === 1 })), total };
     },
     movements(input: MovementQuery & { offset: number; limit: number }) {
@@ -119,34 +194,20 @@ export function createLevelsStore(db: Db) {
       ).all(includeInactive ? 1 : 0) as (Omit<LocationRow, 'active'> & { active: number })[];
       return rows.map((row) => ({ ...row, active: row.active === 1 }));
     },
-    valuation() {
-      const group = (keySql: string, labelSql: string, joins: string) =>
-        statement(
-          `SELECT ${keySql} AS key, ${labelSql} AS label, SUM(MAX(sl.on_hand, 0)) AS units,
-             SUM(MAX(sl.on_hand, 0) * COALESCE(v.cost, 0)) AS value, COUNT(DISTINCT v.id) AS variants
-           FROM stock_levels sl JOIN variants v ON v.id = sl.variant_id ${joins}
-           WHERE sl.on_hand > 0 GROUP BY 1 ORDER BY value DESC, label`,
-        ).all() as ValuationRow[];
-      const byLocation = group("CAST(l.id AS TEXT)", 'l.name', 'JOIN locations l ON l.id = sl.location_id');
-      // The top-level category: everything before the first ' > ' of the path.
-      const byCategory = group(
-        "COALESCE(CAST(p.category_id AS TEXT), '')",
-        "COALESCE(c.path, '')",
-        'JOIN products p ON p.id = v.product_id LEFT JOIN categories c ON c.id = p.category_id',
-      );
-      // The preferred supplier item, else any one (lowest id), else none.
-      const bySupplier = group(
-        "COALESCE(CAST(s.id AS TEXT), '')",
-        "COALESCE(s.name, '')",
-        `LEFT JOIN supplier_items si ON si.id = (SELECT x.id FROM supplier_items x WHERE x.variant_id = v.id
-           ORDER BY x.is_preferred DESC, x.id LIMIT 1) LEFT JOIN suppliers s ON s.id = si.supplier_id`,
-      );
-      const totals = statement(
-        `SELECT COALESCE(SUM(MAX(sl.on_hand, 0) * COALESCE(v.cost, 0)), 0) AS value, COALESCE(SUM(MAX(sl.on_hand, 0)), 0) AS units,
-           COUNT(DISTINCT CASE WHEN v.cost IS NULL THEN v.id END) AS withoutCost
-         FROM stock_levels sl JOIN variants v ON v.id = sl.variant_id WHERE sl.on_hand > 0`,
-      ).get() as { value: number; units: number; withoutCost: number };
-      return { totalValue: totals.value, totalUnits: totals.units, variantsWithoutCost: totals.withoutCost, byLocation, byCategory, bySupplier };
+    /** One variant's stock at every location, with its rules and totals; undefined for an unknown variant. */
+    forVariant(variantId: number) {
+      const header = variantHeader.get(variantId);
+      if (!header) return undefined;
+      const rows = forVariant.all(variantId).map((row) => ({ ...row, active: row.active === 1 }));
+      const sum = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((total, row) => total + pick(row), 0);
+      const totals = {
+        onHand: sum((r) => r.onHand),
+        committed: sum((r) => r.committed),
+        available: sum((r) => r.available),
+        incoming: sum((r) => r.incoming),
+        value: sum((r) => r.value),
+      };
+      return { ...header, variantId, rows, totals };
     },
   };
 }
@@ -182,11 +243,4 @@ interface LocationRow {
   active: boolean;
   onHand: number;
   value: number;
-}
-interface ValuationRow {
-  key: string;
-  label: string;
-  units: number;
-  value: number;
-  variants: number;
 }

@@ -26,12 +26,19 @@ export function createStockService(db: Db, clock: Clock) {
   const onHand = db.prepare<[number, number], { onHand: number }>(
     'SELECT on_hand AS onHand FROM stock_levels WHERE variant_id = ? AND location_id = ?',
   );
+  const levelAfter = db.prepare<[number, number], { sku: string; location: string; onHand: number; available: number }>(
+    `SELECT v.sku, l.name AS location, COALESCE(sl.on_hand, 0) AS onHand, COALESCE(sl.on_hand - sl.committed, 0) AS available
+     FROM variants v JOIN locations l ON l.id = ? LEFT JOIN stock_levels sl ON sl.variant_id = v.id AND sl.location_id = l.id
+     WHERE v.id = ?`,
+  );
 
   const adjust = db.transaction((input: In<'stock.adjust'>, actor: string) => {
     const byCode = new Map(reasons.all().map((r) => [r.code, r]));
     const issues: FieldIssue[] = [];
     const at = clock.now().toISOString();
-    const planned: { movement: Movement; path: string }[] = [];
+    const planned: { movement: Movement; path: string; line: number }[] = [];
+    // Earlier lines on the same variant × location move the level a later set-to counts from.
+    const pending = new Map<string, number>();
     input.lines.forEach((line, i) => {
       const path = `lines.${i}`;
       const reason = byCode.get(line.reasonCode);
@@ -41,9 +48,11 @@ export function createStockService(db: Db, clock: Clock) {
       const knownVariant = checks.knownVariant(line.variantId, `${path}.variantId`, issues);
       const location = checks.shelfLocation(line.locationId, `${path}.locationId`, issues);
       if (!knownVariant || !location) return;
-      const current = onHand.get(line.variantId, line.locationId)?.onHand ?? 0;
+      const pair = `${line.variantId}:${line.locationId}`;
+      const current = (onHand.get(line.variantId, line.locationId)?.onHand ?? 0) + (pending.get(pair) ?? 0);
       const delta = line.delta ?? (line.setTo ?? current) - current;
       if (delta === 0) return; // a count that matches: nothing to post
+      pending.set(pair, (pending.get(pair) ?? 0) + delta);
       if (reason && ((reason.direction === 'in' && delta < 0) || (reason.direction === 'out' && delta > 0))) {
         issues.push({
           path: `${path}.delta`,
@@ -53,6 +62,7 @@ export function createStockService(db: Db, clock: Clock) {
         return;
       }
       planned.push({
+        line: i,
         path: `${path}.${line.delta === undefined ? 'setTo' : 'delta'}`,
         movement: {
           variantId: line.variantId,
@@ -69,11 +79,27 @@ export function createStockService(db: Db, clock: Clock) {
     });
     throwIfIssues(issues, 'The stock adjustment');
     let units = 0;
-    for (const { movement, path } of planned) {
-      atLine(path, () => ledger.post([movement]));
+    const movementOfLine = new Map<number, { id: number; delta: number }>();
+    for (const { movement, path, line } of planned) {
+      const [posted] = atLine(path, () => ledger.post([movement]));
+      if (posted) movementOfLine.set(line, { id: posted.id, delta: posted.delta });
       units += Math.abs(movement.delta);
     }
-    return { movements: planned.length, units };
+    const lines = input.lines.map((line, i) => {
+      const after = levelAfter.get(line.locationId, line.variantId);
+      const movement = movementOfLine.get(i);
+      return {
+        variantId: line.variantId,
+        locationId: line.locationId,
+        sku: after?.sku ?? '',
+        location: after?.location ?? '',
+        delta: movement?.delta ?? 0,
+        movementId: movement?.id ?? null,
+        onHand: after?.onHand ?? 0,
+        available: after?.available ?? 0,
+      };
+    });
+    return { movements: planned.length, units, lines };
   });
 
   const setRules = db.transaction((input: In<'stock.setRules'>) => {
@@ -128,6 +154,14 @@ export function createStockService(db: Db, clock: Clock) {
   const updateLocation = db.transaction((input: In<'locations.update'>) => {
     const found = checks.location(input.locationId);
     if (!found) throw notFound('Location', input.locationId);
+    if (found.kind === 'transit') {
+      // The in-transit location is the system's own: transfers find it by its code.
+      throw new AppError('CONFLICT', `${found.name} is the system's in-transit location; it cannot be changed. Nothing was changed.`, {
+        key: 'transitLocation',
+        params: { location: found.name },
+        issues: [{ path: 'locationId', key: 'transitLocation', message: `locationId: ${found.name} is managed by transfers` }],
+      });
+    }
     if (input.active === false) {
       const stocked = db.prepare('SELECT 1 FROM stock_levels WHERE location_id = ? AND on_hand <> 0 LIMIT 1').get(input.locationId);
       if (stocked) {
@@ -149,7 +183,6 @@ export function createStockService(db: Db, clock: Clock) {
   return {
     adjust: (input: In<'stock.adjust'>, actor: string) => adjust(input, actor),
     setRules: (input: In<'stock.setRules'>) => setRules(input),
-    reasons: () => reasons.all().map((r) => ({ ...r, builtin: r.builtin === 1, active: r.active === 1 })),
     createLocation: (input: In<'locations.create'>) => createLocation(input),
     updateLocation: (input: In<'locations.update'>) => updateLocation(input),
   };

@@ -20,6 +20,18 @@ export const supplierFieldsSchema = z.object({
   notes: text(2000).default(''),
 });
 
+/** The same fields for an update: only what is sent changes (no defaults fill the rest). */
+const supplierChangesSchema = z.object({
+  name: text(120).min(1).optional(),
+  contactName: text(120).nullable().optional(),
+  email: z.union([z.literal(''), z.email()]).nullable().optional(),
+  phone: text(40).nullable().optional(),
+  currency: currencySchema.optional(),
+  paymentTerms: text(120).nullable().optional(),
+  leadTimeDays: z.number().int().min(0).max(365).optional(),
+  notes: text(2000).optional(),
+});
+
 export const supplierSchema = z.object({
   id: int,
   name: z.string(),
@@ -31,6 +43,7 @@ export const supplierSchema = z.object({
   leadTimeDays: int,
   notes: z.string(),
   items: int,
+  /** Orders not yet finished: draft, sent or partially received. */
   openOrders: int,
 });
 export type Supplier = z.infer<typeof supplierSchema>;
@@ -109,28 +122,59 @@ const poLineInput = z.object({
   unitCost: money.optional(),
 });
 
+const receiptLineInput = z
+  .object({
+    /** The PO line (from purchaseOrders.get), or the variant on the order. */
+    lineId: id.optional(),
+    variantId: id.optional(),
+    quantity: z.number().int().min(1, 'quantityPositive').max(10_000_000),
+    /** Defaults to the line's agreed cost, in the PO currency. */
+    unitCost: money.optional(),
+  })
+  .refine((line) => (line.lineId === undefined) !== (line.variantId === undefined), { message: 'lineOrVariant', path: ['lineId'] });
+
+const priceChangeSchema = z.object({
+  sku: z.string(),
+  variantId: int,
+  from: int,
+  to: int,
+  /** (to − from) ÷ from, e.g. 0.05 for +5 %. */
+  change: z.number(),
+  previousOrder: z.string(),
+  order: z.string(),
+  at: z.string(),
+});
+
 const scorecardSchema = z.object({
   supplierId: int,
   supplier: z.string(),
+  currency: z.string(),
   ordersSent: int,
+  /** Received in full, or closed short. */
   ordersCompleted: int,
-  /** Share of completed orders fully received (or closed) on or before the promised date, local days. */
+  /** Still open and already past the promised date: they count as late. */
+  ordersOverdue: int,
+  /** On time ÷ (completed + overdue); completion = full receipt or close, compared by local date. */
   onTimeRate: z.number().nullable(),
   /** Σ min(received, ordered) ÷ Σ ordered over completed orders. */
   fillRate: z.number().nullable(),
+  /** Mean of expected_at − sent_at in local days, over completed orders. */
   promisedLeadDays: z.number().nullable(),
+  /** Mean of last receipt − sent_at in local days, over completed orders with a receipt. */
   actualLeadDays: z.number().nullable(),
   priceChanges: int,
+  /** Mean of the relative changes (0.05 = +5 %). */
   averagePriceChange: z.number().nullable(),
-  largestPriceChanges: z.array(z.object({ sku: z.string(), from: int, to: int, change: z.number(), at: z.string() })),
-  explain: z.object({ onTime: z.string(), fill: z.string(), lead: z.string(), price: z.string() }),
+  largestPriceChanges: z.array(priceChangeSchema),
+  /** How each figure was computed, with this supplier's numbers (English). */
+  explain: z.object({ ordersSent: z.string(), onTime: z.string(), fill: z.string(), lead: z.string(), price: z.string() }),
 });
 
 export const purchasingContract = {
   'suppliers.list': { input: z.object({ search: text(100).default('') }), output: z.object({ suppliers: z.array(supplierSchema) }) },
   'suppliers.get': { input: z.object({ supplierId: id }), output: supplierSchema },
   'suppliers.create': { input: supplierFieldsSchema, output: supplierSchema },
-  'suppliers.update': { input: supplierFieldsSchema.partial().extend({ supplierId: id }), output: supplierSchema },
+  'suppliers.update': { input: supplierChangesSchema.extend({ supplierId: id }), output: supplierSchema },
   'supplierItems.list': {
     input: z.object({ supplierId: id.optional(), variantId: id.optional(), ...page }),
     output: z.object({ rows: z.array(supplierItemSchema), total: int }),
@@ -176,10 +220,7 @@ export const purchasingContract = {
     input: z.object({
       purchaseOrderId: id,
       locationId: id.optional(),
-      lines: z
-        .array(z.object({ variantId: id, quantity: z.number().int().min(1, 'quantityPositive').max(10_000_000), unitCost: money.optional() }))
-        .min(1)
-        .max(5000),
+      lines: z.array(receiptLineInput).min(1).max(5000),
       /** Shop-currency units per one PO-currency unit; required when the currencies differ. */
       exchangeRate: z.number().positive().max(1_000_000).optional(),
       /** Receiving more than ordered must be confirmed. */
@@ -195,6 +236,7 @@ export const purchasingContract = {
     output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
   },
   'suppliers.scorecard': {
+    /** Orders sent in [from, to); `to` defaults to now. */
     input: z.object({ from: z.string().datetime().optional(), to: z.string().datetime().optional(), supplierId: id.optional() }),
     output: z.object({ suppliers: z.array(scorecardSchema) }),
   },

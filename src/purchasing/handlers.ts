@@ -12,13 +12,13 @@ import { createSupplierService } from './supplier-service.js';
 export function createPurchasingHandlers(ctx: AreaContext): AreaHandlers<typeof purchasingContract> {
   const servicesFor = perDatabase((db) => ({ suppliers: createSupplierService(db, ctx.clock), orders: createPoService(db, ctx.clock) }));
   const services = () => servicesFor(ctx.db());
-  const write = <T>(run: () => T, areas: DataArea[] = ['purchasing']): T => {
+  // Purchasing writes change what stock views show (incoming, on hand, supplier columns):
+  // both areas re-read. A receipt also moves variant costs, which catalog views show.
+  const write = <T>(run: () => T, areas: DataArea[] = ['purchasing', 'stock']): T => {
     const result = run();
     ctx.emit({ name: 'data.changed', payload: { areas } });
     return result;
   };
-  // Receiving and PO changes move stock or "incoming": stock views refresh too.
-  const stockToo: DataArea[] = ['purchasing', 'stock'];
   return {
     'suppliers.list': ({ search }) => services().suppliers.list(search),
     'suppliers.get': ({ supplierId }) => services().suppliers.get(supplierId),
@@ -31,10 +31,10 @@ export function createPurchasingHandlers(ctx: AreaContext): AreaHandlers<typeof 
     'purchaseOrders.get': ({ purchaseOrderId }) => services().orders.store.detail(purchaseOrderId),
     'purchaseOrders.create': (input) => write(() => services().orders.create(input, ctx.actor())),
     'purchaseOrders.update': (input) => write(() => services().orders.update(input)),
-    'purchaseOrders.send': ({ purchaseOrderId, expectedAt }) => write(() => services().orders.send(purchaseOrderId, expectedAt), stockToo),
-    'purchaseOrders.receive': (input) => write(() => services().orders.receive(input, ctx.actor()), [...stockToo, 'catalog']),
-    'purchaseOrders.close': ({ purchaseOrderId }) => write(() => services().orders.close(purchaseOrderId), stockToo),
-    'purchaseOrders.cancel': ({ purchaseOrderId }) => write(() => services().orders.cancel(purchaseOrderId), stockToo),
+    'purchaseOrders.send': ({ purchaseOrderId, expectedAt }) => write(() => services().orders.send(purchaseOrderId, expectedAt)),
+    'purchaseOrders.receive': (input) => write(() => services().orders.receive(input, ctx.actor()), ['purchasing', 'stock', 'catalog']),
+    'purchaseOrders.close': ({ purchaseOrderId }) => write(() => services().orders.close(purchaseOrderId)),
+    'purchaseOrders.cancel': ({ purchaseOrderId }) => write(() => services().orders.cancel(purchaseOrderId)),
     'purchaseOrders.export': async ({ purchaseOrderId, format }) => {
       const po = services().orders.store.detail(purchaseOrderId);
       const fileName = `${po.number} ${po.supplier}`.replace(/[\\/:*?"<>|]/g, '-');

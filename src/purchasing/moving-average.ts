@@ -9,7 +9,17 @@ export function movingAverageCost(onHandBefore: number, oldCost: number | null, 
   return Math.round((held * oldCost + received * landedCost) / (held + received));
 }
 
-/** PO-currency cost → shop currency, in minor units (rate = shop units per PO unit). */
-export function landedCost(unitCost: number, exchangeRate: number): number {
-  return Math.round(unitCost * exchangeRate);
+/** Digits of a currency's minor unit as the renderer shows them (USD 2, JPY 0, KWD 3). */
+export function currencyDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * A PO-currency unit cost (minor units) in the shop currency (minor units).
+ * `exchangeRate` is shop-currency units per one PO-currency unit, as a person
+ * reads it (0.14 USD per CNY); the digits of both minor units are accounted for,
+ * so ¥1,500 at 0.0067 USD/JPY lands as $10.05, not $0.10.
+ */
+export function landedCost(unitCost: number, exchangeRate: number, poDigits = 2, shopDigits = 2): number {
+  return Math.round(unitCost * exchangeRate * 10 ** (shopDigits - poDigits));
 }

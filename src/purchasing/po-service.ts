@@ -11,13 +11,15 @@ import { atLine, createStockChecks, throwIfIssues } from '../inventory/stock-che
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { FieldIssue } from '../shared/envelope.js';
-import type { PoStatus, PurchaseOrder, purchasingContract } from './contract.js';
+import type { PoStatus, PurchaseOrder, PurchaseOrderDetail, purchasingContract } from './contract.js';
 import { createDraftPurchaseOrder, type DraftPoLine } from './draft-po.js';
-import { landedCost, movingAverageCost } from './moving-average.js';
+import { createIncoming } from './incoming.js';
+import { currencyDigits, landedCost, movingAverageCost } from './moving-average.js';
 import { createPoStore } from './po-store.js';
 
 type In<M extends keyof typeof purchasingContract> = z.output<(typeof purchasingContract)[M]['input']>;
 type LineInput = { variantId: number; quantity: number; unitCost?: number | undefined };
+type OrderLine = PurchaseOrderDetail['lines'][number];
 
 const dayMs = 86_400_000;
 
@@ -32,16 +34,14 @@ export function createPoService(db: Db, clock: Clock) {
   const variantCost = db.prepare<[number], { cost: number | null; onHandTotal: number; sku: string }>(
     'SELECT cost, on_hand_total AS onHandTotal, sku FROM variants WHERE id = ?',
   );
-  // Never below zero: a receipt beyond the order, or into another location, must not leave a negative "incoming".
-  const moveIncoming = db.prepare<{ variantId: number; locationId: number; delta: number; at: string }>(
-    `INSERT INTO stock_levels (variant_id, location_id, on_hand, incoming, updated_at) VALUES (@variantId, @locationId, 0, MAX(@delta, 0), @at)
-     ON CONFLICT (variant_id, location_id) DO UPDATE SET incoming = MAX(incoming + @delta, 0), updated_at = @at`,
-  );
+  const incoming = createIncoming(db);
+  const shopCurrency = () => db.prepare<[], { currency: string }>('SELECT currency FROM shop_settings WHERE id = 1').get()?.currency ?? 'USD';
 
-  const inState = (id: number, allowed: readonly PoStatus[], action: string): PurchaseOrder => {
+  /** The order, if its status allows `action`; `hint` (English message only) says what to do instead. */
+  const inState = (id: number, allowed: readonly PoStatus[], action: string, hint = ''): PurchaseOrder => {
     const po = store.header(id);
     if (!allowed.includes(po.status)) {
-      throw new AppError('CONFLICT', `Purchase order ${po.number} is ${po.status.replace('_', ' ')}; it cannot be ${action}. Nothing was changed.`, {
+      throw new AppError('CONFLICT', `Purchase order ${po.number} is ${po.status.replace('_', ' ')}; it cannot be ${action}${hint}. Nothing was changed.`, {
         key: 'poState',
         params: { number: po.number, status: po.status, action },
       });
@@ -51,6 +51,9 @@ export function createPoService(db: Db, clock: Clock) {
 
   /** Validated draft lines with costs defaulted from the supplier item, then the variant's cost. */
   const draftLines = (supplierId: number, lines: readonly LineInput[], issues: FieldIssue[]): DraftPoLine[] => {
+    // The variant's own cost is in the shop currency: a fallback only for suppliers invoicing in it.
+    const supplierCurrency = db.prepare<[number], { currency: string }>('SELECT currency FROM suppliers WHERE id = ?').get(supplierId)?.currency;
+    const sameCurrency = supplierCurrency === shopCurrency();
     const seen = new Set<number>();
     const result: DraftPoLine[] = [];
     lines.forEach((line, i) => {
@@ -61,7 +64,7 @@ export function createPoService(db: Db, clock: Clock) {
       seen.add(line.variantId);
       if (!checks.knownVariant(line.variantId, `lines.${i}.variantId`, issues)) return;
       const item = supplierItem.get(supplierId, line.variantId);
-      const unitCost = line.unitCost ?? item?.cost ?? variantCost.get(line.variantId)?.cost ?? null;
+      const unitCost = line.unitCost ?? item?.cost ?? (sameCurrency ? variantCost.get(line.variantId)?.cost : null) ?? null;
       if (unitCost === null) {
         issues.push({ path: `lines.${i}.unitCost`, key: 'costRequired', message: `lines.${i}.unitCost: no cost is known for this item; enter one` });
         return;
@@ -121,7 +124,7 @@ export function createPoService(db: Db, clock: Clock) {
     const supplierLead = db.prepare<[number], { lead: number }>('SELECT lead_time_days AS lead FROM suppliers WHERE id = ?').get(po.supplierId)?.lead ?? 0;
     const lead = Math.max(0, ...lines.map((l) => supplierItem.get(po.supplierId, l.variantId)?.leadTimeDays ?? supplierLead));
     const expected = expectedAt ?? po.expectedAt ?? new Date(now.getTime() + lead * dayMs).toISOString();
-    for (const line of lines) moveIncoming.run({ variantId: line.variantId, locationId: po.locationId, delta: line.quantityOrdered, at });
+    incoming.apply(lines.map((line) => ({ variantId: line.variantId, locationId: po.locationId, delta: line.outstanding })), at);
     db.prepare("UPDATE purchase_orders SET status = 'sent', sent_at = ?, expected_at = ?, updated_at = ? WHERE id = ?").run(at, expected, at, id);
   });
 
@@ -130,25 +133,35 @@ export function createPoService(db: Db, clock: Clock) {
     const issues: FieldIssue[] = [];
     const locationId = input.locationId ?? po.locationId;
     checks.shelfLocation(locationId, 'locationId', issues);
-    const shopCurrency = db.prepare<[], { currency: string }>('SELECT currency FROM shop_settings WHERE id = 1').get()?.currency;
-    if (po.currency !== shopCurrency && input.exchangeRate === undefined) {
+    const shop = shopCurrency();
+    const foreign = po.currency !== shop;
+    if (foreign && input.exchangeRate === undefined) {
       issues.push({
         path: 'exchangeRate',
         key: 'exchangeRateRequired',
-        message: `exchangeRate: ${po.number} is in ${po.currency}; give the rate to ${shopCurrency ?? 'the shop currency'} to value the stock`,
+        message: `exchangeRate: ${po.number} is in ${po.currency}; give the rate to ${shop} to value the stock`,
       });
     }
-    const onOrder = new Map(store.detail(po.id).lines.map((line) => [line.variantId, line]));
+    const orderLines = store.detail(po.id).lines;
+    const byLineId = new Map(orderLines.map((line) => [line.id, line]));
+    const byVariant = new Map(orderLines.map((line) => [line.variantId, line]));
     const seen = new Set<number>();
     const over: FieldIssue[] = [];
+    const matched: { line: OrderLine; quantity: number; unitCost: number; path: string }[] = [];
     input.lines.forEach((line, i) => {
-      const found = onOrder.get(line.variantId);
-      if (!found || seen.has(line.variantId)) {
-        const key = found ? 'duplicateLine' : 'notOnOrder';
-        issues.push({ path: `lines.${i}.variantId`, key, message: `lines.${i}.variantId: ${found ? 'already on an earlier line' : `not on ${po.number}`}` });
+      const field = line.lineId !== undefined ? 'lineId' : 'variantId';
+      const path = `lines.${i}.${field}`;
+      const found = line.lineId !== undefined ? byLineId.get(line.lineId) : byVariant.get(line.variantId ?? 0);
+      if (!found) {
+        const what = field === 'lineId' ? `line ${line.lineId ?? ''}` : `variant ${line.variantId ?? ''}`;
+        issues.push({ path, key: 'notOnOrder', message: `${path}: ${what} is not on ${po.number}` });
         return;
       }
-      seen.add(line.variantId);
+      if (seen.has(found.id)) {
+        issues.push({ path, key: 'duplicateLine', message: `${path}: ${found.sku} is already on an earlier line` });
+        return;
+      }
+      seen.add(found.id);
       if (line.quantity > found.outstanding && !input.confirmOver) {
         over.push({
           path: `lines.${i}.quantity`,
@@ -156,6 +169,7 @@ export function createPoService(db: Db, clock: Clock) {
           message: `lines.${i}.quantity: ${line.quantity} of ${found.sku} received but only ${found.outstanding} still ordered; confirm to accept the extra`,
         });
       }
+      matched.push({ line: found, quantity: line.quantity, unitCost: line.unitCost ?? found.unitCost, path: `lines.${i}.quantity` });
     });
     throwIfIssues(issues, 'The receipt');
     if (over.length > 0) {
@@ -165,59 +179,59 @@ export function createPoService(db: Db, clock: Clock) {
         issues: over,
       });
     }
+
     const now = clock.now().toISOString();
-    const rate = input.exchangeRate ?? 1;
+    const toShop = (unitCost: number) =>
+      foreign ? landedCost(unitCost, input.exchangeRate ?? 1, currencyDigits(po.currency), currencyDigits(shop)) : unitCost;
     const receiptId = Number(
-      db.prepare('INSERT INTO receipts (purchase_order_id, location_id, received_at, actor, note) VALUES (?, ?, ?, ?, ?)').run(po.id, locationId, now, actor, input.note)
-        .lastInsertRowid,
+      db
+        .prepare('INSERT INTO receipts (purchase_order_id, location_id, received_at, actor, note) VALUES (?, ?, ?, ?, ?)')
+        .run(po.id, locationId, now, actor, input.note).lastInsertRowid,
     );
+    const insertLine = db.prepare(
+      'INSERT INTO receipt_lines (receipt_id, purchase_order_line_id, quantity, unit_cost, landed_unit_cost) VALUES (?, ?, ?, ?, ?)',
+    );
+    const addReceived = db.prepare('UPDATE purchase_order_lines SET quantity_received = quantity_received + ? WHERE id = ?');
+    const setCost = db.prepare('UPDATE variants SET cost = ?, updated_at = ? WHERE id = ?');
     const changeSetId = history.begin('po_receipt', `Costs after receiving ${po.number}`, actor);
     let costChanges = 0;
-    input.lines.forEach((line, i) => {
-      const ordered = onOrder.get(line.variantId);
-      if (!ordered) return;
-      const unitCost = line.unitCost ?? ordered.unitCost;
-      const landed = landedCost(unitCost, rate);
+    for (const { line, quantity, unitCost, path } of matched) {
+      const landed = toShop(unitCost);
+      // Read before the ledger posts: the average weighs the stock held before this receipt.
       const variant = variantCost.get(line.variantId);
-      db.prepare('INSERT INTO receipt_lines (receipt_id, purchase_order_line_id, quantity, unit_cost, landed_unit_cost) VALUES (?, ?, ?, ?, ?)').run(
-        receiptId,
-        ordered.id,
-        line.quantity,
-        unitCost,
-        landed,
-      );
-      atLine(`lines.${i}.quantity`, () =>
+      insertLine.run(receiptId, line.id, quantity, unitCost, landed);
+      atLine(path, () =>
         ledger.post([
-          { variantId: line.variantId, locationId, delta: line.quantity, reason: 'receive', refType: 'receipt', refId: String(receiptId), unitCost: landed, actor, occurredAt: now },
+          { variantId: line.variantId, locationId, delta: quantity, reason: 'receive', refType: 'receipt', refId: String(receiptId), unitCost: landed, actor, occurredAt: now },
         ]),
       );
-      moveIncoming.run({ variantId: line.variantId, locationId: po.locationId, delta: -Math.min(line.quantity, ordered.outstanding), at: now });
-      db.prepare('UPDATE purchase_order_lines SET quantity_received = quantity_received + ? WHERE id = ?').run(line.quantity, ordered.id);
-      const newCost = movingAverageCost(variant?.onHandTotal ?? 0, variant?.cost ?? null, line.quantity, landed);
-      if (newCost !== (variant?.cost ?? null)) {
-        db.prepare('UPDATE variants SET cost = ?, updated_at = ? WHERE id = ?').run(newCost, now, line.variantId);
-        history.addItem(changeSetId, { entity: 'variants', entityId: line.variantId, field: 'cost', before: variant?.cost ?? null, after: newCost });
+      // "Incoming" was booked at the PO's location when it was sent, whatever location receives now.
+      incoming.apply([{ variantId: line.variantId, locationId: po.locationId, delta: -Math.min(quantity, line.outstanding) }], now);
+      addReceived.run(quantity, line.id);
+      const before = variant?.cost ?? null;
+      const after = movingAverageCost(variant?.onHandTotal ?? 0, before, quantity, landed);
+      if (after !== before) {
+        setCost.run(after, now, line.variantId);
+        history.addItem(changeSetId, { entity: 'variants', entityId: line.variantId, field: 'cost', before, after });
         costChanges += 1;
       }
-      ordered.outstanding = Math.max(ordered.outstanding - line.quantity, 0);
-    });
+      line.outstanding = Math.max(line.outstanding - quantity, 0);
+    }
     if (costChanges === 0) history.discard(changeSetId);
     else db.prepare('UPDATE receipts SET change_set_id = ? WHERE id = ?').run(changeSetId, receiptId);
-    const complete = [...onOrder.values()].every((line) => line.outstanding === 0);
+    const complete = orderLines.every((line) => line.outstanding === 0);
     db.prepare(
       `UPDATE purchase_orders SET status = ?, received_at = CASE WHEN ? THEN ? ELSE received_at END, updated_at = ? WHERE id = ?`,
     ).run(complete ? 'received' : 'partially_received', complete ? 1 : 0, now, now, po.id);
   });
 
   /** Drops what is still expected from "incoming" and ends the order as `status`. */
-  const finish = (id: number, status: 'closed' | 'cancelled', allowed: readonly PoStatus[], action: string) =>
+  const finish = (id: number, status: 'closed' | 'cancelled', allowed: readonly PoStatus[], hint: string) =>
     db.transaction(() => {
-      const po = inState(id, allowed, action);
+      const po = inState(id, allowed, status, hint);
       const at = clock.now().toISOString();
       if (po.status !== 'draft') {
-        for (const line of store.detail(id).lines) {
-          if (line.outstanding > 0) moveIncoming.run({ variantId: line.variantId, locationId: po.locationId, delta: -line.outstanding, at });
-        }
+        incoming.apply(store.detail(id).lines.map((line) => ({ variantId: line.variantId, locationId: po.locationId, delta: -line.outstanding })), at);
       }
       db.prepare(`UPDATE purchase_orders SET status = ?, ${status}_at = ?, updated_at = ? WHERE id = ?`).run(status, at, at, id);
     })();
@@ -238,12 +252,12 @@ export function createPoService(db: Db, clock: Clock) {
       return store.detail(input.purchaseOrderId);
     },
     close(id: number) {
-      finish(id, 'closed', ['sent', 'partially_received'], 'closed');
+      // Closing settles a short delivery; an order with nothing received is cancelled instead.
+      finish(id, 'closed', ['partially_received'], store.header(id).status === 'sent' ? ' (nothing was received: cancel it instead)' : '');
       return store.detail(id);
     },
     cancel(id: number) {
-      const po = store.header(id);
-      finish(id, 'cancelled', ['draft', 'sent'], po.status === 'partially_received' ? 'cancelled (close it instead: part was received)' : 'cancelled');
+      finish(id, 'cancelled', ['draft', 'sent'], store.header(id).status === 'partially_received' ? ' (part was received: close it instead)' : '');
       return store.detail(id);
     },
   };

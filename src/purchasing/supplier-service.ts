@@ -11,7 +11,7 @@ type In<M extends keyof typeof purchasingContract> = z.output<(typeof purchasing
 const supplierColumns = `s.id, s.name, s.contact_name AS contactName, s.email, s.phone, s.currency, s.payment_terms AS paymentTerms,
   s.lead_time_days AS leadTimeDays, s.notes,
   (SELECT COUNT(*) FROM supplier_items si WHERE si.supplier_id = s.id) AS items,
-  (SELECT COUNT(*) FROM purchase_orders po WHERE po.supplier_id = s.id AND po.status IN ('sent', 'partially_received')) AS openOrders`;
+  (SELECT COUNT(*) FROM purchase_orders po WHERE po.supplier_id = s.id AND po.status IN ('draft', 'sent', 'partially_received')) AS openOrders`;
 const itemColumns = `si.id, si.supplier_id AS supplierId, s.name AS supplier, si.variant_id AS variantId, v.sku, p.title,
   si.supplier_sku AS supplierSku, si.cost, si.pack_size AS packSize, si.moq, si.lead_time_days AS leadTimeDays, si.is_preferred AS preferred`;
 const itemFrom = 'FROM supplier_items si JOIN suppliers s ON s.id = si.supplier_id JOIN variants v ON v.id = si.variant_id JOIN products p ON p.id = v.product_id';

@@ -34,7 +34,13 @@ describe('stock adjustments', () => {
         { variantId: HOD_M, locationId: WH, setTo: 10, reasonCode: 'correction' },
       ],
     });
-    expect(result).toEqual({ movements: 3, units: 5 });
+    expect(result).toMatchObject({ movements: 3, units: 5 });
+    // Each line reports what it posted and the level it left.
+    expect(result.lines.map((l) => [l.sku, l.location, l.delta, l.onHand, l.available, l.movementId !== null])).toEqual([
+      ['TEA-100', 'Main warehouse', -2, 38, 38, true],
+      ['MUG-50%', 'Main warehouse', 1, 4, 4, true],
+      ['HOD-001-BLK-M', 'Main warehouse', -2, 10, 10, true],
+    ]);
     expect([onHand(shop, TEA, WH), onHand(shop, MUG, WH), onHand(shop, HOD_M, WH)]).toEqual([38, 4, 10]);
     const history = await shop.ok('stock.movements', { locationId: WH, reason: 'damage' });
     expect(history.rows.map((m) => [m.sku, m.delta, m.reasonCode, m.note, m.actor])).toEqual([['TEA-100', -2, 'damage', 'crushed box', 'owner']]);
@@ -136,65 +142,6 @@ describe('transfers', () => {
   });
 });
 
-describe('the ledger invariant', () => {
-  it('keeps every level equal to the sum of its ledger through a long random mix of stock operations', async () => {
-    shop = testShop(seedCatalog);
-    const store = await shop.ok('locations.create', { code: 'ST-1', name: 'Store', kind: 'store' });
-    const locations = [WH, store.id];
-    let seed = 20261123;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    let refused = 0;
-    for (let step = 0; step < 150; step += 1) {
-      const variantId = 1 + random(5);
-      const [from, to] = random(2) === 0 ? [WH, store.id] : [store.id, WH];
-      const kind = random(4);
-      const answer =
-        kind === 0
-          ? await shop.call('stock.adjust', { lines: [{ variantId, locationId: locations[random(2)] ?? WH, delta: random(9) - 4 || 1, reasonCode: 'correction' }] })
-          : kind === 1
-            ? await shop.call('transfers.create', { fromLocationId: from, toLocationId: to, lines: [{ variantId, quantity: 1 + random(5) }], send: true })
-            : kind === 2
-              ? await receiveSomething(shop, random)
-              : await cancelSomething(shop, random);
-      if (!answer.ok) refused += 1;
-    }
-    expect(refused).toBeGreaterThan(0); // the mix did hit shortages and over-receipts
-    const mismatches = shop.db
-      .prepare(
-        `SELECT sl.variant_id, sl.location_id, sl.on_hand, COALESCE(SUM(m.delta), 0) AS ledger
-         FROM stock_levels sl LEFT JOIN stock_movements m ON m.variant_id = sl.variant_id AND m.location_id = sl.location_id
-         GROUP BY sl.variant_id, sl.location_id HAVING sl.on_hand <> ledger`,
-      )
-      .all();
-    expect(mismatches).toEqual([]);
-    const totals = shop.db
-      .prepare('SELECT v.id FROM variants v WHERE v.on_hand_total <> (SELECT COALESCE(SUM(on_hand), 0) FROM stock_levels WHERE variant_id = v.id)')
-      .all();
-    expect(totals).toEqual([]);
-    const negative = shop.db.prepare('SELECT COUNT(*) AS n FROM stock_levels WHERE on_hand < 0').get() as { n: number };
-    expect(negative.n).toBe(0);
-  });
-});
-
-async function openTransfer(s: TestShop, random: (n: number) => number) {
-  const open = await s.ok('transfers.list', { status: 'in_transit' });
-  return open.rows[random(Math.max(open.rows.length, 1))];
-}
-async function receiveSomething(s: TestShop, random: (n: number) => number) {
-  const transfer = await openTransfer(s, random);
-  if (!transfer) return { ok: true } as const;
-  const detail = await s.ok('transfers.get', { transferId: transfer.id });
-  const line = detail.lines[0];
-  return s.call('transfers.receive', { transferId: transfer.id, lines: [{ variantId: line?.variantId ?? 1, quantity: 1 + random(4) }] });
-}
-async function cancelSomething(s: TestShop, random: (n: number) => number) {
-  const transfer = await openTransfer(s, random);
-  return transfer ? s.call('transfers.cancel', { transferId: transfer.id }) : ({ ok: true } as const);
-}
-
 describe('stock lists and valuation', () => {
   it('values stock by location, category and supplier, and lists low stock', async () => {
     shop = testShop(seedCatalog);
@@ -202,11 +149,11 @@ describe('stock lists and valuation', () => {
     const value = await shop.ok('stock.valuation', {});
     expect(value).toMatchObject({ totalValue: 25200 + 200000 + 2800, totalUnits: 62, variantsWithoutCost: 1 });
     expect(value.byLocation).toEqual([{ key: '1', label: 'Main warehouse', units: 62, value: 228000, variants: 4 }]);
-    expect(value.byCategory.map((g) => [g.label, g.value])).toEqual([
-      ['', 202800],
-      ['Apparel', 25200],
+    expect(value.byCategory.map((g) => [g.key, g.label, g.value])).toEqual([
+      ['', 'No category', 202800],
+      ['Apparel', 'Apparel', 25200],
     ]);
-    expect(value.bySupplier.map((g) => [g.label, g.units])).toEqual([['', 62]]);
+    expect(value.bySupplier.map((g) => [g.key, g.label, g.units])).toEqual([['', 'No supplier', 62]]);
 
     await shop.ok('stock.setRules', { variantId: MUG, lowStockAt: 5 });
     await shop.ok('stock.setRules', { variantId: TEA, safetyStock: [{ locationId: WH, quantity: 10 }] });

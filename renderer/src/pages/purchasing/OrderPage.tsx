@@ -156,7 +156,7 @@ export function OrderPage({ purchaseOrderId }: { purchaseOrderId: number }): Rea
             {t('po.receiveConfirm')}
           </button>
         ) : null}
-        {receiving ? (
+        {po.status === 'partially_received' ? (
           <button type="button" className="button" onClick={() => void act(() => call('purchaseOrders.close', { purchaseOrderId }))}>
             {t('po.close')}
           </button>
