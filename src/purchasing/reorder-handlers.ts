@@ -8,17 +8,18 @@ import { createReorderService } from './reorder-service.js';
 export function createReorderHandlers(ctx: AreaContext): AreaHandlers<typeof reorderContract> {
   const serviceFor = perDatabase((db) => createReorderService(db, ctx.clock));
   const service = () => serviceFor(ctx.db());
+  const changed = () => ctx.emit({ name: 'data.changed', payload: { areas: ['purchasing'] } });
   return {
     'reorder.suggestions': (input) => service().suggestions(input),
     'reorder.createDraft': (input) => {
       const created = service().createDraft(input, ctx.actor());
-      ctx.emit({ name: 'data.changed', payload: { areas: ['purchasing'] } });
+      changed();
       return created;
     },
-    'reorder.settings': () => service().settings(),
-    'reorder.updateSettings': (input) => {
+    'reorder.settings.get': () => service().settings(),
+    'reorder.settings.update': (input) => {
       const updated = service().updateSettings(input);
-      ctx.emit({ name: 'data.changed', payload: { areas: ['purchasing'] } });
+      changed();
       return updated;
     },
   };

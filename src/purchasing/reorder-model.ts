@@ -64,6 +64,48 @@ export interface ReorderResult {
   quantity: number;
 }
 
+/**
+ * Every number of one suggestion's calculation, step by step, so the UI can render e.g.
+ * "d̄ 2.4/day × L 14 d + SS 9 = ROP 43; available 20 + on order 10 = 30 ≤ 43 →
+ *  order max(MOQ 50, 74 − 30 = 44) → 50, rounded to pack 12 → 60".
+ */
+export interface ReorderExplanation {
+  safetyStock: { mode: 'manual' | 'computed'; z: number; demandStdDev: number; leadTimeDays: number; value: number };
+  reorderPoint: { dailyDemand: number; leadTimeDays: number; safetyStock: number; value: number };
+  position: { available: number; onOrder: number; value: number; atOrBelowReorderPoint: boolean };
+  target: { dailyDemand: number; leadTimeDays: number; reviewPeriodDays: number; safetyStock: number; value: number };
+  quantity: { shortfall: number; moq: number; beforePacks: number; packSize: number; value: number };
+}
+
+export function explainReorder(input: ReorderInput, result: ReorderResult): ReorderExplanation {
+  const position = input.available + input.onOrder;
+  return {
+    safetyStock: {
+      mode: input.manualSafetyStock === null ? 'computed' : 'manual',
+      z: result.z,
+      demandStdDev: input.demandStdDev,
+      leadTimeDays: input.leadTimeDays,
+      value: result.safetyStock,
+    },
+    reorderPoint: { dailyDemand: input.dailyDemand, leadTimeDays: input.leadTimeDays, safetyStock: result.safetyStock, value: result.reorderPoint },
+    position: { available: input.available, onOrder: input.onOrder, value: position, atOrBelowReorderPoint: result.suggest },
+    target: {
+      dailyDemand: input.dailyDemand,
+      leadTimeDays: input.leadTimeDays,
+      reviewPeriodDays: input.reviewPeriodDays,
+      safetyStock: result.safetyStock,
+      value: result.target,
+    },
+    quantity: {
+      shortfall: result.shortfall,
+      moq: input.moq,
+      beforePacks: result.suggest ? Math.ceil(Math.max(input.moq, result.shortfall)) : 0,
+      packSize: Math.max(1, input.packSize),
+      value: result.quantity,
+    },
+  };
+}
+
 export function reorder(input: ReorderInput): ReorderResult {
   const z = zForServiceLevel(input.serviceLevel);
   const safetyStock = input.manualSafetyStock ?? z * input.demandStdDev * Math.sqrt(input.leadTimeDays);

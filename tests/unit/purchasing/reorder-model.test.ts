@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inverseNormal, reorder, zForServiceLevel } from '../../../src/purchasing/reorder-model.js';
+import { explainReorder, inverseNormal, reorder, zForServiceLevel } from '../../../src/purchasing/reorder-model.js';
 
 const base = { reviewPeriodDays: 7, serviceLevel: 0.95, manualSafetyStock: null, onOrder: 0, moq: 1, packSize: 1 };
 
@@ -41,5 +41,25 @@ describe('reorder arithmetic (metrics.md)', () => {
       quantity: 7,
     });
     expect(reorder({ ...base, dailyDemand: 0, demandStdDev: 0, leadTimeDays: 10, available: 0, moq: 24 }).suggest).toBe(false);
+  });
+
+  it('explains every step with its numbers', () => {
+    // Manual SS 9: ROP = 2.5 × 14 + 9 = 44; position 20 + 10 = 30 ≤ 44;
+    // target = 2.5 × (14 + 7) + 9 = 61.5; shortfall 31.5 → MOQ 50 → packs of 12 → 60.
+    const input = { ...base, dailyDemand: 2.5, demandStdDev: 1, leadTimeDays: 14, manualSafetyStock: 9, available: 20, onOrder: 10, moq: 50, packSize: 12 };
+    expect(explainReorder(input, reorder(input))).toEqual({
+      safetyStock: { mode: 'manual', z: 1.65, demandStdDev: 1, leadTimeDays: 14, value: 9 },
+      reorderPoint: { dailyDemand: 2.5, leadTimeDays: 14, safetyStock: 9, value: 44 },
+      position: { available: 20, onOrder: 10, value: 30, atOrBelowReorderPoint: true },
+      target: { dailyDemand: 2.5, leadTimeDays: 14, reviewPeriodDays: 7, safetyStock: 9, value: 61.5 },
+      quantity: { shortfall: 31.5, moq: 50, beforePacks: 50, packSize: 12, value: 60 },
+    });
+  });
+
+  it('suggests exactly at the reorder point but not one unit above it', () => {
+    // d̄ 2, L 10, manual SS 4: ROP 24; target 2 × 17 + 4 = 38.
+    const at = { ...base, dailyDemand: 2, demandStdDev: 0, leadTimeDays: 10, manualSafetyStock: 4, available: 20, onOrder: 4 };
+    expect(reorder(at)).toMatchObject({ reorderPoint: 24, suggest: true, quantity: 14 });
+    expect(reorder({ ...at, onOrder: 5 })).toMatchObject({ suggest: false, quantity: 0 });
   });
 });

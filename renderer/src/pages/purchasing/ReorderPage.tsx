@@ -17,13 +17,13 @@ export function ReorderPage(): ReactNode {
   const { showError } = useToasts();
   const locations = useLocations();
   const [data, setData] = useState<Suggestions | null>(null);
-  const [settings, setSettings] = useState<MethodOutput<'reorder.settings'> | null>(null);
+  const [settings, setSettings] = useState<MethodOutput<'reorder.settings.get'> | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const [locationId, setLocationId] = useState(0);
 
   const load = useCallback(() => {
     void call('reorder.suggestions', {}).then(setData, showError);
-    void call('reorder.settings', {}).then(setSettings, showError);
+    void call('reorder.settings.get', {}).then(setSettings, showError);
   }, [showError]);
   useEffect(load, [load]);
   useEffect(() => {
@@ -46,7 +46,7 @@ export function ReorderPage(): ReactNode {
       onOrder: l.onOrder,
       review: l.reviewPeriodDays,
       target: n(l.target),
-      shortfall: n(l.shortfall),
+      shortfall: n(l.explanation.quantity.shortfall),
       moq: l.moq,
       pack: l.packSize,
       quantity: l.quantity,
@@ -80,14 +80,14 @@ export function ReorderPage(): ReactNode {
       </div>
       {data.suppliers.length === 0 ? <p className="card">{t('reorder.none')}</p> : null}
       {data.suppliers.map((group) => (
-        <div className="card reorder-group" key={group.supplierId} data-testid="reorder-group">
+        <div className="card reorder-group" key={group.supplier.id} data-testid="reorder-group">
           <div className="page-header">
-            <h2>{group.supplier}</h2>
+            <h2>{group.supplier.name}</h2>
             <span className="muted">
-              {t('reorder.groupTotals', { lines: formatNumber(group.totalLines, locale), units: formatNumber(group.totalUnits, locale), cost: formatMoney(group.totalCost, group.currency, locale) })}
+              {t('reorder.groupTotals', { lines: formatNumber(group.totals.lines, locale), units: formatNumber(group.totals.units, locale), cost: formatMoney(group.totals.cost, group.supplier.currency, locale) })}
             </span>
             <div className="page-actions">
-              <button type="button" className="button button-small button-primary" onClick={() => void draft(group.supplierId)} data-testid="reorder-draft">
+              <button type="button" className="button button-small button-primary" onClick={() => void draft(group.supplier.id)} data-testid="reorder-draft">
                 {t('reorder.createDraft')}
               </button>
             </div>
@@ -112,7 +112,7 @@ export function ReorderPage(): ReactNode {
                   <tr>
                     <td className="cell-mono">{line.sku}</td>
                     <td>
-                      {line.title} <span className="muted">{line.options}</span>
+                      {line.title}
                       {line.onDraft ? <span className="pill">{t('reorder.onDraft')}</span> : null}
                     </td>
                     <td className="num">{n(line.dailyDemand, 2)}</td>
@@ -122,7 +122,7 @@ export function ReorderPage(): ReactNode {
                     <td className="num">
                       <strong>{formatNumber(line.quantity, locale)}</strong>
                     </td>
-                    <td className="num">{formatMoney(line.lineCost, group.currency, locale)}</td>
+                    <td className="num">{formatMoney(line.lineCost, group.supplier.currency, locale)}</td>
                     <td>
                       <button type="button" className="link" onClick={() => setOpen(open === line.variantId ? null : line.variantId)}>
                         {t('reorder.why')}
@@ -142,11 +142,11 @@ export function ReorderPage(): ReactNode {
           </table>
         </div>
       ))}
-      {data.withoutSupplierTotal > 0 ? (
+      {data.noSupplierTotal > 0 ? (
         <div className="card">
-          <h2>{t('reorder.withoutSupplier', { count: formatNumber(data.withoutSupplierTotal, locale) })}</h2>
+          <h2>{t('reorder.withoutSupplier', { count: formatNumber(data.noSupplierTotal, locale) })}</h2>
           <p className="muted small">{t('reorder.withoutSupplierHint')}</p>
-          <p className="small">{data.withoutSupplier.slice(0, 20).map((v) => v.sku).join(', ')}</p>
+          <p className="small">{data.noSupplier.slice(0, 20).map((v) => v.sku).join(', ')}</p>
         </div>
       ) : null}
     </div>
