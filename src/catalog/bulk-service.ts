@@ -28,6 +28,8 @@ function describe(action: BulkAction, matched: number): { kind: string; summary:
       return { kind: 'bulk_edit', summary: `Tag "${action.tag}" removed (${matched} variant(s) selected)` };
     case 'setCategory':
       return { kind: 'bulk_edit', summary: `Category set (${matched} variant(s) selected)` };
+    case 'setSupplier':
+      return { kind: 'bulk_edit', summary: `Preferred supplier set (${matched} variant(s) selected)` };
   }
 }
 
@@ -41,6 +43,11 @@ export function createBulkService(db: Db, bulk: BulkStore, store: EditStore, his
       ]);
     }
     if (action.kind === 'removeTag' && !store.findTag(action.tag)) return { changeSetId: null, changed: 0, matched };
+    if (action.kind === 'setSupplier' && !db.prepare('SELECT 1 FROM suppliers WHERE id = ?').get(action.supplierId)) {
+      throw validationError(`action.supplierId: supplier ${action.supplierId} does not exist`, [
+        { path: 'action.supplierId', key: 'unknownSupplier', message: 'action.supplierId: supplier not found' },
+      ]);
+    }
     const { kind, summary } = describe(action, matched);
     const changeSetId = history.begin(kind, summary, actor);
     const at = clock.now().toISOString();
@@ -74,6 +81,9 @@ export function createBulkService(db: Db, bulk: BulkStore, store: EditStore, his
         break;
       case 'setCategory':
         changed = bulk.setCategory(changeSetId, action.categoryId, at);
+        break;
+      case 'setSupplier':
+        changed = bulk.setSupplier(changeSetId, action.supplierId);
         break;
     }
     // Nothing differed (e.g. status already set): no empty entry in history. Rolling back

@@ -74,7 +74,36 @@ export function createBulkStore(db: Db) {
     `UPDATE products SET category_id = ?, updated_at = ? WHERE id IN (${targetProducts}) AND category_id IS NOT ?`,
   );
 
+  // Set supplier: missing supplier items are created (not preferred yet) at the variant's cost,
+  // then is_preferred is flipped where it differs. Undo restores the flags; created items stay
+  // as plain entries of the supplier's price list, which is harmless and keeps their history.
+  const addSupplierItems = db.prepare<[number, number]>(
+    `INSERT INTO supplier_items (supplier_id, variant_id, cost, is_preferred)
+     SELECT ?, v.id, COALESCE(v.cost, 0), 0 FROM variants v JOIN temp.catalog_bulk_target t ON t.variant_id = v.id
+     WHERE NOT EXISTS (SELECT 1 FROM supplier_items si WHERE si.variant_id = v.id AND si.supplier_id = ?)`,
+  );
+  const recordPreferred = db.prepare<{ cs: number; supplier: number }>(
+    `INSERT INTO change_set_items (change_set_id, entity, entity_id, field, before_value, after_value)
+     SELECT @cs, 'supplier_items', si.id, 'is_preferred', json_quote(si.is_preferred), json_quote(si.supplier_id = @supplier)
+     FROM supplier_items si JOIN temp.catalog_bulk_target t ON t.variant_id = si.variant_id
+     WHERE si.is_preferred <> (si.supplier_id = @supplier) ORDER BY si.id`,
+  );
+  const applyPreferred = db.prepare<{ supplier: number }>(
+    `UPDATE supplier_items SET is_preferred = (supplier_id = @supplier)
+     WHERE variant_id IN (SELECT variant_id FROM temp.catalog_bulk_target) AND is_preferred <> (supplier_id = @supplier)`,
+  );
+  const countPreferred = db.prepare<[number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM change_set_items WHERE change_set_id = ? AND entity = 'supplier_items' AND after_value = '1'`,
+  );
+
   return {
+    /** Makes the supplier preferred for every targeted variant; returns how many variants changed supplier. */
+    setSupplier(changeSetId: number, supplierId: number): number {
+      addSupplierItems.run(supplierId, supplierId);
+      recordPreferred.run({ cs: changeSetId, supplier: supplierId });
+      applyPreferred.run({ supplier: supplierId });
+      return countPreferred.get(changeSetId)?.n ?? 0;
+    },
     /** Fills the target table; returns how many variants matched. */
     fillTarget(target: { variantIds: number[] } | { filter: BulkFilter }): number {
       clearTarget.run();

@@ -31,6 +31,8 @@ export const catalogUndoTargets: UndoTargets = {
   columns: {
     variants: { fields: Object.values(variantColumns), touch: 'updated_at' },
     products: { fields: Object.values(productColumns), touch: 'updated_at' },
+    // Bulk "set supplier" flips which supplier item is preferred.
+    supplier_items: { fields: ['is_preferred'] },
   },
   memberships: { [productTagsEntity]: { ownerColumn: 'product_id', memberColumn: 'tag_id' } },
 };

@@ -156,6 +156,8 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('addTag'), tag: text(60).min(1) }),
   z.object({ kind: z.literal('removeTag'), tag: text(60).min(1) }),
   z.object({ kind: z.literal('setCategory'), categoryId: id.nullable() }),
+  /** Makes this supplier the preferred one (creating its supplier item at the variant's cost where missing). */
+  z.object({ kind: z.literal('setSupplier'), supplierId: id }),
 ]);
 export type BulkAction = z.infer<typeof bulkActionSchema>;
 

@@ -27,10 +27,16 @@ export function BulkActionDialog(props: {
   const [tag, setTag] = useState('');
   const [categoryId, setCategoryId] = useState<number | null>(null);
   const [categories, setCategories] = useState<MethodOutput<'categories.list'>['categories']>([]);
+  const [suppliers, setSuppliers] = useState<MethodOutput<'suppliers.list'>['suppliers']>([]);
+  const [supplierId, setSupplierId] = useState(0);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     void call('categories.list', {}).then((answer) => setCategories(answer.categories), () => undefined);
+    void call('suppliers.list', {}).then((answer) => {
+      setSuppliers(answer.suppliers);
+      setSupplierId(answer.suppliers[0]?.id ?? 0);
+    }, () => undefined);
   }, []);
 
   const action = (): Action | null => {
@@ -46,6 +52,8 @@ export function BulkActionDialog(props: {
         return tag.trim() ? { kind, tag: tag.trim() } : null;
       case 'setCategory':
         return { kind, categoryId };
+      case 'setSupplier':
+        return supplierId ? { kind, supplierId } : null;
     }
   };
 
@@ -71,7 +79,7 @@ export function BulkActionDialog(props: {
           <label className="field">
             <span>{t('bulk.action')}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="bulk-kind">
-              {(['priceChange', 'setStatus', 'addTag', 'removeTag', 'setCategory'] as const).map((k) => (
+              {(['priceChange', 'setStatus', 'addTag', 'removeTag', 'setCategory', 'setSupplier'] as const).map((k) => (
                 <option key={k} value={k}>
                   {t(`bulk.kind.${k}`)}
                 </option>
@@ -118,6 +126,19 @@ export function BulkActionDialog(props: {
             <label className="field">
               <span>{t('bulk.tag')}</span>
               <input value={tag} onChange={(e) => setTag(e.target.value)} />
+            </label>
+          ) : null}
+          {kind === 'setSupplier' ? (
+            <label className="field">
+              <span>{t('field.supplierId')}</span>
+              <select value={supplierId} onChange={(e) => setSupplierId(Number(e.target.value))}>
+                {suppliers.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+              <small className="muted">{t('bulk.supplierHint')}</small>
             </label>
           ) : null}
           {kind === 'setCategory' ? (
