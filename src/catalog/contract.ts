@@ -71,6 +71,8 @@ export const variantListInputSchema = z.object({
     .default([]),
   filters: z.partialRecord(z.enum(variantGridColumns), columnFilterSchema).default({}),
   quickSearch: z.string().trim().max(200).default(''),
+  /** Only variants of products whose listing is missing something (completeness < 100). */
+  incompleteOnly: z.boolean().default(false),
 });
 export type VariantListInput = z.infer<typeof variantListInputSchema>;
 
@@ -90,6 +92,8 @@ export const variantRowSchema = z.object({
   brand: z.string().nullable(),
   onHand: z.number().int(),
   updatedAt: z.string(),
+  /** The product's listing completeness, 0–100 (see products.get for what is missing). */
+  completeness: z.number().int(),
 });
 export type VariantRow = z.infer<typeof variantRowSchema>;
 

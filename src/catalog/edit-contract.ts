@@ -135,7 +135,7 @@ export const bulkEditSchema = z.object({
 });
 export type BulkEditInput = z.infer<typeof bulkEditSchema>;
 
-export const bulkFilterSchema = variantListInputSchema.pick({ filters: true, quickSearch: true });
+export const bulkFilterSchema = variantListInputSchema.pick({ filters: true, quickSearch: true, incompleteOnly: true });
 export type BulkFilter = z.infer<typeof bulkFilterSchema>;
 
 export const bulkTargetSchema = z.union([

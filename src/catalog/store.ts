@@ -32,9 +32,23 @@ const columns: Record<VariantGridColumn, ColumnSql> = {
   updatedAt: { expr: 'v.updated_at', joined: false },
 };
 
+/**
+ * The product's listing completeness, 0–100, as products.get computes it (product-service.ts):
+ * eight items, each an equal share, variant items counted only when every variant has them.
+ * Each term is parenthesised: in SQL, NOT binds more loosely than +.
+ * Rounded half up like Math.round: (n × 100 + 4) ÷ 8 in integers.
+ */
+export const completenessSql = `(((trim(p.title) <> '') + (trim(p.description) <> '')
+  + (EXISTS (SELECT 1 FROM product_images pi WHERE pi.product_id = p.id))
+  + (NOT EXISTS (SELECT 1 FROM variants x WHERE x.product_id = p.id AND x.price <= 0))
+  + (NOT EXISTS (SELECT 1 FROM variants x WHERE x.product_id = p.id AND x.cost IS NULL))
+  + (NOT EXISTS (SELECT 1 FROM variants x WHERE x.product_id = p.id AND COALESCE(x.barcode, '') = ''))
+  + (NOT EXISTS (SELECT 1 FROM variants x WHERE x.product_id = p.id AND COALESCE(x.weight_grams, 0) <= 0))
+  + (p.category_id IS NOT NULL)) * 100 + 4) / 8`;
+
 const selectList = `v.id AS variantId, v.product_id AS productId, v.sku, p.title, ${variantTitleSql} AS variantTitle,
   v.barcode, v.price, v.compare_at_price AS compareAtPrice, v.cost, v.weight_grams AS weightGrams, v.status,
-  c.path AS category, p.brand, v.on_hand_total AS onHand, v.updated_at AS updatedAt`;
+  c.path AS category, p.brand, v.on_hand_total AS onHand, v.updated_at AS updatedAt, ${completenessSql} AS completeness`;
 
 const joinedFrom = `variants v JOIN products p ON p.id = v.product_id LEFT JOIN categories c ON c.id = p.category_id`;
 
@@ -142,6 +156,7 @@ export function buildVariantPageSql(input: VariantListInput): VariantPageSql {
   }
   const quick = quickSearchCondition(input.quickSearch);
   if (quick) conditions.push(quick);
+  if (input.incompleteOnly) conditions.push({ sql: `${completenessSql} < 100`, params: [], joined: true });
   const where = conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '';
   const params = conditions.flatMap((c) => c.params);
   // Plain `expr ASC|DESC` (blanks first when ascending, as in AG Grid's own sort) so

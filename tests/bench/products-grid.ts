@@ -13,7 +13,7 @@ export interface GridFigures {
 }
 
 function page(sort: VariantListInput['sort']): VariantListInput {
-  return { offset: 0, limit: 100, sort, filters: {}, quickSearch: '' };
+  return { offset: 0, limit: 100, sort, filters: {}, quickSearch: '', incompleteOnly: false };
 }
 
 function bare(db: Db, input: VariantListInput, withCount = false): number {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core.js';
 import type { MethodInput } from '../../src/contract.js';
 import { seedCatalog } from './catalog-fixture.js';
+import { testShop } from './shop-harness.js';
 import { failure, ok, removeTempDirs, testCore } from './temp-shop.js';
 
 let core: Core;
@@ -119,5 +120,28 @@ describe('products.list', () => {
     db.close();
     const after = await skus({ filters: { onHand: { kind: 'number', conditions: [{ op: 'equals', value: 0 }] } } });
     expect(after.total).toBe(2);
+  });
+});
+
+describe('listing completeness in the grid', () => {
+  it('scores each product like the product page and filters to incomplete listings', async () => {
+    const shop = testShop(seedCatalog);
+    try {
+      // Make the tea complete: description, main image, barcode, weight (price, cost, title are there; category set).
+      shop.db.exec(`UPDATE products SET description = 'Spring-picked green tea', category_id = 1 WHERE id = (SELECT product_id FROM variants WHERE sku = 'TEA-100');
+        UPDATE variants SET barcode = '4006381333955', weight_grams = 250 WHERE sku = 'TEA-100';
+        INSERT INTO product_images (product_id, path, position, created_at) SELECT product_id, '/photos/tea.jpg', 1, 'x' FROM variants WHERE sku = 'TEA-100';`);
+      const all = await shop.ok('products.list', { sort: [{ column: 'sku', direction: 'asc' }] });
+      // Hoodie: title, price, cost, barcode, category = 5 of 8 → 62.5 → 63.
+      expect(all.rows.map((r) => [r.sku, r.completeness])).toContainEqual(['HOD-001-BLK-M', 63]);
+      expect(all.rows.find((r) => r.sku === 'TEA-100')?.completeness).toBe(100);
+      const detail = await shop.ok('products.get', { productId: all.rows.find((r) => r.sku === 'HOD-001-BLK-M')?.productId ?? 0 });
+      expect(detail.completeness.score).toBe(63);
+      const incomplete = await shop.ok('products.list', { incompleteOnly: true });
+      expect(incomplete.total).toBe(4);
+      expect(incomplete.rows.map((r) => r.sku)).not.toContain('TEA-100');
+    } finally {
+      await shop.close();
+    }
   });
 });

@@ -68,7 +68,8 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
   const gridApi = useRef<GridApi<VariantRow> | null>(null);
   const [selected, setSelected] = useState(0);
   const [bulkOpen, setBulkOpen] = useState(false);
-  const lastQuery = useRef<Pick<MethodInput<'products.list'>, 'filters' | 'quickSearch'>>({ filters: {}, quickSearch: '' });
+  const [incompleteOnly, setIncompleteOnly] = useState(false);
+  const lastQuery = useRef<Pick<MethodInput<'products.list'>, 'filters' | 'quickSearch' | 'incompleteOnly'>>({ filters: {}, quickSearch: '' });
 
   const reload = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
   const history = useEditHistory(reload, showError);
@@ -144,8 +145,9 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
             statusLabel: (status) => i18n.t(`status.${status}`),
           }),
           quickSearch,
+          incompleteOnly,
         };
-        lastQuery.current = { filters: input.filters, quickSearch };
+        lastQuery.current = { filters: input.filters, quickSearch, incompleteOnly };
         call('products.list', input)
           .then((answer) => {
             setTotal(answer.total);
@@ -157,7 +159,7 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
           });
       },
     }),
-    [quickSearch, settings.currency, i18n, showError],
+    [quickSearch, incompleteOnly, settings.currency, i18n, showError],
   );
 
   // Stable props: a new object on every render (e.g. when the total arrives) makes
@@ -196,6 +198,10 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
           </button>
         </div>
         <div className="page-actions">
+          <label className="check small">
+            <input type="checkbox" checked={incompleteOnly} onChange={(e) => setIncompleteOnly(e.target.checked)} data-testid="incomplete-only" />
+            {t('products.incompleteOnly')}
+          </label>
           {hasFilters ? (
             <button type="button" className="button button-small" onClick={() => gridApi.current?.setFilterModel(null)}>
               {t('products.clearFilters')}

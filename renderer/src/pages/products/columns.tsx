@@ -98,6 +98,18 @@ export function productColumns(i18n: I18n, currency: string, timeZone: string): 
         params.value ? <span className={`status status-${params.value}`}>{t(`status.${params.value}`)}</span> : null,
     },
     {
+      field: 'completeness',
+      colId: 'completeness',
+      ...header('columns.completeness'),
+      sortable: false,
+      filter: false,
+      width: 120,
+      cellClass: 'ag-right-aligned-cell',
+      headerClass: 'ag-right-aligned-header',
+      valueFormatter: (params: ValueFormatterParams<VariantRow, number>) => (params.value === undefined ? '' : `${params.value}%`),
+      cellClassRules: { 'cell-incomplete': (params) => (params.value ?? 100) < 100 },
+    },
+    {
       field: 'updatedAt',
       colId: 'updatedAt',
       ...header('columns.updatedAt'),
