@@ -1,6 +1,6 @@
 // One product: its details, its variants (edited together as one change set),
 // the listing-completeness score, and the 360 panels below.
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { ProductDetail } from '../../../../src/catalog/edit-contract.js';
 import type { MethodInput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
@@ -10,6 +10,7 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { majorToMinor, minorToMajor } from '../../i18n/format.js';
 import { ProductInsights } from './insights/ProductInsights.js';
+import { StockRules } from './StockRules.js';
 
 type Edits = MethodInput<'variants.bulkUpdate'>['edits'];
 type Field = Edits[number]['field'];
@@ -33,6 +34,8 @@ export function ProductPage({ productId }: { productId: number }): ReactNode {
   const load = useCallback(() => call('products.get', { productId }).then(show, showError), [productId, show, showError]);
   useEffect(() => void load(), [load]);
 
+  // Stable identity so the rules card reloads only when the variants change.
+  const variantIds = useMemo(() => product?.variants.map((v) => v.id) ?? [], [product]);
   if (!product) return <p className="muted">{t('common.loading')}</p>;
 
   const shown = (variantId: number, field: Field, value: string | number | null): string => {
@@ -168,6 +171,7 @@ export function ProductPage({ productId }: { productId: number }): ReactNode {
           </button>
         </div>
       </form>
+      <StockRules variantIds={variantIds} />
       <ProductInsights productId={productId} />
     </div>
   );

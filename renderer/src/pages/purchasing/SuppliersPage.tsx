@@ -5,6 +5,7 @@ import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
+import { SupplierItems } from './SupplierItems.js';
 import { useSuppliers } from './use-suppliers.js';
 
 export function SuppliersPage(): ReactNode {
@@ -17,6 +18,8 @@ export function SuppliersPage(): ReactNode {
   const [currency, setCurrency] = useState(settings.currency);
   const [lead, setLead] = useState('14');
   const [terms, setTerms] = useState('');
+  const [openId, setOpenId] = useState<number | null>(null);
+  const open = suppliers.find((s) => s.id === openId) ?? null;
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,7 +81,11 @@ export function SuppliersPage(): ReactNode {
           <tbody>
             {suppliers.map((s) => (
               <tr key={s.id}>
-                <td>{s.name}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => setOpenId(s.id === openId ? null : s.id)}>
+                    {s.name}
+                  </button>
+                </td>
                 <td>{[s.contactName, s.email, s.phone].filter(Boolean).join(' · ')}</td>
                 <td>{s.currency}</td>
                 <td className="num">{t('insights.days', { n: s.leadTimeDays })}</td>
@@ -90,6 +97,7 @@ export function SuppliersPage(): ReactNode {
           </tbody>
         </table>
       </div>
+      {open ? <SupplierItems key={open.id} supplier={open} /> : null}
     </>
   );
 }
