@@ -2,7 +2,7 @@
 // the listing-completeness score, and the 360 panels below.
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { ProductDetail } from '../../../../src/catalog/edit-contract.js';
-import type { MethodInput } from '../../../../src/contract.js';
+import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
@@ -10,6 +10,7 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { majorToMinor, minorToMajor } from '../../i18n/format.js';
 import { ProductInsights } from './insights/ProductInsights.js';
+import { BundleEditor } from './BundleEditor.js';
 import { StockRules } from './StockRules.js';
 
 type Edits = MethodInput<'variants.bulkUpdate'>['edits'];
@@ -23,12 +24,24 @@ export function ProductPage({ productId }: { productId: number }): ReactNode {
   const { showError, showSuccess } = useToasts();
   const [product, setProduct] = useState<ProductDetail | null>(null);
   const [draft, setDraft] = useState<Record<string, string>>({});
-  const [details, setDetails] = useState({ title: '', brand: '', description: '', images: '', status: 'active' as ProductDetail['status'] });
+  const [details, setDetails] = useState({ title: '', brand: '', description: '', images: '', tags: '', categoryId: null as number | null, status: 'active' as ProductDetail['status'] });
+  const [categories, setCategories] = useState<MethodOutput<'categories.list'>['categories']>([]);
+  useEffect(() => {
+    call('categories.list', {}).then((answer) => setCategories(answer.categories), showError);
+  }, [showError]);
   const [saving, setSaving] = useState(false);
 
   const show = useCallback((next: ProductDetail) => {
     setProduct(next);
-    setDetails({ title: next.title, brand: next.brand ?? '', description: next.description, images: next.images.map((i) => i.path).join('\n'), status: next.status });
+    setDetails({
+      title: next.title,
+      brand: next.brand ?? '',
+      description: next.description,
+      images: next.images.map((i) => i.path).join('\n'),
+      tags: next.tags.join(', '),
+      categoryId: next.categoryId,
+      status: next.status,
+    });
     setDraft({});
   }, []);
   const load = useCallback(() => call('products.get', { productId }).then(show, showError), [productId, show, showError]);
@@ -61,6 +74,9 @@ export function ProductPage({ productId }: { productId: number }): ReactNode {
       if (details.brand !== (product.brand ?? '')) changes.brand = details.brand.trim() || null;
       if (details.description !== product.description) changes.description = details.description;
       if (details.status !== product.status) changes.status = details.status;
+      if (details.categoryId !== product.categoryId) changes.categoryId = details.categoryId;
+      const tags = [...new Set(details.tags.split(/[,，]/).map((tag) => tag.trim()).filter(Boolean))];
+      if (tags.join(',') !== product.tags.join(',')) changes.tags = tags;
       const images = details.images.split('\n').map((line) => line.trim()).filter(Boolean);
       if (images.join('\n') !== product.images.map((i) => i.path).join('\n')) changes.images = images;
       if (Object.keys(changes).length > 0) await call('products.update', { productId, changes });
@@ -113,7 +129,18 @@ export function ProductPage({ productId }: { productId: number }): ReactNode {
           </label>
           <label className="field">
             <span>{t('newProduct.category')}</span>
-            <input value={product.categoryPath.join(' > ')} readOnly />
+            <select value={details.categoryId ?? ''} onChange={(e) => setDetails({ ...details, categoryId: e.target.value ? Number(e.target.value) : null })}>
+              <option value="">{t('bulk.noCategory')}</option>
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.path}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field span-2">
+            <span>{t('product.tags')}</span>
+            <input value={details.tags} placeholder={t('product.tagsHint')} onChange={(e) => setDetails({ ...details, tags: e.target.value })} />
           </label>
           <label className="field span-2">
             <span>{t('newProduct.description')}</span>
@@ -172,6 +199,7 @@ export function ProductPage({ productId }: { productId: number }): ReactNode {
         </div>
       </form>
       <StockRules variantIds={variantIds} />
+      {product.variants.length === 1 && product.variants[0] ? <BundleEditor variantId={product.variants[0].id} /> : null}
       <ProductInsights productId={productId} />
     </div>
   );
