@@ -6,6 +6,7 @@ import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber, majorToMinor } from '../../i18n/format.js';
+import { IdSelect } from '../../components/IdSelect.js';
 
 type Action = MethodInput<'variants.bulkAction'>['action'];
 type Target = MethodInput<'variants.bulkAction'>['target'];
@@ -131,27 +132,14 @@ export function BulkActionDialog(props: {
           {kind === 'setSupplier' ? (
             <label className="field">
               <span>{t('field.supplierId')}</span>
-              <select value={supplierId} onChange={(e) => setSupplierId(Number(e.target.value))}>
-                {suppliers.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
+              <IdSelect value={supplierId} onChange={(id) => setSupplierId(id ?? 0)} options={suppliers} label={(o) => o.name} />
               <small className="muted">{t('bulk.supplierHint')}</small>
             </label>
           ) : null}
           {kind === 'setCategory' ? (
             <label className="field">
               <span>{t('columns.category')}</span>
-              <select value={categoryId ?? ''} onChange={(e) => setCategoryId(e.target.value ? Number(e.target.value) : null)}>
-                <option value="">{t('bulk.noCategory')}</option>
-                {categories.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.path}
-                  </option>
-                ))}
-              </select>
+              <IdSelect value={categoryId} onChange={setCategoryId} options={categories} label={(o) => o.path} noneLabel={t('bulk.noCategory')} />
             </label>
           ) : null}
         </div>

@@ -8,6 +8,7 @@ import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { majorToMinor } from '../../i18n/format.js';
+import { IdSelect } from '../../components/IdSelect.js';
 
 interface OptionDraft {
   name: string;
@@ -86,14 +87,7 @@ export function NewProductPage(): ReactNode {
         </label>
         <label className="field">
           <span>{t('newProduct.category')}</span>
-          <select value={categoryId ?? ''} onChange={(e) => setCategoryId(e.target.value ? Number(e.target.value) : null)}>
-            <option value="">{t('bulk.noCategory')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.path}
-              </option>
-            ))}
-          </select>
+          <IdSelect value={categoryId} onChange={setCategoryId} options={categories} label={(o) => o.path} noneLabel={t('bulk.noCategory')} />
         </label>
         <label className="field">
           <span>{t('newProduct.skuPrefix')}</span>

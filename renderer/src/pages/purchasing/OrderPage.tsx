@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/context.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
 import { useLocations } from '../stock/use-locations.js';
 import { PoStatusBadge } from './OrdersPage.js';
+import { IdSelect } from '../../components/IdSelect.js';
 
 type Po = MethodOutput<'purchaseOrders.get'>;
 
@@ -123,13 +124,7 @@ export function OrderPage({ purchaseOrderId }: { purchaseOrderId: number }): Rea
         <div className="field-row receive-bar">
           <label className="field">
             <span>{t('po.receiveInto')}</span>
-            <select value={locationId} onChange={(e) => setLocationId(Number(e.target.value))} data-testid="receive-location">
-              {locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
+            <IdSelect value={locationId} onChange={(id) => setLocationId(id ?? 0)} options={locations} label={(o) => o.name} testId="receive-location" />
           </label>
           {foreign ? (
             <label className="field">

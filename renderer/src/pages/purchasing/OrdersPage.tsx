@@ -12,6 +12,7 @@ import { Pager } from '../HistoryPage.js';
 import { emptyLine, LinesEditor, resolveLines, type LineDraft } from '../stock/LinesEditor.js';
 import { useLocations } from '../stock/use-locations.js';
 import { useSuppliers } from './use-suppliers.js';
+import { IdSelect } from '../../components/IdSelect.js';
 
 const pageSize = 50;
 
@@ -65,23 +66,11 @@ export function OrdersPage(): ReactNode {
           <div className="field-row">
             <label className="field">
               <span>{t('field.supplierId')}</span>
-              <select value={supplierId} onChange={(e) => setSupplierId(Number(e.target.value))} data-testid="po-supplier">
-                {suppliers.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
+              <IdSelect value={supplierId} onChange={(id) => setSupplierId(id ?? 0)} options={suppliers} label={(o) => o.name} testId="po-supplier" />
             </label>
             <label className="field">
               <span>{t('po.deliverTo')}</span>
-              <select value={locationId} onChange={(e) => setLocationId(Number(e.target.value))}>
-                {locations.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                  </option>
-                ))}
-              </select>
+              <IdSelect value={locationId} onChange={(id) => setLocationId(id ?? 0)} options={locations} label={(o) => o.name} />
             </label>
           </div>
           <p className="muted small">{t('po.costHint')}</p>

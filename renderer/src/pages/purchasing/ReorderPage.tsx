@@ -9,6 +9,7 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { useLocations } from '../stock/use-locations.js';
+import { IdSelect } from '../../components/IdSelect.js';
 
 type Suggestions = MethodOutput<'reorder.suggestions'>;
 
@@ -69,13 +70,7 @@ export function ReorderPage(): ReactNode {
       <div className="filters">
         <label className="check">
           {t('po.deliverTo')}
-          <select value={locationId} onChange={(e) => setLocationId(Number(e.target.value))}>
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
+          <IdSelect value={locationId} onChange={(id) => setLocationId(id ?? 0)} options={locations} label={(o) => o.name} />
         </label>
       </div>
       {data.suppliers.length === 0 ? <p className="card">{t('reorder.none')}</p> : null}

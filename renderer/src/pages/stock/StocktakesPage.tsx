@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/context.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
 import { Pager } from '../HistoryPage.js';
 import { useLocations } from './use-locations.js';
+import { IdSelect } from '../../components/IdSelect.js';
 
 type Show = NonNullable<MethodInput<'stocktakes.get'>['show']>;
 const pageSize = 100;
@@ -54,13 +55,7 @@ export function StocktakesPage(): ReactNode {
         <div className="field-row">
           <label className="field">
             <span>{t('stock.location')}</span>
-            <select value={locationId} onChange={(e) => setLocationId(Number(e.target.value))} data-testid="stocktake-location">
-              {locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
+            <IdSelect value={locationId} onChange={(id) => setLocationId(id ?? 0)} options={locations} label={(o) => o.name} testId="stocktake-location" />
           </label>
           <label className="field">
             <span>{t('stocktake.scope')}</span>

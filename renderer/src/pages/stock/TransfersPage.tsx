@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { Pager } from '../HistoryPage.js';
 import { emptyLine, LinesEditor, resolveLines, type LineDraft } from './LinesEditor.js';
 import { useLocations } from './use-locations.js';
+import { IdSelect } from '../../components/IdSelect.js';
 
 const pageSize = 50;
 
@@ -58,23 +59,11 @@ export function TransfersPage(): ReactNode {
         <div className="field-row">
           <label className="field">
             <span>{t('field.fromLocationId')}</span>
-            <select value={from} onChange={(e) => setFrom(Number(e.target.value))} data-testid="transfer-from">
-              {locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
+            <IdSelect value={from} onChange={(id) => setFrom(id ?? 0)} options={locations} label={(o) => o.name} testId="transfer-from" />
           </label>
           <label className="field">
             <span>{t('field.toLocationId')}</span>
-            <select value={to} onChange={(e) => setTo(Number(e.target.value))} data-testid="transfer-to">
-              {locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
+            <IdSelect value={to} onChange={(id) => setTo(id ?? 0)} options={locations} label={(o) => o.name} testId="transfer-to" />
           </label>
           <label className="field grow">
             <span>{t('stock.note')}</span>
