@@ -18,6 +18,8 @@ export const timeZoneSchema = z
   .trim()
   .refine((zone) => supportedTimeZones.has(zone), { message: 'timeZoneUnknown' });
 
+export const barcodeModeSchema = z.enum(['gtin', 'free']);
+
 export const shopNameSchema = z.string().trim().min(1, { message: 'required' }).max(120, { message: 'tooLong' });
 
 export const shopSettingsSchema = z.object({
@@ -27,6 +29,8 @@ export const shopSettingsSchema = z.object({
   locale: localeSchema,
   isDemo: z.boolean(),
   demoSize: z.string().nullable(),
+  /** 'gtin': barcodes must be EAN/UPC with a valid check digit; 'free': any text (own labels). */
+  barcodeMode: barcodeModeSchema,
   updatedAt: z.string(),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
@@ -40,6 +44,7 @@ export const settingsContract = {
         currency: currencySchema,
         timeZone: timeZoneSchema,
         locale: localeSchema,
+        barcodeMode: barcodeModeSchema,
       })
       .partial(),
     output: shopSettingsSchema,

@@ -17,7 +17,7 @@ export function createSettingsService(store: SettingsStore, clock: Clock) {
       if (!settings) throw shopNotReady();
       return settings;
     },
-    update(changes: Partial<NewShopSettings>): ShopSettings {
+    update(changes: Partial<NewShopSettings & Pick<ShopSettings, 'barcodeMode'>>): ShopSettings {
       const current = store.get();
       if (!current) throw shopNotReady();
       store.update(
@@ -26,6 +26,7 @@ export function createSettingsService(store: SettingsStore, clock: Clock) {
           currency: changes.currency ?? current.currency,
           timeZone: changes.timeZone ?? current.timeZone,
           locale: changes.locale ?? current.locale,
+          barcodeMode: changes.barcodeMode ?? current.barcodeMode,
         },
         clock.now().toISOString(),
       );

@@ -9,6 +9,7 @@ interface SettingsRow {
   locale: Locale;
   is_demo: number;
   demo_size: string | null;
+  barcode_mode: 'gtin' | 'free';
   updated_at: string;
 }
 
@@ -21,7 +22,7 @@ export interface NewShopSettings {
 
 export function createSettingsStore(db: Db) {
   const select = db.prepare<[], SettingsRow>(
-    'SELECT name, currency, time_zone, locale, is_demo, demo_size, updated_at FROM shop_settings WHERE id = 1',
+    'SELECT name, currency, time_zone, locale, is_demo, demo_size, barcode_mode, updated_at FROM shop_settings WHERE id = 1',
   );
   const insert = db.prepare(
     `INSERT INTO shop_settings (id, name, currency, time_zone, locale, is_demo, created_at, updated_at)
@@ -29,7 +30,7 @@ export function createSettingsStore(db: Db) {
   );
   const update = db.prepare(
     `UPDATE shop_settings SET name = @name, currency = @currency, time_zone = @timeZone, locale = @locale,
-       updated_at = @at WHERE id = 1`,
+       barcode_mode = @barcodeMode, updated_at = @at WHERE id = 1`,
   );
 
   return {
@@ -43,13 +44,14 @@ export function createSettingsStore(db: Db) {
         locale: row.locale,
         isDemo: row.is_demo === 1,
         demoSize: row.demo_size,
+        barcodeMode: row.barcode_mode,
         updatedAt: row.updated_at,
       };
     },
     insert(settings: NewShopSettings, at: string): void {
       insert.run({ ...settings, at });
     },
-    update(settings: NewShopSettings, at: string): void {
+    update(settings: NewShopSettings & { barcodeMode: ShopSettings['barcodeMode'] }, at: string): void {
       update.run({ ...settings, at });
     },
   };

@@ -88,6 +88,20 @@ export function SettingsPage(): ReactNode {
           </button>
         </div>
       </form>
+      <div className="card settings-card" data-testid="catalog-rules">
+        <label className="field">
+          <span>{t('settings.barcodeMode')}</span>
+          <select
+            value={settings.barcodeMode}
+            onChange={(e) => {
+              call('settings.update', { barcodeMode: e.target.value === 'free' ? 'free' : 'gtin' }).then(applySettings, showError);
+            }}
+          >
+            <option value="gtin">{t('settings.barcode.gtin')}</option>
+            <option value="free">{t('settings.barcode.free')}</option>
+          </select>
+        </label>
+      </div>
     </div>
   );
 }

@@ -35,6 +35,19 @@ export function NewProductPage(): ReactNode {
   const [options, setOptions] = useState<OptionDraft[]>([{ name: '', values: '' }]);
   const [categories, setCategories] = useState<MethodOutput<'categories.list'>['categories']>([]);
   const [saving, setSaving] = useState(false);
+  const [newCategory, setNewCategory] = useState('');
+
+  // A new category goes under the one selected (none: top level), and becomes the selection.
+  const addCategory = async () => {
+    try {
+      const created = await call('categories.create', { name: newCategory.trim(), parentId: categoryId });
+      setCategories((await call('categories.list', {})).categories);
+      setCategoryId(created.id);
+      setNewCategory('');
+    } catch (error) {
+      showError(error);
+    }
+  };
 
   useEffect(() => {
     call('categories.list', {}).then((answer) => setCategories(answer.categories), showError);
@@ -88,6 +101,15 @@ export function NewProductPage(): ReactNode {
         <label className="field">
           <span>{t('newProduct.category')}</span>
           <IdSelect value={categoryId} onChange={setCategoryId} options={categories} label={(o) => o.path} noneLabel={t('bulk.noCategory')} />
+        </label>
+        <label className="field">
+          <span>{t('newProduct.newCategory')}</span>
+          <span className="field-row">
+            <input value={newCategory} onChange={(e) => setNewCategory(e.target.value)} placeholder={t('newProduct.newCategoryHint')} />
+            <button type="button" className="button button-small" disabled={!newCategory.trim()} onClick={() => void addCategory()}>
+              {t('common.add')}
+            </button>
+          </span>
         </label>
         <label className="field">
           <span>{t('newProduct.skuPrefix')}</span>
