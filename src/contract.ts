@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { catalogContract } from './catalog/contract.js';
 import { catalogEditContract } from './catalog/edit-contract.js';
+import { exportsContract } from './exports/contract.js';
 import { productInsightsContract } from './catalog/insights-contract.js';
 import { inventoryContract } from './inventory/contract.js';
 import { stocktakeContract } from './inventory/stocktake-contract.js';
@@ -12,6 +13,7 @@ import { purchasingContract } from './purchasing/contract.js';
 import { reorderContract } from './purchasing/reorder-contract.js';
 import { settingsContract } from './settings/contract.js';
 import { shopContract } from './shop/contract.js';
+import { importsContract } from './spreadsheets/contract.js';
 
 export const contract = {
   ...shopContract,
@@ -24,6 +26,8 @@ export const contract = {
   ...stocktakeContract,
   ...purchasingContract,
   ...reorderContract,
+  ...exportsContract,
+  ...importsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { createRouter, type Router } from './server/router.js';
 import { AppError } from './shared/app-error.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { openShopDatabase, type ShopDatabase } from './shop/database.js';
+import { openDatabase } from './db/open.js';
 import { runDemoJob } from './shop/demo-job.js';
 
 export interface CoreOptions {
@@ -71,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     appVersion: options.appVersion ?? 'dev',
     emit,
+    openWriter: () => openDatabase(options.dbPath, { nativeBinding: options.nativeBinding }),
     startDemo: ({ size, seed, locale }) => {
       if (shop.settingsStore.get()) throw shopExists();
       if (jobs.list().some((job) => job.kind === 'demo.generate' && job.status === 'running')) {

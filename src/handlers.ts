@@ -2,6 +2,7 @@
 // shop.* and jobs.* need a shop (empty or demo) to exist first.
 import type { AreaContext } from './area-context.js';
 import { createCatalogEditHandlers } from './catalog/handlers.js';
+import { createExportHandlers } from './exports/handlers.js';
 import { createProductInsightsHandlers } from './catalog/insights-handlers.js';
 import type { CoreEvent } from './events.js';
 import { createInventoryHandlers } from './inventory/handlers.js';
@@ -17,6 +18,8 @@ import { currentVersion } from './db/migrate.js';
 import type { ShopDatabase } from './shop/database.js';
 import type { DemoSize } from './shop/contract.js';
 import type { Locale } from './settings/contract.js';
+import type { Db } from './db/open.js';
+import { createImportHandlers } from './spreadsheets/handlers.js';
 
 export interface HandlerContext {
   shop(): ShopDatabase;
@@ -25,6 +28,8 @@ export interface HandlerContext {
   appVersion: string;
   emit(event: CoreEvent): void;
   startDemo(input: { size: DemoSize; seed?: number | undefined; locale?: Locale | undefined }): string;
+  /** A second connection to the shop file (an import's transaction runs on it). */
+  openWriter(): Db;
 }
 
 /** Every change is attributed; one local user until the team area adds sign-in. */
@@ -49,7 +54,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     actor: () => localActor,
     emit: ctx.emit,
   };
-  return {
+  // Named, so exports.grid can call the list handlers it exports from.
+  const handlers: Handlers = {
     'shop.status': () => {
       const shop = ctx.shop();
       const settings = shop.settingsStore.get();
@@ -83,5 +89,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createStocktakeHandlers(area),
     ...createPurchasingHandlers(area),
     ...createReorderHandlers(area),
+    ...createImportHandlers(area, { jobs: ctx.jobs, openWriter: ctx.openWriter }),
+    ...createExportHandlers(() => handlers),
   };
+  return handlers;
 }

@@ -9,7 +9,7 @@ import type { AreaHandlers } from '../server/router.js';
 import type { Clock } from '../shared/clock.js';
 import { createBulkService } from './bulk-service.js';
 import { createBulkStore } from './bulk-store.js';
-import { catalogUndoTargets } from './change-sets.js';
+import { shopUndoTargets } from '../history/shop-undo-targets.js';
 import type { catalogEditContract } from './edit-contract.js';
 import { createEditStore } from './edit-store.js';
 import { createProductService, toVariantDetail } from './product-service.js';
@@ -19,7 +19,7 @@ import { createVariantEditService } from './variant-edit-service.js';
 
 function buildServices(db: Db, clock: Clock) {
   const store = createEditStore(db);
-  const history = createHistoryService(db, clock, catalogUndoTargets);
+  const history = createHistoryService(db, clock, shopUndoTargets);
   return {
     history,
     products: createProductService(db, store, history, clock),

@@ -6,7 +6,7 @@ import type { Db } from '../db/open.js';
 import { AppError, notFound } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { ChangeItem, ChangeSetInfo, ChangeValue } from './contract.js';
-import { createHistoryStore, type ChangeSetRow, type UndoTargets } from './store.js';
+import { createdRowField, createHistoryStore, type ChangeSetRow, type UndoTargets } from './store.js';
 
 /**
  * Sets that record a side effect of another operation (a receipt's new moving-average
@@ -77,7 +77,19 @@ export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets)
     const at = clock.now().toISOString();
     let restored = 0;
     const memberships = new Set<string>();
+    const created: string[] = [];
+    const hooked = new Set<string>();
     for (const { entity, field } of store.fieldGroups(changeSetId)) {
+      const hook = targets.hooks?.[entity];
+      if (hook) {
+        if (!hooked.has(entity)) restored += hook(db, changeSetId, at);
+        hooked.add(entity);
+        continue;
+      }
+      if (field === createdRowField && targets.rows?.[entity]) {
+        created.push(entity);
+        continue;
+      }
       const membership = targets.memberships[entity];
       if (membership) {
         if (!memberships.has(entity)) restored += store.restoreMembership(changeSetId, entity, membership.ownerColumn, membership.memberColumn);
@@ -93,6 +105,9 @@ export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets)
       }
       restored += store.restoreColumn(changeSetId, entity, field, columns.touch, at);
     }
+    // Created rows go last (their other items were restored above), children first.
+    created.sort((a, b) => (targets.rows?.[a]?.order ?? 0) - (targets.rows?.[b]?.order ?? 0));
+    for (const entity of created) restored += store.deleteCreatedRows(changeSetId, entity);
     const undoId = store.createChangeSet('undo', `Undo of #${changeSetId}: ${set.summary}`, actor, at);
     store.copyReversed(undoId, changeSetId);
     store.markUndone(changeSetId, at, undoId);
@@ -137,7 +152,7 @@ export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets)
         return undo(changeSetId, actor);
       } catch (error) {
         // A restored value can collide with one taken since (e.g. a SKU reused by another variant).
-        if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        if (error instanceof Error && 'code' in error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
           throw new AppError('CONFLICT', `Change set ${changeSetId} cannot be undone: ${error.message}`, {
             key: 'undoConstraint',
             params: { changeSetId },

@@ -11,7 +11,17 @@ export interface UndoTargets {
   columns: Record<string, { fields: readonly string[]; touch?: string }>;
   /** entity -> link table whose rows were added (after true) or removed (after false); field = member id. */
   memberships: Record<string, { ownerColumn: string; memberColumn: string }>;
+  /**
+   * entity -> rows the set created (field `$row`, after true): undo deletes them, lowest
+   * `order` first (children before parents). A later change to any field of such a row blocks undo.
+   */
+  rows?: Record<string, { order: number }>;
+  /** entity -> code that reverses the set's items of that entity (e.g. stock through the ledger). */
+  hooks?: Record<string, (db: Db, changeSetId: number, at: string) => number>;
 }
+
+/** change_set_items.field of an item recording that the set created the row. */
+export const createdRowField = '$row';
 
 export interface ChangeSetRow {
   id: number;
@@ -75,7 +85,8 @@ export function createHistoryStore(db: Db) {
   const blocking = db.prepare<[number, number], BlockingRow>(
     `SELECT DISTINCT i.entity, i.entity_id AS entityId, i.field, l.change_set_id AS laterChangeSetId, cs.summary AS laterSummary
      FROM change_set_items i
-     JOIN change_set_items l ON l.entity = i.entity AND l.entity_id = i.entity_id AND l.field = i.field AND l.change_set_id > i.change_set_id
+     JOIN change_set_items l ON l.entity = i.entity AND l.entity_id = i.entity_id AND (l.field = i.field OR i.field = '$row')
+       AND l.change_set_id > i.change_set_id
      JOIN change_sets cs ON cs.id = l.change_set_id
      WHERE i.change_set_id = ? AND cs.undone_at IS NULL AND cs.kind <> 'undo'
      ORDER BY l.change_set_id, i.entity, i.entity_id, i.field
@@ -140,6 +151,14 @@ export function createHistoryStore(db: Db) {
            WHERE change_set_id = ? AND entity = ? AND before_value = 'false')`,
       ).run(id, entity).changes;
       return readd + removed;
+    },
+    /** Deletes the rows of one entity that the set created. */
+    deleteCreatedRows(id: number, entity: string): number {
+      const table = ident(entity);
+      return cached(
+        `DELETE FROM ${table} WHERE id IN (
+           SELECT entity_id FROM change_set_items WHERE change_set_id = ? AND entity = ? AND field = '${createdRowField}')`,
+      ).run(id, entity).changes;
     },
     deleteChangeSet: (id: number): void => void deleteSet.run(id),
     copyReversed: (undoId: number, id: number): number => copyReversed.run(undoId, id).changes,

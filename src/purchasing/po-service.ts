@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { Db } from '../db/open.js';
 import { createHistoryService } from '../history/service.js';
-import { catalogUndoTargets } from '../catalog/change-sets.js';
+import { shopUndoTargets } from '../history/shop-undo-targets.js';
 import { createLedger } from '../inventory/ledger.js';
 import { atLine, createStockChecks, throwIfIssues } from '../inventory/stock-checks.js';
 import { AppError } from '../shared/app-error.js';
@@ -27,7 +27,7 @@ export function createPoService(db: Db, clock: Clock) {
   const store = createPoStore(db, clock);
   const ledger = createLedger(db);
   const checks = createStockChecks(db);
-  const history = createHistoryService(db, clock, catalogUndoTargets);
+  const history = createHistoryService(db, clock, shopUndoTargets);
   const supplierItem = db.prepare<[number, number], { cost: number; supplierSku: string | null; leadTimeDays: number | null }>(
     'SELECT cost, supplier_sku AS supplierSku, lead_time_days AS leadTimeDays FROM supplier_items WHERE supplier_id = ? AND variant_id = ?',
   );

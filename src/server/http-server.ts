@@ -24,7 +24,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const maxBodyBytes = 20 * 1024 * 1024;
+// Spreadsheet imports arrive base64-encoded: a 100 MB file is ~134 MB of text.
+const maxBodyBytes = 140 * 1024 * 1024;
 const rpcRequestSchema = z.object({ method: z.string().min(1).max(100), input: z.unknown() });
 
 const securityHeaders: Record<string, string> = {

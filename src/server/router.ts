@@ -33,6 +33,17 @@ export function zodIssuesToFieldIssues(issues: readonly z.core.$ZodIssue[]): Fie
 
 export function toErrorEnvelope(error: unknown): Envelope<never> {
   if (error instanceof AppError) return { ok: false, error: error.toShape() };
+  if (isBusy(error)) {
+    // Another connection (an import being applied) holds the write lock.
+    return {
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'Shopdesk is busy writing an import; nothing was changed. Try again when the import has finished.',
+        details: { key: 'busy' },
+      },
+    };
+  }
   return {
     ok: false,
     error: {
@@ -41,6 +52,10 @@ export function toErrorEnvelope(error: unknown): Envelope<never> {
       details: { key: 'internal' },
     },
   };
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
 }
 
 export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
@@ -79,7 +94,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
       }
       return { ok: true, value };
     } catch (error) {
-      if (!(error instanceof AppError)) options.logError?.(method, error);
+      if (!(error instanceof AppError) && !isBusy(error)) options.logError?.(method, error);
       return toErrorEnvelope(error);
     }
   };

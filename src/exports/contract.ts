@@ -1,0 +1,59 @@
+// Exports: any list the UI shows in a table, written to XLSX or CSV exactly as
+// the person sees it (their columns in their order, their filters and sort, the
+// headers in their language). Pure (zod + types).
+import { z } from 'zod';
+
+/**
+ * List methods that back a table in the UI. The exporter calls the method's own
+ * handler page by page, so filters and sort mean exactly what they mean on screen.
+ */
+export const gridExportSources = [
+  'products.list',
+  'stock.levels',
+  'stock.movements',
+  'history.list',
+  'purchaseOrders.list',
+  'suppliers.list',
+  'reorder.suggestions',
+] as const;
+export type GridExportSource = (typeof gridExportSources)[number];
+
+/** How a cell is written: money is minor units in the row and major units in the file. */
+export const exportColumnKinds = ['text', 'number', 'money', 'date'] as const;
+export type ExportColumnKind = (typeof exportColumnKinds)[number];
+
+export const exportColumnSchema = z.object({
+  /** A key of the row object; dotted for nested values (`explanation.safetyStock.value`). */
+  field: z.string().trim().min(1).max(100),
+  /** What the UI shows as the column header, in the current language. */
+  header: z.string().max(200),
+  kind: z.enum(exportColumnKinds),
+});
+export type ExportColumn = z.infer<typeof exportColumnSchema>;
+
+export const exportFormats = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** Refused above this: a file that size no spreadsheet program opens comfortably. */
+export const maxExportRows = 1_000_000;
+
+export const exportsContract = {
+  'exports.grid': {
+    input: z.object({
+      source: z.enum(gridExportSources),
+      /** The same input the page sends to its list call; offset and limit are ignored (every row is written). */
+      query: z.record(z.string(), z.unknown()).default({}),
+      columns: z.array(exportColumnSchema).min(1).max(100),
+      format: z.enum(exportFormats),
+      /** Without extension; the format's extension is added. */
+      fileName: z.string().trim().min(1).max(120),
+    }),
+    output: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      contentBase64: z.string(),
+      /** Data rows written (the header row not counted). */
+      rows: z.number().int(),
+    }),
+  },
+} as const;

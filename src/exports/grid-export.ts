@@ -1,0 +1,134 @@
+// Turns list rows into the cells of an export file and writes XLSX or CSV.
+// XLSX keeps numbers as numbers (money in major units); CSV is UTF-8 with a BOM
+// and every text cell goes through csvCell, which neutralises formula injection.
+import { csvCell } from '../documents/csv.js';
+import { workbookBase64, xlsxMime, type Cell } from '../documents/xlsx.js';
+import { currencyDigits } from '../purchasing/moving-average.js';
+import type { ExportColumn, ExportFormat } from './contract.js';
+import type { ExportRow } from './sources.js';
+
+/** A cell before the format is chosen: money keeps its digits so CSV can write `12.50`. */
+export type ExportCell = string | number | null | { money: number; digits: number };
+
+export interface CellContext {
+  /** Money in a row without its own `currency` field is in the shop currency. */
+  shopCurrency: string;
+  timeZone: string;
+}
+
+function valueAt(row: ExportRow, path: string): unknown {
+  let current: unknown = row;
+  for (const key of path.split('.')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** `2026-11-01 08:30:00` in the shop's time zone: what the page shows, and sortable as text. */
+function localDateTime(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return (iso) => {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+    return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+  };
+}
+
+/** Builds the function that turns one row into its cells, in column order. */
+export function rowToCells(columns: readonly ExportColumn[], context: CellContext): (row: ExportRow) => ExportCell[] {
+  const dateText = localDateTime(context.timeZone);
+  const digitsByCurrency = new Map<string, number>();
+  const digitsOf = (currency: string): number => {
+    let digits = digitsByCurrency.get(currency);
+    if (digits === undefined) {
+      digits = currencyDigits(currency);
+      digitsByCurrency.set(currency, digits);
+    }
+    return digits;
+  };
+  const cell = (value: unknown, kind: ExportColumn['kind'], row: ExportRow): ExportCell => {
+    if (value === null || value === undefined) return null;
+    if (kind === 'money' && typeof value === 'number') {
+      const currency = typeof row['currency'] === 'string' ? row['currency'] : context.shopCurrency;
+      return { money: value, digits: digitsOf(currency) };
+    }
+    if (kind === 'date' && typeof value === 'string') return dateText(value);
+    if ((kind === 'number' || kind === 'money') && typeof value === 'number') return value;
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  };
+  return (row) => columns.map((column) => cell(valueAt(row, column.field), column.kind, row));
+}
+
+function majorUnits(cell: { money: number; digits: number }): number {
+  return Number((cell.money / 10 ** cell.digits).toFixed(cell.digits));
+}
+
+/**
+ * CSV text. Money is written as `12.50` (fixed digits, dot decimal). It skips
+ * csvCell on purpose: csvCell would prefix `-12.50` with a quote as if it were a
+ * formula, and a plain number cannot inject one.
+ */
+export function csvText(header: readonly string[], rows: readonly (readonly ExportCell[])[]): string {
+  const line = (cells: readonly ExportCell[]): string =>
+    cells.map((c) => (c !== null && typeof c === 'object' ? (c.money / 10 ** c.digits).toFixed(c.digits) : csvCell(c))).join(',');
+  // Same framing as toCsv (src/documents/csv.ts): BOM so Excel reads UTF-8, CRLF rows.
+  return `\uFEFF${[header.map(csvCell).join(','), ...rows.map(line)].join('\r\n')}\r\n`;
+}
+
+export function xlsxBase64(sheetName: string, header: readonly string[], rows: readonly (readonly ExportCell[])[]): string {
+  const cells: Cell[][] = [[...header]];
+  for (const row of rows) cells.push(row.map((c) => (c !== null && typeof c === 'object' ? majorUnits(c) : c)));
+  // Widths from the header and the first rows: enough to read, cheap on a million rows.
+  const widths = header.map((h, i) => {
+    let width = h.length + 2;
+    for (const row of rows.slice(0, 200)) {
+      const c = row[i];
+      const text = c === null || c === undefined ? '' : typeof c === 'object' ? String(majorUnits(c)) : String(c);
+      width = Math.max(width, text.length + 1);
+    }
+    return Math.min(Math.max(width, 8), 60);
+  });
+  return workbookBase64([{ name: sheetName, rows: cells, widths }]);
+}
+
+export const csvMime = 'text/csv;charset=utf-8';
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
+
+/** The person's file name without characters file systems refuse, with the format's extension. */
+export function exportFileName(name: string, format: ExportFormat): string {
+  const base = name
+    .replace(/\.(xlsx|csv)$/i, '')
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+    .trim();
+  return `${base === '' ? 'export' : base}.${format}`;
+}
+
+export function writeExport(
+  format: ExportFormat,
+  fileName: string,
+  header: readonly string[],
+  rows: readonly (readonly ExportCell[])[],
+): ExportFile {
+  const name = exportFileName(fileName, format);
+  if (format === 'csv') {
+    return { fileName: name, mimeType: csvMime, contentBase64: Buffer.from(csvText(header, rows), 'utf8').toString('base64') };
+  }
+  return { fileName: name, mimeType: xlsxMime, contentBase64: xlsxBase64(name.replace(/\.xlsx$/, ''), header, rows) };
+}

@@ -1,0 +1,97 @@
+// exports.grid: validates the query against the list method's own input, pages
+// through every matching row by calling that method's handler (so filters and
+// sort are the list's own, never re-written SQL), and writes the file.
+import type { MethodName, ParsedInput } from '../contract.js';
+import { zodIssuesToFieldIssues, type AreaHandlers, type Handlers } from '../server/router.js';
+import { AppError, validationError } from '../shared/app-error.js';
+import { maxExportRows, type exportsContract, type ExportColumn, type GridExportSource } from './contract.js';
+import { rowToCells, writeExport, type ExportCell } from './grid-export.js';
+import { gridSources, queryShapeOf, rowHasField, type ExportRow } from './sources.js';
+
+type AnyHandler = (input: unknown) => unknown;
+
+function tooManyRows(total: number): AppError {
+  return new AppError(
+    'VALIDATION',
+    `The export would hold ${total} rows; at most ${maxExportRows} rows can be exported at once. Narrow the filter and export again; nothing was written.`,
+    { key: 'exportTooManyRows', params: { total, max: maxExportRows } },
+  );
+}
+
+/**
+ * Products always get the variant id as the first column, shown or not: an
+ * edited file is matched back to its variants by id on import, even when the
+ * person edited the SKU cell.
+ */
+function withIdColumn(source: GridExportSource, columns: readonly ExportColumn[]): ExportColumn[] {
+  if (source !== 'products.list') return [...columns];
+  const id = columns.find((c) => c.field === 'variantId') ?? { field: 'variantId', header: 'Variant ID', kind: 'number' as const };
+  return [id, ...columns.filter((c) => c.field !== 'variantId')];
+}
+
+function checkColumns(source: GridExportSource, columns: readonly ExportColumn[]): void {
+  const schema = gridSources[source].rowSchema;
+  const issues = columns.flatMap((column, index) =>
+    rowHasField(schema, column.field)
+      ? []
+      : [{ path: `columns.${index}.field`, key: 'exportUnknownField', message: `columns.${index}.field: ${source} rows have no field "${column.field}"` }],
+  );
+  if (issues.length > 0) throw validationError(`${issues.map((i) => i.message).join('; ')}. Nothing was exported.`, issues);
+}
+
+function parseQuery(source: GridExportSource, query: Record<string, unknown>): { query: Record<string, unknown>; pageSize: number | null } {
+  const shape = queryShapeOf(source);
+  const parsed = shape.schema.safeParse(query);
+  if (!parsed.success) {
+    const issues = zodIssuesToFieldIssues(parsed.error.issues).map((issue) => ({
+      ...issue,
+      path: issue.path === '' ? 'query' : `query.${issue.path}`,
+      message: issue.path === '' ? `query: ${issue.message}` : `query.${issue.message}`,
+    }));
+    throw validationError(`${issues.map((i) => i.message).join('; ')}. Nothing was exported.`, issues);
+  }
+  return { query: parsed.data as Record<string, unknown>, pageSize: shape.pageSize };
+}
+
+/**
+ * Calls the list handler page by page. The list handlers are synchronous, so
+ * the awaits below resolve as microtasks and no other call runs in between:
+ * every page reads the same data.
+ */
+async function collectRows(
+  handler: AnyHandler,
+  source: GridExportSource,
+  query: Record<string, unknown>,
+  pageSize: number | null,
+  toCells: (row: ExportRow) => ExportCell[],
+): Promise<ExportCell[][]> {
+  const adapter = gridSources[source] as { rows(answer: unknown): readonly ExportRow[]; total(answer: unknown): number };
+  const cells: ExportCell[][] = [];
+  for (let offset = 0; ; ) {
+    const answer = await handler(pageSize === null ? query : { ...query, offset, limit: pageSize });
+    const total = adapter.total(answer);
+    if (total > maxExportRows) throw tooManyRows(total);
+    const rows = adapter.rows(answer);
+    for (const row of rows) cells.push(toCells(row));
+    offset += rows.length;
+    if (pageSize === null || rows.length === 0 || offset >= total) return cells;
+  }
+}
+
+/** `handlers` is the full map, read when a call arrives (it is built after this area's handlers). */
+export function createExportHandlers(handlers: () => Handlers): AreaHandlers<typeof exportsContract> {
+  return {
+    'exports.grid': async (input: ParsedInput<'exports.grid'>) => {
+      const columns = withIdColumn(input.source, input.columns);
+      checkColumns(input.source, columns);
+      const { query, pageSize } = parseQuery(input.source, input.query);
+      const all = handlers();
+      const settings = await all['settings.get']({});
+      const toCells = rowToCells(columns, { shopCurrency: settings.currency, timeZone: settings.timeZone });
+      const method: MethodName = input.source;
+      const rows = await collectRows(all[method] as AnyHandler, input.source, query, pageSize, toCells);
+      const file = writeExport(input.format, input.fileName, columns.map((c) => c.header), rows);
+      return { ...file, rows: rows.length };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// For each exportable list: where its rows are in the method's answer, how many
+// rows match in all, and the shape of one row (to check the requested fields).
+import { z } from 'zod';
+import { contract, type MethodOutput } from '../contract.js';
+import { suggestionLineSchema } from '../purchasing/reorder-contract.js';
+import type { GridExportSource } from './contract.js';
+
+export type ExportRow = Readonly<Record<string, unknown>>;
+
+interface SourceAdapter<M extends GridExportSource> {
+  rows(answer: MethodOutput<M>): readonly ExportRow[];
+  /** Rows matching the query over all pages. */
+  total(answer: MethodOutput<M>): number;
+  /** One row as the exporter sees it; columns must name its fields. */
+  rowSchema: z.ZodObject;
+}
+
+/**
+ * Reorder suggestions come grouped per supplier; the file has one line per
+ * row with the supplier beside it (the page shows it as the group heading).
+ */
+const reorderRowSchema = suggestionLineSchema.extend({ supplierId: z.number().int(), supplierName: z.string(), currency: z.string() });
+
+export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
+  'products.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['products.list'].output.shape.rows.element },
+  'stock.levels': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['stock.levels'].output.shape.rows.element },
+  'stock.movements': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['stock.movements'].output.shape.rows.element },
+  'history.list': { rows: (a) => a.changeSets, total: (a) => a.total, rowSchema: contract['history.list'].output.shape.changeSets.element },
+  'purchaseOrders.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['purchaseOrders.list'].output.shape.rows.element },
+  'suppliers.list': { rows: (a) => a.suppliers, total: (a) => a.suppliers.length, rowSchema: contract['suppliers.list'].output.shape.suppliers.element },
+  'reorder.suggestions': {
+    rows: (a) =>
+      a.suppliers.flatMap((group) =>
+        group.lines.map((line) => ({ ...line, supplierId: group.supplier.id, supplierName: group.supplier.name, currency: group.supplier.currency })),
+      ),
+    total: (a) => a.total,
+    rowSchema: reorderRowSchema,
+  },
+};
+
+/** Strips optional/nullable/default wrappers to reach the schema underneath. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}
+
+/** Whether a dotted path names a field of the row schema (objects only; arrays are not cells). */
+export function rowHasField(schema: z.ZodObject, path: string): boolean {
+  let current: z.ZodType = schema;
+  for (const key of path.split('.')) {
+    const inner = unwrapped(current);
+    if (!(inner instanceof z.ZodObject) || !Object.prototype.hasOwnProperty.call(inner.shape, key)) return false;
+    current = inner.shape[key] as z.ZodType;
+  }
+  return !(unwrapped(current) instanceof z.ZodObject) && !(unwrapped(current) instanceof z.ZodArray);
+}
+
+/** The list method's own input schema without paging, and its largest page (null: not paged). */
+export function queryShapeOf(source: GridExportSource): { schema: z.ZodObject; pageSize: number | null } {
+  const input = contract[source].input as z.ZodObject;
+  const limit = input.shape['limit'] as z.ZodType | undefined;
+  if (limit === undefined) return { schema: input, pageSize: null };
+  const max = unwrapped(limit);
+  const pageSize = max instanceof z.ZodNumber ? max.maxValue : null;
+  if (pageSize === null || !Number.isFinite(pageSize)) throw new Error(`${source}: limit has no maximum`);
+  return { schema: input.omit({ offset: true, limit: true }), pageSize };
+}

@@ -1,0 +1,164 @@
+// Spreadsheet import: open a file (any format / encoding), map its columns to
+// a target's fields, preview every row's outcome, then apply as one job and
+// one undoable change set. Pure (zod + types): the renderer imports it.
+import { z } from 'zod';
+import { textEncodings } from './read/encoding.js';
+
+export const importTargetIds = [
+  'products',
+  'stockLevels',
+  'stocktakeCounts',
+  'suppliers',
+  'supplierItems',
+  'purchaseOrderLines',
+  'customers',
+  'orders',
+] as const;
+export const importTargetSchema = z.enum(importTargetIds);
+export type ImportTargetId = z.infer<typeof importTargetSchema>;
+
+export const importOptionsSchema = z.object({
+  /** A blank cell clears the stored value (otherwise blank = keep). */
+  blankClears: z.boolean().default(false),
+  /** Stock levels / products with quantities / stocktake: where the stock is. */
+  locationId: z.number().int().positive().optional(),
+  stocktakeId: z.number().int().positive().optional(),
+  purchaseOrderId: z.number().int().positive().optional(),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+const cellShown = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const rowIssueSchema = z.object({
+  /** Field key, or null when the issue is about the whole row. */
+  field: z.string().nullable(),
+  /** 0-based column and its header as in the file, when the issue is about one cell. */
+  column: z.number().int().nullable(),
+  header: z.string().nullable(),
+  /** i18n key under `importIssues.` */
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** English text, for logs and the errors file when no translation is at hand. */
+  message: z.string(),
+});
+export type RowIssue = z.infer<typeof rowIssueSchema>;
+
+export const rowOutcomes = ['create', 'update', 'unchanged', 'error'] as const;
+export const rowOutcomeSchema = z.enum(rowOutcomes);
+export type RowOutcome = z.infer<typeof rowOutcomeSchema>;
+
+export const rowPlanSchema = z.object({
+  row: z.number().int(),
+  outcome: rowOutcomeSchema,
+  /** What the row is matched by (SKU, e-mail, supplier name …). */
+  key: z.string(),
+  label: z.string(),
+  changes: z.array(z.object({ field: z.string(), before: cellShown, after: cellShown })),
+  issues: z.array(rowIssueSchema),
+});
+export type RowPlan = z.infer<typeof rowPlanSchema>;
+
+export const fieldInfoSchema = z.object({
+  key: z.string(),
+  type: z.enum(['text', 'integer', 'money', 'percent', 'boolean', 'date', 'status', 'list']),
+  required: z.enum(['create', 'always']).nullable(),
+});
+
+export const importColumnSchema = z.object({
+  index: z.number().int(),
+  header: z.string(),
+  /** A few values from the first data rows, to help the person map the column. */
+  samples: z.array(z.string()),
+  field: z.string().nullable(),
+  /** The header cannot be mapped (hostile name such as __proto__). */
+  refused: z.boolean(),
+});
+
+export const importCountsSchema = z.object({
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  error: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof importCountsSchema>;
+
+export const importSessionSchema = z.object({
+  sessionId: z.string(),
+  target: importTargetSchema,
+  fileName: z.string(),
+  format: z.enum(['xlsx', 'xls', 'ods', 'csv']),
+  encoding: z.enum(textEncodings).nullable(),
+  detectedEncoding: z.enum(textEncodings).nullable(),
+  delimiter: z.enum([',', ';', '\t']).nullable(),
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
+  /** 1-based row number of the header row. */
+  headerRow: z.number().int(),
+  dataRows: z.number().int(),
+  columns: z.array(importColumnSchema),
+  fields: z.array(fieldInfoSchema),
+  mappingSource: z.enum(['auto', 'remembered', 'manual']),
+  options: importOptionsSchema,
+  counts: importCountsSchema,
+  /** Issues about the file as a whole (a required field no column feeds, a refused header). */
+  fileIssues: z.array(rowIssueSchema),
+  applied: z
+    .object({ changeSetId: z.number().int().nullable(), written: z.number().int(), skipped: z.number().int() })
+    .nullable(),
+});
+export type ImportSession = z.infer<typeof importSessionSchema>;
+
+const fileSchema = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
+const sessionRef = z.object({ sessionId: z.string().min(1) });
+
+export const importsContract = {
+  /** Reads the file, finds its header row, maps columns (remembered layout or synonyms) and previews. */
+  'imports.open': {
+    input: z.object({
+      target: importTargetSchema,
+      fileName: z.string().min(1).max(260),
+      contentBase64: z.string().min(1),
+      encoding: z.enum(textEncodings).optional(),
+      sheet: z.string().optional(),
+      options: importOptionsSchema.optional(),
+    }),
+    output: importSessionSchema,
+  },
+  /** Re-reads with another encoding / sheet, or re-maps columns / changes options, and previews again. */
+  'imports.update': {
+    input: sessionRef.extend({
+      encoding: z.enum(textEncodings).optional(),
+      sheet: z.string().optional(),
+      /** Per column (by index), the field it feeds or null to ignore it. */
+      assignments: z.array(z.string().nullable()).max(500).optional(),
+      options: importOptionsSchema.optional(),
+    }),
+    output: importSessionSchema,
+  },
+  /** One page of the preview, optionally only rows of one outcome. */
+  'imports.rows': {
+    input: sessionRef.extend({
+      outcome: rowOutcomeSchema.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+    output: z.object({ rows: z.array(rowPlanSchema), total: z.number().int() }),
+  },
+  /** The rows with errors as they were in the file, plus an Errors column, to fix and re-import. */
+  'imports.errorsFile': {
+    input: sessionRef.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+    output: fileSchema,
+  },
+  /** Applies as a job: all rows or nothing, or only the valid rows when chosen. */
+  'imports.apply': {
+    input: sessionRef.extend({ mode: z.enum(['all', 'validOnly']).default('all') }),
+    output: z.object({ jobId: z.string() }),
+  },
+  'imports.get': { input: sessionRef, output: importSessionSchema },
+  'imports.close': { input: sessionRef, output: z.object({ closed: z.boolean() }) },
+  /** An empty file with the target's headers (English or Chinese) and an example row. */
+  'imports.template': {
+    input: z.object({ target: importTargetSchema, format: z.enum(['xlsx', 'csv']), language: z.enum(['en', 'zh-CN']) }),
+    output: fileSchema,
+  },
+} as const;

@@ -1,0 +1,130 @@
+// The imports.* methods: sessions in memory per core, previews on the main
+// connection, applies as jobs on a writer connection (see apply-job.ts).
+import type { AreaContext } from '../area-context.js';
+import type { Db } from '../db/open.js';
+import type { JobRunner } from '../jobs/runner.js';
+import type { AreaHandlers } from '../server/router.js';
+import { AppError, notFound } from '../shared/app-error.js';
+import { applyImport } from './apply-job.js';
+import type { importsContract, ImportTargetId } from './contract.js';
+import { buildErrorsFile } from './errors-file.js';
+import { Mapping } from './mapping.js';
+import { createSessionState, describeSession, preview, readSession, rememberMapping, type SessionState } from './session.js';
+import { buildTemplate } from './template.js';
+import { targetFor } from './targets/index.js';
+import type { ImportTarget } from './targets/target.js';
+
+/** Sessions kept at once; the oldest is dropped (each may hold a 100k-row file). */
+const maxSessions = 4;
+
+export interface ImportDeps {
+  jobs: JobRunner;
+  /** A second connection to the shop file, for an apply's transaction. */
+  openWriter(): Db;
+}
+
+function target(id: ImportTargetId): ImportTarget {
+  const found = targetFor(id);
+  if (!found) throw new AppError('VALIDATION', `Importing ${id} is not available in this version.`, { key: 'importTargetUnavailable', params: { target: id } });
+  return found;
+}
+
+export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHandlers<typeof importsContract> {
+  const sessions = new Map<string, SessionState>();
+  const session = (id: string): SessionState => {
+    const found = sessions.get(id);
+    if (!found) throw notFound('Import', id);
+    return found;
+  };
+  const notApplying = (state: SessionState) => {
+    if (state.applying) throw new AppError('CONFLICT', `${state.fileName} is being imported; wait for it to finish.`, { key: 'importRunning' });
+  };
+
+  return {
+    'imports.open': (input) => {
+      const state = createSessionState(ctx.db(), ctx.clock, {
+        targetId: input.target,
+        target: target(input.target),
+        fileName: input.fileName,
+        bytes: Buffer.from(input.contentBase64, 'base64'),
+        encoding: input.encoding,
+        sheet: input.sheet,
+        options: { blankClears: false, ...input.options },
+      });
+      sessions.set(state.id, state);
+      for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - maxSessions))) sessions.delete(id);
+      return describeSession(state);
+    },
+    'imports.update': (input) => {
+      const state = session(input.sessionId);
+      notApplying(state);
+      if (input.encoding !== undefined || input.sheet !== undefined) {
+        const read = readSession(state, input.encoding ?? state.table.encoding ?? undefined, input.sheet ?? state.table.sheet ?? undefined);
+        const sameLayout = read.headers.length === state.headers.length && read.headers.every((h, i) => h === state.headers[i]);
+        Object.assign(state, read);
+        if (!sameLayout) state.mapping = new Mapping(read.headers, state.mapping.headers.map(() => null));
+      }
+      if (input.assignments !== undefined) {
+        if (input.assignments.length !== state.headers.length) {
+          throw new AppError('VALIDATION', `The mapping has ${input.assignments.length} columns; the file has ${state.headers.length}.`, {
+            key: 'mappingColumns',
+            issues: [{ path: 'assignments', key: 'mappingColumns', message: 'one entry per column' }],
+          });
+        }
+        const known = new Set(state.target.fields.map((field) => field.key));
+        input.assignments.forEach((field, column) => {
+          if (field !== null && !known.has(field)) {
+            throw new AppError('VALIDATION', `Column ${column + 1}: "${field}" is not a field of this import.`, {
+              key: 'unknownField',
+              params: { field, column: column + 1 },
+              issues: [{ path: `assignments.${column}`, key: 'unknownField', message: `unknown field ${field}` }],
+            });
+          }
+        });
+        state.mapping = new Mapping(state.headers, input.assignments);
+        state.mappingSource = 'manual';
+        rememberMapping(state, ctx.db(), ctx.clock);
+      }
+      if (input.options !== undefined) state.options = input.options;
+      state.applied = null;
+      preview(state, ctx.db(), ctx.clock);
+      return describeSession(state);
+    },
+    'imports.get': ({ sessionId }) => describeSession(session(sessionId)),
+    'imports.rows': ({ sessionId, outcome, offset, limit }) => {
+      const rows = session(sessionId).plan?.rows ?? [];
+      const matching = outcome === undefined ? rows : rows.filter((row) => row.outcome === outcome);
+      return { rows: matching.slice(offset, offset + limit), total: matching.length };
+    },
+    'imports.errorsFile': ({ sessionId, format }) => buildErrorsFile(session(sessionId), format, 'Errors'),
+    'imports.apply': ({ sessionId, mode }) => {
+      const state = session(sessionId);
+      notApplying(state);
+      const missing = state.target.needs.find((option) => state.options[option] === undefined);
+      if (missing) {
+        throw new AppError('VALIDATION', `Choose ${missing} before importing.`, {
+          key: 'importOptionNeeded',
+          params: { option: missing },
+          issues: [{ path: `options.${missing}`, key: 'required', message: `${missing} is required` }],
+        });
+      }
+      state.applying = true;
+      const mainDb = ctx.db();
+      const job = deps.jobs.start('imports.apply', 'jobs.kind.importApply', async (jobCtx) => {
+        try {
+          const result = await applyImport(jobCtx, state, mode, { mainDb, openWriter: deps.openWriter, clock: ctx.clock, actor: ctx.actor() });
+          state.applied = result;
+          if (state.mappingSource !== 'remembered') rememberMapping(state, mainDb, ctx.clock);
+          ctx.emit({ name: 'data.changed', payload: { areas: ['catalog', 'stock', 'purchasing', 'history', 'customers', 'orders'] } });
+          // Preview again: after a good import every row reads "unchanged".
+          preview(state, mainDb, ctx.clock);
+        } finally {
+          state.applying = false;
+        }
+      });
+      return { jobId: job.id };
+    },
+    'imports.close': ({ sessionId }) => ({ closed: sessions.delete(sessionId) }),
+    'imports.template': ({ target: id, format, language }) => buildTemplate(target(id), format, language),
+  };
+}

@@ -1,0 +1,12 @@
+// Every import target, by id. Each lives in its own file.
+import type { ImportTargetId } from '../contract.js';
+import type { ImportTarget } from './target.js';
+import { suppliersTarget } from './suppliers.js';
+
+const registered: Partial<Record<ImportTargetId, ImportTarget>> = {
+  suppliers: suppliersTarget,
+};
+
+export function targetFor(id: ImportTargetId): ImportTarget | undefined {
+  return registered[id];
+}

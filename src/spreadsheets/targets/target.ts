@@ -1,0 +1,68 @@
+// What an import target is: the fields a file's columns can map to (with the
+// header synonyms merchants and platforms use), how rows become a plan (every
+// row's outcome and diff, read from the database, nothing written), and how a
+// plan is written (a generator, so the driver can report progress and honour
+// cancel between units of work inside its one transaction).
+import type { Db } from '../../db/open.js';
+import type { HistoryService } from '../../history/service.js';
+import type { Clock } from '../../shared/clock.js';
+import type { TableCell } from '../read/table.js';
+import type { ImportOptions, RowIssue, RowPlan } from '../contract.js';
+import type { Mapping } from '../mapping.js';
+
+export type FieldType = 'text' | 'integer' | 'money' | 'percent' | 'boolean' | 'date' | 'status' | 'list';
+
+export interface FieldSpec {
+  key: string;
+  type: FieldType;
+  /** Template headers (and synonyms too). */
+  en: string;
+  zh: string;
+  /** Header spellings that map to this field: English, Chinese, platform exports. Compared normalised. */
+  synonyms: readonly string[];
+  /** Must have a value to create a record ('create'), or on every row ('always'). */
+  required?: 'create' | 'always';
+}
+
+export interface ImportRow {
+  /** The row number the spreadsheet shows (1-based). */
+  rowNumber: number;
+  cells: readonly TableCell[];
+}
+
+export interface PlanInput {
+  db: Db;
+  clock: Clock;
+  rows: readonly ImportRow[];
+  mapping: Mapping;
+  options: ImportOptions;
+  /** The file writes 12,50 for 12.50 (semicolon-separated files from European locales). */
+  decimalComma: boolean;
+}
+
+export interface WriteContext {
+  db: Db;
+  clock: Clock;
+  history: HistoryService;
+  changeSetId: number;
+  actor: string;
+  options: ImportOptions;
+}
+
+export interface TargetPlan {
+  rows: RowPlan[];
+  /** Writes the rows whose outcome is create/update (errors are never written); yields after each unit. */
+  write(ctx: WriteContext): Generator<void, void, void>;
+}
+
+export interface ImportTarget {
+  id: string;
+  fields: readonly FieldSpec[];
+  /** Options the person must choose before preview (e.g. the location stock is counted in). */
+  needs: readonly ('locationId' | 'stocktakeId' | 'purchaseOrderId')[];
+  /** The downloadable template: these fields in this order, with one example row. */
+  template: { fields: readonly string[]; example: readonly (string | number)[] };
+  plan(input: PlanInput): TargetPlan;
+}
+
+export type { RowIssue, RowPlan };
