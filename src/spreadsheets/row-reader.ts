@@ -110,6 +110,8 @@ export class RowReader {
 
   /** Records that a value is needed (e.g. a title to create a product). */
   require(field: string, value: unknown): void {
+    // A cell that could not be read already has its issue; "needed" would say it twice.
+    if (this.issues.some((issue) => issue.field === field)) return;
     if (value === undefined || value === null || value === '') this.issue(field, 'required', {});
   }
 

@@ -1,9 +1,11 @@
 // Every import target, by id. Each lives in its own file.
 import type { ImportTargetId } from '../contract.js';
 import type { ImportTarget } from './target.js';
+import { productsTarget } from './products.js';
 import { suppliersTarget } from './suppliers.js';
 
 const registered: Partial<Record<ImportTargetId, ImportTarget>> = {
+  products: productsTarget,
   suppliers: suppliersTarget,
 };
 

@@ -1,0 +1,255 @@
+// Rows -> products. Rows whose variant exists (by Variant ID, else SKU)
+// update it and its product; other rows are new variants, grouped into
+// products by WooCommerce parent, handle, or title (rows of a new product
+// share it). A new product with any bad row is refused whole, so an import
+// never creates half a product.
+import { slugify } from '../../catalog/product-service.js';
+import type { RowPlan } from '../contract.js';
+import { FirstSeen, type Change } from './plan-helpers.js';
+import { readCatalog, type CatalogProduct, type CatalogSnapshot, type CatalogVariant } from './products-catalog.js';
+import { readProductRow, type ProductRowRead, type ProductValues } from './products-rows.js';
+import type { PlanInput } from './target.js';
+
+export interface ProductGroup {
+  key: string;
+  /** The stored product, or undefined for a product this import creates. */
+  existing: CatalogProduct | undefined;
+  rows: ProductRowRead[];
+  /** Product-level values: per field, the first row that carries one. */
+  values: ProductValues;
+  productChanges: Change[];
+  /** Row (file row number) the product-level changes are shown on. */
+  firstRow: number;
+  failed: boolean;
+}
+
+export interface ProductsPlan {
+  rows: RowPlan[];
+  groups: ProductGroup[];
+  catalog: CatalogSnapshot;
+  variantChanges: Map<number, Change[]>;
+}
+
+const variantFields = ['sku', 'barcode', 'price', 'compareAtPrice', 'cost', 'weightGrams', 'status'] as const;
+
+export function planProducts(input: PlanInput): ProductsPlan {
+  const catalog = readCatalog(input.db);
+  const reads = input.rows.map((row) => readProductRow(row, input, catalog));
+  const groups = groupRows(reads, catalog);
+  checkKeys(reads);
+  const variantChanges = new Map<number, Change[]>();
+  for (const group of groups) planGroup(group, catalog, variantChanges);
+  const groupOf = new Map<ProductRowRead, ProductGroup>();
+  for (const group of groups) for (const read of group.rows) groupOf.set(read, group);
+  const rows = reads.map((read) => rowPlan(read, groupOf.get(read), variantChanges));
+  return { rows, groups, catalog, variantChanges };
+}
+
+function groupRows(reads: ProductRowRead[], catalog: CatalogSnapshot): ProductGroup[] {
+  const groups = new Map<string, ProductGroup>();
+  const byWooId = new Map<string, string>();
+  const byWooSku = new Map<string, string>();
+  let lastKey: string | null = null;
+  for (const read of reads) {
+    const key = groupKeyOf(read, catalog, byWooId, byWooSku, lastKey);
+    if (key === null) continue;
+    lastKey = key;
+    if (read.woo === 'variable' || read.woo === 'simple') {
+      if (read.wooId !== '') byWooId.set(read.wooId, key);
+      const sku = read.reader.raw('sku');
+      if (sku !== '') byWooSku.set(sku.toLowerCase(), key);
+    }
+    let group = groups.get(key);
+    if (!group) {
+      const productId = key.startsWith('p:') ? Number(key.slice(2)) : null;
+      group = {
+        key,
+        existing: productId === null ? undefined : catalog.product(productId),
+        rows: [],
+        values: { handle: undefined, title: undefined, description: undefined, brand: undefined, category: undefined, status: undefined, tags: undefined, images: undefined, optionNames: [null, null, null] },
+        productChanges: [],
+        firstRow: read.reader.rowNumber,
+        failed: false,
+      };
+      groups.set(key, group);
+    }
+    group.rows.push(read);
+    mergeValues(group.values, read.product);
+  }
+  return [...groups.values()];
+}
+
+function groupKeyOf(
+  read: ProductRowRead,
+  catalog: CatalogSnapshot,
+  byWooId: Map<string, string>,
+  byWooSku: Map<string, string>,
+  lastKey: string | null,
+): string | null {
+  if (read.existing) return `p:${read.existing.productId}`;
+  if (read.woo === 'variation') {
+    const parent = read.wooParent.replace(/^id:/i, '');
+    const key = read.wooParent.toLowerCase().startsWith('id:') ? byWooId.get(parent) : (byWooSku.get(parent.toLowerCase()) ?? byWooId.get(parent));
+    if (key) return key;
+    read.reader.issue('wooParent', 'unknownParent', { value: read.wooParent });
+    return `row:${read.reader.rowNumber}`;
+  }
+  if (read.woo !== null) return `w:${read.reader.rowNumber}`;
+  const handle = read.product.handle;
+  if (typeof handle === 'string') {
+    const stored = catalog.productByHandle(handle);
+    return stored ? `p:${stored.id}` : `h:${handle.toLowerCase()}`;
+  }
+  const title = read.product.title;
+  if (typeof title === 'string') {
+    // A product already in the shop with this title (and the handle it would get) takes the new variants.
+    const stored = catalog.productByHandle(slugify(title));
+    return stored && stored.title.toLowerCase() === title.toLowerCase() ? `p:${stored.id}` : `t:${title.toLowerCase()}`;
+  }
+  // Continuation rows without handle or title belong to the product above (as in merged-cell sheets).
+  if (lastKey !== null && read.hasVariant) return lastKey;
+  read.reader.require('title', title);
+  return `row:${read.reader.rowNumber}`;
+}
+
+function mergeValues(into: ProductValues, from: ProductValues): void {
+  for (const key of ['handle', 'title', 'description', 'brand', 'category', 'status', 'tags'] as const) {
+    if (into[key] === undefined && from[key] !== undefined) (into as unknown as Record<string, unknown>)[key] = from[key];
+  }
+  if (from.images) into.images = [...(into.images ?? []), ...from.images];
+  from.optionNames.forEach((name, i) => {
+    if (into.optionNames[i] === null && name !== null) into.optionNames[i] = name;
+  });
+}
+
+/** SKUs appear once in a file; a SKU moved onto a matched variant must be free. */
+function checkKeys(reads: ProductRowRead[]): void {
+  const skus = new FirstSeen();
+  const variantIds = new FirstSeen();
+  for (const read of reads) {
+    if (!read.hasVariant) continue;
+    const sku = read.reader.raw('sku');
+    if (sku !== '') skus.check(read.reader, 'sku', sku);
+    if (read.existing && read.reader.raw('variantId') !== '') variantIds.check(read.reader, 'variantId', String(read.existing.id));
+  }
+}
+
+function planGroup(group: ProductGroup, catalog: CatalogSnapshot, variantChanges: Map<number, Change[]>): void {
+  const { values } = group;
+  if (group.existing) {
+    group.productChanges = productChanges(group.existing, values, catalog);
+  } else {
+    const first = group.rows[0];
+    if (first && (values.title === undefined || values.title === null)) first.reader.require('title', values.title);
+  }
+  const names = group.existing ? [group.existing.option1Name, group.existing.option2Name, group.existing.option3Name] : values.optionNames;
+  const combos = new Map<string, number>();
+  if (group.existing) {
+    for (const variant of catalog.variantsOf(group.existing.id)) combos.set(comboOf([variant.option1, variant.option2, variant.option3]), -variant.id);
+  }
+  for (const read of group.rows) {
+    if (!read.hasVariant) continue;
+    if (read.existing) {
+      variantChanges.set(read.reader.rowNumber, variantDiff(read.existing, read, catalog));
+      continue;
+    }
+    read.reader.require('sku', read.variant.sku);
+    read.reader.require('price', read.variant.price);
+    names.forEach((name, i) => {
+      if (name !== null && (read.variant.options[i] ?? null) === null) read.reader.issue(`option${i + 1}Value`, 'missingOptionValue', { option: name });
+    });
+    const combo = comboOf(read.variant.options);
+    const other = combos.get(combo);
+    if (other !== undefined && names.some((name) => name !== null)) {
+      read.reader.issue(null, 'duplicateOptions', { otherRow: other > 0 ? other : 'existing' });
+    } else combos.set(combo, read.reader.rowNumber);
+  }
+  // A product this import creates is written whole or not at all.
+  const bad = group.rows.find((read) => read.reader.issues.length > 0);
+  if (bad && !group.existing) {
+    group.failed = true;
+    for (const read of group.rows) {
+      if (read.reader.issues.length === 0) read.reader.issue(null, 'groupHasErrors', { otherRow: bad.reader.rowNumber });
+    }
+  }
+}
+
+const comboOf = (options: readonly (string | null)[]) => options.map((value) => (value ?? '').toLowerCase()).join('\u0001');
+
+function productChanges(stored: CatalogProduct, values: ProductValues, catalog: CatalogSnapshot): Change[] {
+  const changes: Change[] = [];
+  const compare = (field: string, before: string | null, after: string | null | undefined) => {
+    if (after === undefined) return;
+    if ((before ?? '') !== (after ?? '')) changes.push({ field, before, after });
+  };
+  // Title, and the status / category every product must keep, cannot be blanked.
+  if (values.title !== null) compare('title', stored.title, values.title);
+  compare('description', stored.description, values.description === null ? '' : values.description);
+  compare('brand', stored.brand, values.brand);
+  compare('category', stored.category, values.category);
+  if (values.status !== null) compare('status', stored.status, values.status);
+  if (values.tags !== undefined) {
+    const before = catalog.tagsOf(stored.id);
+    const after = [...new Set(values.tags ?? [])].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+    if (before.map((t) => t.toLowerCase()).join('|') !== after.map((t) => t.toLowerCase()).join('|')) {
+      changes.push({ field: 'tags', before: before.join(', '), after: after.join(', ') });
+    }
+  }
+  return changes;
+}
+
+function variantDiff(stored: CatalogVariant, read: ProductRowRead, catalog: CatalogSnapshot): Change[] {
+  const changes: Change[] = [];
+  for (const field of variantFields) {
+    const after = read.variant[field];
+    if (after === undefined) continue;
+    if ((field === 'sku' || field === 'price' || field === 'status') && after === null) {
+      read.reader.issue(field, 'required', {});
+      continue;
+    }
+    const before = stored[field] ?? null;
+    if (field === 'sku' && typeof after === 'string' && after.toLowerCase() !== stored.sku.toLowerCase()) {
+      const owner = catalog.variantBySku(after);
+      if (owner && owner.id !== stored.id) read.reader.issue('sku', 'skuTaken', { value: after });
+    }
+    if (before !== after) changes.push({ field, before, after });
+  }
+  return changes;
+}
+
+function rowPlan(read: ProductRowRead, group: ProductGroup | undefined, variantChanges: Map<number, Change[]>): RowPlan {
+  const rowNumber = read.reader.rowNumber;
+  const productChanges = group && group.firstRow === rowNumber ? group.productChanges : [];
+  const changes = [...productChanges, ...(variantChanges.get(rowNumber) ?? [])];
+  const key = read.existing?.sku ?? read.reader.raw('sku');
+  const label = [group?.values.title ?? group?.existing?.title ?? '', ...read.variant.options.filter((v) => v !== null)].filter((t) => t !== '').join(' / ');
+  const issues = read.reader.issues;
+  let outcome: RowPlan['outcome'];
+  if (issues.length > 0) outcome = 'error';
+  else if (group && !group.existing) outcome = 'create';
+  else if (read.hasVariant && !read.existing) outcome = 'create';
+  else outcome = changes.length > 0 ? 'update' : 'unchanged';
+  const shown = outcome === 'create' ? createdChanges(read, group) : changes;
+  return { row: rowNumber, outcome, key, label, changes: shown, issues };
+}
+
+function createdChanges(read: ProductRowRead, group: ProductGroup | undefined): Change[] {
+  const changes: Change[] = [];
+  const push = (field: string, value: string | number | null | undefined) => {
+    if (value !== undefined && value !== null && value !== '') changes.push({ field, before: null, after: value });
+  };
+  if (group && group.firstRow === read.reader.rowNumber && !group.existing) {
+    push('title', group.values.title);
+    push('brand', group.values.brand);
+    push('category', group.values.category);
+  }
+  if (read.hasVariant) {
+    push('sku', read.variant.sku);
+    push('price', read.variant.price);
+    push('compareAtPrice', read.variant.compareAtPrice);
+    push('cost', read.variant.cost);
+    push('barcode', read.variant.barcode);
+    push('weightGrams', read.variant.weightGrams);
+  }
+  return changes;
+}
