@@ -10,7 +10,7 @@ import { createHistoryService } from '../history/service.js';
 import type { JobContext } from '../jobs/runner.js';
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
-import type { SessionState } from './session.js';
+import { sameMarks, writeMarks, type SessionState } from './session.js';
 import { shopUndoTargets } from '../history/shop-undo-targets.js';
 
 const unitsPerSlice = 400;
@@ -30,12 +30,15 @@ export interface ApplyResult {
 }
 
 export async function applyImport(ctx: JobContext, state: SessionState, mode: 'all' | 'validOnly', deps: ApplyDeps): Promise<ApplyResult> {
+  // Nothing written since the preview (checked right before taking the write lock,
+  // with no await in between): its plan is still true and is reused.
+  const previewStillTrue = sameMarks(state.plannedAt, writeMarks(deps.mainDb));
   const db = deps.openWriter();
   deps.mainDb.pragma('busy_timeout = 0');
   try {
     db.exec('BEGIN IMMEDIATE');
     ctx.progress(0, state.rows.length, 'jobs.phase.checking');
-    const plan = state.target.plan({
+    const plan = previewStillTrue && state.plan ? state.plan : state.target.plan({
       db,
       clock: deps.clock,
       rows: state.rows,

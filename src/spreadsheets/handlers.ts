@@ -114,10 +114,10 @@ export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHa
         try {
           const result = await applyImport(jobCtx, state, mode, { mainDb, openWriter: deps.openWriter, clock: ctx.clock, actor: ctx.actor() });
           state.applied = result;
+          // The preview stays as it was applied (what each row did); the plan is spent.
+          state.plannedAt = null;
           if (state.mappingSource !== 'remembered') rememberMapping(state, mainDb, ctx.clock);
           ctx.emit({ name: 'data.changed', payload: { areas: ['catalog', 'stock', 'purchasing', 'history', 'customers', 'orders'] } });
-          // Preview again: after a good import every row reads "unchanged".
-          preview(state, mainDb, ctx.clock);
         } finally {
           state.applying = false;
         }

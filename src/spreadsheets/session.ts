@@ -30,6 +30,8 @@ export interface SessionState {
   mappingSource: 'auto' | 'remembered' | 'manual';
   options: ImportOptions;
   plan: TargetPlan | null;
+  /** The database's write marks when the plan was made: unchanged marks let the apply reuse it. */
+  plannedAt: WriteMarks | null;
   counts: ImportCounts;
   fileIssues: RowIssue[];
   applied: { changeSetId: number | null; written: number; skipped: number } | null;
@@ -74,6 +76,7 @@ export function createSessionState(
     mappingSource: remembered ? 'remembered' : 'auto',
     options: input.options,
     plan: null,
+    plannedAt: null,
     counts: { create: 0, update: 0, unchanged: 0, error: 0 },
     fileIssues: [],
     applied: null,
@@ -89,11 +92,33 @@ export function preview(state: SessionState, db: Db, clock: Clock): void {
   const missingOption = state.target.needs.find((option) => state.options[option] === undefined);
   if (missingOption) {
     state.plan = null;
+    state.plannedAt = null;
     state.counts = { create: 0, update: 0, unchanged: 0, error: 0 };
     return;
   }
   state.plan = state.target.plan({ db, clock, rows: state.rows, mapping: state.mapping, options: state.options, decimalComma: state.table.delimiter === ';' });
+  state.plannedAt = writeMarks(db);
   state.counts = countOutcomes(state.plan.rows);
+}
+
+export interface WriteMarks {
+  dataVersion: number;
+  totalChanges: number;
+}
+
+/**
+ * What tells whether the shop was written since: data_version moves when another
+ * connection commits, total_changes() when this one writes.
+ */
+export function writeMarks(db: Db): WriteMarks {
+  return {
+    dataVersion: Number(db.pragma('data_version', { simple: true })),
+    totalChanges: (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n,
+  };
+}
+
+export function sameMarks(a: WriteMarks | null, b: WriteMarks): boolean {
+  return a !== null && a.dataVersion === b.dataVersion && a.totalChanges === b.totalChanges;
 }
 
 function countOutcomes(rows: readonly RowPlan[]): ImportCounts {

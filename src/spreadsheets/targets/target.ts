@@ -51,7 +51,10 @@ export interface WriteContext {
 
 export interface TargetPlan {
   rows: RowPlan[];
-  /** Writes the rows whose outcome is create/update (errors are never written); yields after each unit. */
+  /**
+   * Writes the rows whose outcome is create/update (errors are never written); yields after
+   * each unit. Uses only `ctx.db`: a plan made for the preview may be reused by the apply.
+   */
   write(ctx: WriteContext): Generator<void, void, void>;
 }
 

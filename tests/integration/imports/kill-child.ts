@@ -1,6 +1,7 @@
 // Child process for the kill test: applies a large product import to the
 // shop file given on the command line and says WRITING once rows are being
 // written, then keeps going until the parent kills it.
+import type { MethodOutput } from '../../../src/contract.js';
 import { createCore } from '../../../src/core.js';
 
 const [dbPath, rowCount] = process.argv.slice(2);
@@ -20,5 +21,6 @@ const opened = await core.call('imports.open', {
   contentBase64: Buffer.from(lines.join('\n')).toString('base64'),
 });
 if (!opened.ok) throw new Error(opened.error.message);
-const applied = await core.call('imports.apply', { sessionId: opened.value.sessionId });
+const { sessionId } = opened.value as MethodOutput<'imports.open'>;
+const applied = await core.call('imports.apply', { sessionId });
 if (!applied.ok) throw new Error(applied.error.message);

@@ -56,9 +56,11 @@ describe('products import', () => {
       [{ field: 'title', before: 'Tea Cup', after: 'Tea Cup (porcelain)' }],
     ]);
     await applyImport(shop, session.sessionId);
-    const again = await shop.ok('imports.get', { sessionId: session.sessionId });
-    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, error: 0 });
-    await shop.ok('history.undo', { changeSetId: again.applied?.changeSetId ?? 0 });
+    const applied = (await shop.ok('imports.get', { sessionId: session.sessionId })).applied;
+    expect(applied?.written).toBe(2);
+    // The same file again changes nothing.
+    expect((await openImport(shop, 'products', 'edit.csv', edit)).counts).toEqual({ create: 0, update: 0, unchanged: 2, error: 0 });
+    await shop.ok('history.undo', { changeSetId: applied?.changeSetId ?? 0 });
     expect(shop.db.prepare("SELECT price FROM variants WHERE sku = 'LS-WHT-M'").get()).toEqual({ price: 19900 });
     expect(shop.db.prepare("SELECT title FROM products WHERE handle = 'tea-cup'").get()).toEqual({ title: 'Tea Cup' });
   });
