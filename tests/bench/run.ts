@@ -11,6 +11,8 @@ import { ms, printTable, ratio } from './measure.js';
 import { benchProductsGrid } from './products-grid.js';
 import { benchProductsUi } from './products-ui.js';
 import { benchBulkWrites } from './bulk-writes.js';
+import { benchExports } from './export-bench.js';
+import { benchImports } from './import-bench.js';
 
 const { values } = parseArgs({ options: { reuse: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false } } });
 const dir = resolve('.tmp/bench');
@@ -37,10 +39,14 @@ if (!values.reuse || !existsSync(dbPath)) {
   ]);
 }
 
+// Imports first: they run on their own empty shops, and the peak memory they print is theirs.
+const imports = await benchImports(join(dir, 'imports'));
+
 const core = createCore({ dbPath, appVersion: 'bench' });
 const db = openDatabase(dbPath, { readonly: true });
 const grid = await benchProductsGrid(core, db);
 const ui = values['no-ui'] ? null : await benchProductsUi(core);
+const exports = await benchExports(core);
 db.close();
 await core.close();
 // Writes last, on a copy: the reads above measured the shop as generated.
@@ -53,6 +59,12 @@ printTable('Summary', ['figure', 'value', 'target'], [
   ['worst core/bare ratio, any sort', `${grid.worstRatio.value.toFixed(2)}x (${grid.worstRatio.column})`, '<= 2x'],
   ['bulk price change, core vs bare SQL', `${ms(writes.bulkPrice.core)} vs ${ms(writes.bulkPrice.bare)} (${ratio(writes.bulkPrice.core, writes.bulkPrice.bare)})`, '-'],
   ['10,000 ledger movements, core vs bare SQL', `${ms(writes.ledger.core)} vs ${ms(writes.ledger.bare)} (${ratio(writes.ledger.core, writes.ledger.bare)})`, '-'],
+  ...imports.formats.flatMap((f) => [
+    [`import ${imports.rows} rows ${f.format}: preview vs SheetJS parse`, `${ms(f.previewMs)} vs ${ms(f.parseMs)} (${ratio(f.previewMs, f.parseMs)})`, '<= 1.5x'],
+    [`import ${imports.rows} rows ${f.format}: apply vs bare insert`, `${ms(f.applyMs)} vs ${ms(f.bareMs)} (${ratio(f.applyMs, f.bareMs)})`, '<= 2x'],
+    [`import ${imports.rows} rows ${f.format}: peak memory (process)`, `${f.peakMb} MB`, '-'],
+  ]),
+  [`export ${exports.rows} products rows, XLSX / CSV`, `${ms(exports.xlsxMs)} / ${ms(exports.csvMs)}`, '-'],
   ...(ui
     ? [
         ['UI: navigation to first rows', ms(ui.firstRowsMs), '< 1000 ms'],
