@@ -25,7 +25,11 @@ function valueAt(row: ExportRow, path: string): unknown {
   return current;
 }
 
-/** `2026-11-01 08:30:00` in the shop's time zone: what the page shows, and sortable as text. */
+/**
+ * `2026-11-01 08:30:00` in the shop's time zone: what the page shows, and
+ * sortable as text. Intl is slow per call, so the zone's offset is looked up
+ * once per 15 minutes of UTC time (every zone's offset changes only at such instants).
+ */
 function localDateTime(timeZone: string): (iso: string) => string {
   const format = new Intl.DateTimeFormat('en-CA', {
     timeZone,
@@ -37,11 +41,23 @@ function localDateTime(timeZone: string): (iso: string) => string {
     second: '2-digit',
     hourCycle: 'h23',
   });
+  const quarter = 15 * 60 * 1000;
+  const offsets = new Map<number, number>();
+  const offsetAt = (ms: number): number => {
+    const bucket = Math.floor(ms / quarter);
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      const at = bucket * quarter;
+      const part = Object.fromEntries(format.formatToParts(new Date(at)).map((p) => [p.type, Number(p.value)]));
+      offset = Date.UTC(part['year'] ?? 0, (part['month'] ?? 1) - 1, part['day'], part['hour'], part['minute'], part['second']) - at;
+      offsets.set(bucket, offset);
+    }
+    return offset;
+  };
   return (iso) => {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-    return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+    const ms = Date.parse(iso);
+    if (Number.isNaN(ms)) return iso;
+    return new Date(ms + offsetAt(ms)).toISOString().slice(0, 19).replace('T', ' ');
   };
 }
 
@@ -115,7 +131,8 @@ export interface ExportFile {
 export function exportFileName(name: string, format: ExportFormat): string {
   const base = name
     .replace(/\.(xlsx|csv)$/i, '')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+    .replace(/[\\/:*?"<>|]/g, '-')
+    .replace(/\p{Cc}/gu, '-')
     .trim();
   return `${base === '' ? 'export' : base}.${format}`;
 }

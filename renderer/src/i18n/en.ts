@@ -6,6 +6,7 @@ import { catalogEn } from './areas/catalog.js';
 import { fieldsEn } from './areas/fields.js';
 import { operationErrorsEn } from './areas/errors-operations.js';
 import { insightsEn } from './areas/insights.js';
+import { exportsEn } from './areas/exports.js';
 
 export const en = {
   'app.name': 'Shopdesk',
@@ -179,6 +180,7 @@ export const en = {
   ...catalogEn,
   ...stockEn,
   ...purchasingEn,
+  ...exportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

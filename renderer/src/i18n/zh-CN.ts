@@ -6,6 +6,7 @@ import { catalogZh } from './areas/catalog.js';
 import { fieldsZh } from './areas/fields.js';
 import { operationErrorsZh } from './areas/errors-operations.js';
 import { insightsZh } from './areas/insights.js';
+import { exportsZh } from './areas/exports.js';
 import type { Dictionary } from './en.js';
 
 export const zhCN: Dictionary = {
@@ -180,4 +181,5 @@ export const zhCN: Dictionary = {
   ...catalogZh,
   ...stockZh,
   ...purchasingZh,
+  ...exportsZh,
 };

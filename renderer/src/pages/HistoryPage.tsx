@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../../src/contract.js';
 import { call } from '../api/client.js';
 import { useShop } from '../app/shop-context.js';
 import { useToasts } from '../components/toasts.js';
+import { ExportMenu } from '../components/ExportMenu.js';
 import { useI18n } from '../i18n/context.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
 
@@ -38,6 +39,19 @@ export function HistoryPage(): ReactNode {
     <div className="page">
       <div className="page-header">
         <h1>{t('history.title')}</h1>
+        <div className="page-actions">
+          <ExportMenu
+            source="history.list"
+            query={{}}
+            columns={[
+              { field: 'createdAt', header: t('history.when'), kind: 'date' },
+              { field: 'actor', header: t('history.who'), kind: 'text' },
+              { field: 'summary', header: t('history.what'), kind: 'text' },
+              { field: 'itemCount', header: t('history.items'), kind: 'number' },
+            ]}
+            fileName={t('exports.file.history')}
+          />
+        </div>
       </div>
       <p className="muted">{t('history.subtitle')}</p>
       <div className="card">

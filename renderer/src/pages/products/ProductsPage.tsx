@@ -15,7 +15,7 @@ import type {
   RowSelectionOptions,
 } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
-import type { ProductStatus, VariantRow } from '../../../../src/catalog/contract.js';
+import { variantMoneyColumns, variantTextColumns, type ProductStatus, type VariantRow } from '../../../../src/catalog/contract.js';
 import type { VariantEditField } from '../../../../src/catalog/edit-contract.js';
 import type { MethodInput } from '../../../../src/contract.js';
 import { ApiError } from '../../api/api-error.js';
@@ -23,6 +23,8 @@ import { call, onEvent } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
+import { displayedGridColumns, ExportMenu } from '../../components/ExportMenu.js';
+import type { ExportColumn, ExportColumnKind } from '../../../../src/exports/contract.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
 import { gridTheme } from './grid-theme.js';
@@ -39,6 +41,13 @@ const searchDebounceMs = 250;
 const rowSelection: RowSelectionOptions = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false };
 const selectionColumnDef = { pinned: 'left' as const, width: 44 };
 const statuses: readonly ProductStatus[] = ['active', 'draft', 'archived'];
+/** How each grid column is exported; null for the selection checkboxes. */
+function exportKind(colId: string): ExportColumnKind | null {
+  if ((variantMoneyColumns as readonly string[]).includes(colId)) return 'money';
+  if (colId === 'updatedAt') return 'date';
+  if (['weightGrams', 'onHand', 'completeness'].includes(colId)) return 'number';
+  return (variantTextColumns as readonly string[]).includes(colId) || colId === 'status' ? 'text' : null;
+}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -70,6 +79,15 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
   const [bulkOpen, setBulkOpen] = useState(false);
   const [incompleteOnly, setIncompleteOnly] = useState(false);
   const lastQuery = useRef<Pick<MethodInput<'products.list'>, 'filters' | 'quickSearch' | 'incompleteOnly'>>({ filters: {}, quickSearch: '' });
+  // The last list call's filters and sort, which Export repeats over every row.
+  const lastListQuery = useRef<MethodInput<'products.list'>>({});
+  const exportColumns = useCallback(
+    (): ExportColumn[] => [
+      { field: 'variantId', header: t('exports.variantId'), kind: 'number' },
+      ...(gridApi.current ? displayedGridColumns(gridApi.current, exportKind) : []),
+    ],
+    [t],
+  );
 
   const reload = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
   const history = useEditHistory(reload, showError);
@@ -148,6 +166,7 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
           incompleteOnly,
         };
         lastQuery.current = { filters: input.filters, quickSearch, incompleteOnly };
+        lastListQuery.current = { sort: input.sort, filters: input.filters, quickSearch, incompleteOnly };
         call('products.list', input)
           .then((answer) => {
             setTotal(answer.total);
@@ -196,6 +215,7 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
           <button type="button" className="button button-small" onClick={() => setBulkOpen(true)} data-testid="bulk-open">
             {selected > 0 ? t('products.bulkSelected', { count: selected }) : t('products.bulkFiltered')}
           </button>
+          <ExportMenu source="products.list" query={() => lastListQuery.current} columns={exportColumns} fileName={t('exports.file.products')} />
         </div>
         <div className="page-actions">
           <label className="check small">

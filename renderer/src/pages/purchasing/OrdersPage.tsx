@@ -13,6 +13,7 @@ import { emptyLine, LinesEditor, resolveLines, type LineDraft } from '../stock/L
 import { useLocations } from '../stock/use-locations.js';
 import { useSuppliers } from './use-suppliers.js';
 import { IdSelect } from '../../components/IdSelect.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 
 const pageSize = 50;
 
@@ -55,6 +56,21 @@ export function OrdersPage(): ReactNode {
           <input type="checkbox" checked={openOnly} onChange={(e) => (setOpenOnly(e.target.checked), setOffset(0))} /> {t('po.openOnly')}
         </label>
         <div className="page-actions">
+          <ExportMenu
+            source="purchaseOrders.list"
+            query={{ open: openOnly }}
+            columns={[
+              { field: 'number', header: t('transfer.number'), kind: 'text' },
+              { field: 'supplier', header: t('field.supplierId'), kind: 'text' },
+              { field: 'status', header: t('transfer.status'), kind: 'text' },
+              { field: 'expectedAt', header: t('po.expected'), kind: 'date' },
+              { field: 'receivedUnits', header: t('exports.received'), kind: 'number' },
+              { field: 'orderedUnits', header: t('po.ordered'), kind: 'number' },
+              { field: 'total', header: t('po.total'), kind: 'money' },
+              { field: 'currency', header: t('fields.currency'), kind: 'text' },
+            ]}
+            fileName={t('exports.file.purchaseOrders')}
+          />
           <button type="button" className="button button-small button-primary" onClick={() => setCreating((v) => !v)} data-testid="po-new">
             {t('po.new')}
           </button>

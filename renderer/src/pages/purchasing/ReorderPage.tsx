@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { useLocations } from '../stock/use-locations.js';
 import { IdSelect } from '../../components/IdSelect.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 
 type Suggestions = MethodOutput<'reorder.suggestions'>;
 
@@ -72,6 +73,25 @@ export function ReorderPage(): ReactNode {
           {t('po.deliverTo')}
           <IdSelect value={locationId} onChange={(id) => setLocationId(id ?? 0)} options={locations} label={(o) => o.name} />
         </label>
+        <div className="page-actions">
+          <ExportMenu
+            source="reorder.suggestions"
+            query={{}}
+            columns={[
+              { field: 'supplierName', header: t('exports.supplier'), kind: 'text' },
+              { field: 'sku', header: t('columns.sku'), kind: 'text' },
+              { field: 'title', header: t('columns.title'), kind: 'text' },
+              { field: 'dailyDemand', header: t('reorder.demand'), kind: 'number' },
+              { field: 'available', header: t('stock.col.available'), kind: 'number' },
+              { field: 'onOrder', header: t('reorder.onOrder'), kind: 'number' },
+              { field: 'reorderPoint', header: t('reorder.rop'), kind: 'number' },
+              { field: 'quantity', header: t('reorder.quantity'), kind: 'number' },
+              { field: 'lineCost', header: t('po.lineTotal'), kind: 'money' },
+              { field: 'currency', header: t('fields.currency'), kind: 'text' },
+            ]}
+            fileName={t('exports.file.reorder')}
+          />
+        </div>
       </div>
       {data.suppliers.length === 0 ? <p className="card">{t('reorder.none')}</p> : null}
       {data.suppliers.map((group) => (

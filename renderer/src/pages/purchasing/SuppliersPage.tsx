@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
 import { SupplierItems } from './SupplierItems.js';
@@ -66,6 +67,24 @@ export function SuppliersPage(): ReactNode {
         </div>
       </form>
       <div className="card">
+        <div className="page-actions">
+          <ExportMenu
+            source="suppliers.list"
+            query={{}}
+            columns={[
+              { field: 'name', header: t('supplier.name'), kind: 'text' },
+              { field: 'contactName', header: t('supplier.contact'), kind: 'text' },
+              { field: 'email', header: t('supplier.email'), kind: 'text' },
+              { field: 'phone', header: t('exports.phone'), kind: 'text' },
+              { field: 'currency', header: t('fields.currency'), kind: 'text' },
+              { field: 'leadTimeDays', header: t('supplier.leadTime'), kind: 'number' },
+              { field: 'paymentTerms', header: t('supplier.terms'), kind: 'text' },
+              { field: 'items', header: t('supplier.items'), kind: 'number' },
+              { field: 'openOrders', header: t('supplier.openOrders'), kind: 'number' },
+            ]}
+            fileName={t('exports.file.suppliers')}
+          />
+        </div>
         <table className="table" data-testid="suppliers-table">
           <thead>
             <tr>

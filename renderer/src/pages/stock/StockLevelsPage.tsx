@@ -7,6 +7,7 @@ import { call, onEvent } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { Pager } from '../HistoryPage.js';
@@ -67,6 +68,19 @@ export function StockLevelsPage(): ReactNode {
         </label>
         <span className="total">{page ? t('stock.rows', { count: formatNumber(page.total, locale) }) : ''}</span>
         <div className="page-actions">
+          <ExportMenu
+            source="stock.levels"
+            query={{ search: search.trim(), locationId, lowOnly, sort }}
+            columns={[
+              { field: 'sku', header: t('columns.sku'), kind: 'text' },
+              { field: 'title', header: t('columns.title'), kind: 'text' },
+              { field: 'options', header: t('columns.variantTitle'), kind: 'text' },
+              { field: 'location', header: t('stock.location'), kind: 'text' },
+              { field: 'bin', header: t('stock.bin'), kind: 'text' },
+              ...numericColumns.map((c) => ({ field: c, header: t(`stock.col.${c}`), kind: c === 'value' ? ('money' as const) : ('number' as const) })),
+            ]}
+            fileName={t('exports.file.stock')}
+          />
           <button type="button" className="button button-small button-primary" onClick={() => setAdjusting('new')} data-testid="stock-adjust-new">
             {t('stock.adjust')}
           </button>
