@@ -86,13 +86,14 @@ export class Mapping {
 export function autoAssign(headers: readonly string[], target: ImportTarget): (string | null)[] {
   const index = synonymIndex(target.fields);
   const taken = new Set<string>();
-  return headers.map((header) => {
+  const assignments = headers.map((header) => {
     if (isHostileHeader(header)) return null;
     const field = index.get(normaliseHeader(header));
     if (field === undefined || taken.has(field)) return null;
     taken.add(field);
     return field;
   });
+  return target.refineAssignments ? target.refineAssignments(headers, assignments) : assignments;
 }
 
 /** The same file layout (target + normalised headers) gets the same remembered mapping. */

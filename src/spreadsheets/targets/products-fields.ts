@@ -55,7 +55,7 @@ export const productFields: FieldSpec[] = [
     type: 'money',
     en: 'Compare-at price',
     zh: '划线价',
-    synonyms: ['variant compare at price', 'compare at price', 'compare-at price', '原价', '市场价', '吊牌价'],
+    synonyms: ['variant compare at price', 'compare at price', 'compare-at price', 'compare-at', 'compare at', '原价', '市场价', '吊牌价'],
   },
   { key: 'cost', type: 'money', en: 'Cost', zh: '成本价', synonyms: ['cost per item', 'unit cost', '进价', '成本', '采购价'] },
   {

@@ -22,6 +22,12 @@ export const productsTarget: ImportTarget = {
     fields: ['handle', 'title', 'description', 'brand', 'category', 'tags', 'productStatus', 'option1Name', 'option1Value', 'option2Name', 'option2Value', 'sku', 'barcode', 'price', 'compareAtPrice', 'cost', 'weightGrams'],
     example: ['linen-shirt', 'Linen Shirt', 'Breathable summer shirt', 'Hanfu Lab', 'Clothing > Shirts', 'summer, linen', 'active', 'Colour', 'White', 'Size', 'M', 'LS-WHT-M', '6901234500011', '199.00', '259.00', '80.50', 250],
   },
+  // Shopdesk's Products grid export (it carries Variant ID) has one row per variant, and its
+  // Status column is the variant's; in Shopify and template files Status is the product's.
+  refineAssignments(_headers, assignments) {
+    if (!assignments.includes('variantId') || assignments.includes('variantStatus')) return assignments;
+    return assignments.map((field) => (field === 'productStatus' ? 'variantStatus' : field));
+  },
   plan(input) {
     const plan = planProducts(input);
     const okRows = new Set(plan.rows.filter((row) => row.outcome !== 'error').map((row) => row.row));

@@ -66,6 +66,8 @@ export interface ImportTarget {
   /** The downloadable template: these fields in this order, with one example row. */
   template: { fields: readonly string[]; example: readonly (string | number)[] };
   plan(input: PlanInput): TargetPlan;
+  /** Adjusts the automatic mapping where a header means different fields in different files. */
+  refineAssignments?(headers: readonly string[], assignments: (string | null)[]): (string | null)[];
 }
 
 export type { RowIssue, RowPlan };
