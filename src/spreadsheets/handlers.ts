@@ -8,7 +8,7 @@ import { AppError, notFound } from '../shared/app-error.js';
 import { applyImport } from './apply-job.js';
 import type { importsContract, ImportTargetId } from './contract.js';
 import { buildErrorsFile } from './errors-file.js';
-import { Mapping } from './mapping.js';
+import { isHostileHeader, Mapping } from './mapping.js';
 import { createSessionState, describeSession, preview, readSession, rememberMapping, type SessionState } from './session.js';
 import { buildTemplate } from './template.js';
 import { targetFor } from './targets/index.js';
@@ -73,6 +73,13 @@ export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHa
         }
         const known = new Set(state.target.fields.map((field) => field.key));
         input.assignments.forEach((field, column) => {
+          if (field !== null && isHostileHeader(state.headers[column] ?? '')) {
+            throw new AppError('VALIDATION', `Column ${column + 1} ("${state.headers[column] ?? ''}") cannot be imported: its header is not allowed as a column name.`, {
+              key: 'hostileHeaderMapped',
+              params: { column: column + 1 },
+              issues: [{ path: `assignments.${column}`, key: 'hostileHeader', message: 'this column cannot be mapped' }],
+            });
+          }
           if (field !== null && !known.has(field)) {
             throw new AppError('VALIDATION', `Column ${column + 1}: "${field}" is not a field of this import.`, {
               key: 'unknownField',
