@@ -58,3 +58,25 @@ it('leaves the database unchanged when the import job is cancelled while writing
     await shop.close();
   }
 }, 60_000);
+
+it('answers another write with a translated "busy" while an import is being written, and takes it after', async () => {
+  const shop = testShop();
+  try {
+    const lines = ['SKU,Title,Price', ...Array.from({ length: 20_000 }, (_, i) => `B-${i},Busy ${i},9.90`)];
+    const opened = await shop.ok('imports.open', { target: 'products', fileName: 'b.csv', contentBase64: Buffer.from(lines.join('\n')).toString('base64') });
+    let busy: Promise<unknown> | null = null;
+    const ended = new Promise<string>((resolve) => {
+      shop.core.on((event) => {
+        if (event.name !== 'job.progress' || event.payload.kind !== 'imports.apply') return;
+        if (event.payload.phase === 'jobs.phase.writing' && busy === null) busy = shop.call('settings.update', { name: 'Renamed' });
+        if (event.payload.status !== 'running') resolve(event.payload.status);
+      });
+    });
+    await shop.ok('imports.apply', { sessionId: opened.sessionId });
+    expect(await ended).toBe('succeeded');
+    expect(await busy).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { key: 'busy' } } });
+    expect((await shop.ok('settings.update', { name: 'Renamed' })).name).toBe('Renamed');
+  } finally {
+    await shop.close();
+  }
+}, 60_000);
