@@ -74,7 +74,8 @@ export function readProductRow(row: ImportRow, input: PlanInput, catalog: Catalo
   for (const [nameField, valueField] of optionFields) {
     const value = reader.raw(valueField);
     // A value column without a name column is named by its header (颜色, 尺码 …).
-    const name = reader.raw(nameField) || (reader.has(valueField) && !reader.has(nameField) ? genericName(input.mapping, valueField) : '');
+    // (Only where a value is given: a product without colours in a sheet with a 颜色 column has no options.)
+    const name = reader.raw(nameField) || (value !== '' && reader.has(valueField) && !reader.has(nameField) ? genericName(input.mapping, valueField) : '');
     product.optionNames.push(name === '' ? null : name);
     // WooCommerce parents list every value ("White, Blue"); only variations carry one.
     options.push(value === '' || woo === 'variable' ? null : value);

@@ -81,15 +81,17 @@ describe('products import', () => {
 
   it('reads a Chinese sheet: options named by their headers, ¥ and 元 prices, 上架 status', async () => {
     shop = testShop();
-    const zh = ['商品名称,颜色,尺码,商品编码,售价,成本价,状态', '羊毛围巾,红色,均码,WS-RED,"¥1,299.00",45元,上架', '羊毛围巾,灰色,均码,WS-GRY,129,45,上架'].join('\n');
+    const zh = ['商品名称,颜色,尺码,商品编码,售价,成本价,状态', '羊毛围巾,红色,均码,WS-RED,"¥1,299.00",45元,上架', '羊毛围巾,灰色,均码,WS-GRY,129,45,上架', '竹制砧板,,,BB-001,89,30,下架'].join('\n');
     const session = await openImport(shop, 'products', 'zh.csv', zh);
     expect(session.columns.map((c) => c.field)).toEqual(['title', 'option1Value', 'option2Value', 'sku', 'price', 'cost', 'productStatus']);
-    expect(session.counts.create).toBe(2);
+    expect(session.counts.create).toBe(3);
     await applyImport(shop, session.sessionId);
-    expect(shop.db.prepare('SELECT title, option1_name AS o1, option2_name AS o2, status FROM products').all()).toEqual([
+    expect(shop.db.prepare('SELECT title, option1_name AS o1, option2_name AS o2, status FROM products ORDER BY id').all()).toEqual([
       { title: '羊毛围巾', o1: '颜色', o2: '尺码', status: 'active' },
+      { title: '竹制砧板', o1: null, o2: null, status: 'draft' },
     ]);
     expect(shop.db.prepare('SELECT sku, price, cost FROM variants ORDER BY sku').all()).toEqual([
+      { sku: 'BB-001', price: 8900, cost: 3000 },
       { sku: 'WS-GRY', price: 12900, cost: 4500 },
       { sku: 'WS-RED', price: 129900, cost: 4500 },
     ]);
