@@ -38,6 +38,7 @@ const templates: Record<string, string> = {
   hostileHeader: 'the header "{value}" is not allowed as a column name; the column is ignored',
   orderChanged: 'order {value} already exists; historical orders are only added, never changed',
   notDraft: 'lines can only be added to a draft purchase order',
+  notEmail: '"{value}" is not an e-mail address',
 };
 
 export function issueMessage(key: string, params: Record<string, string | number>): string {

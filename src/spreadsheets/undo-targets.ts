@@ -3,6 +3,7 @@
 // suppliers / supplier items / customers it changed, and stock it set
 // (reversed through the ledger by a hook, because the ledger is append-only).
 import type { UndoTargets } from '../history/store.js';
+import { reverseStockItems } from './targets/stock-undo.js';
 
 export const importUndoTargets: UndoTargets = {
   columns: {
@@ -25,5 +26,5 @@ export const importUndoTargets: UndoTargets = {
     suppliers: { order: 6 },
     categories: { order: 7 },
   },
-  hooks: {},
+  hooks: { stock: reverseStockItems },
 };

@@ -2,11 +2,17 @@
 import type { ImportTargetId } from '../contract.js';
 import type { ImportTarget } from './target.js';
 import { productsTarget } from './products.js';
+import { customersTarget } from './customers.js';
+import { stockLevelsTarget } from './stock-levels.js';
+import { supplierItemsTarget } from './supplier-items.js';
 import { suppliersTarget } from './suppliers.js';
 
 const registered: Partial<Record<ImportTargetId, ImportTarget>> = {
   products: productsTarget,
   suppliers: suppliersTarget,
+  stockLevels: stockLevelsTarget,
+  supplierItems: supplierItemsTarget,
+  customers: customersTarget,
 };
 
 export function targetFor(id: ImportTargetId): ImportTarget | undefined {

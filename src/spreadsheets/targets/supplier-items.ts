@@ -1,0 +1,102 @@
+// Supplier price lists: one row per (supplier, SKU) with the supplier's SKU,
+// cost, pack size, minimum order and lead time. Suppliers and variants must
+// exist already (the row names which is unknown).
+import type { RowPlan } from '../contract.js';
+import { RowReader } from '../row-reader.js';
+import { diff, FirstSeen, outcomeOf, recordChanges, recordCreated, type Change } from './plan-helpers.js';
+import type { FieldSpec, ImportTarget, PlanInput, WriteContext } from './target.js';
+import { variantLookup } from './variant-lookup.js';
+
+const fields: FieldSpec[] = [
+  { key: 'supplier', type: 'text', en: 'Supplier', zh: '供应商', synonyms: ['supplier name', 'vendor', '供应商名称', '厂家'], required: 'always' },
+  { key: 'sku', type: 'text', en: 'SKU', zh: '商品编码', synonyms: ['variant sku', 'sku编码', '货号', '商家编码'], required: 'always' },
+  { key: 'supplierSku', type: 'text', en: 'Supplier SKU', zh: '供应商货号', synonyms: ['vendor sku', '厂家货号', '供应商编码'] },
+  { key: 'cost', type: 'money', en: 'Cost', zh: '进价', synonyms: ['unit cost', 'price', '采购价', '成本价', '单价'], required: 'create' },
+  { key: 'packSize', type: 'integer', en: 'Pack size', zh: '装箱数', synonyms: ['case pack', 'pack', '箱规', '每箱数量'] },
+  { key: 'moq', type: 'integer', en: 'MOQ', zh: '起订量', synonyms: ['minimum order quantity', 'minimum order', '最小起订量'] },
+  { key: 'leadTimeDays', type: 'integer', en: 'Lead time (days)', zh: '交期', synonyms: ['lead time', '采购周期', '交货期', '交期(天)'] },
+];
+const columns: Record<string, string> = { supplierSku: 'supplier_sku', cost: 'cost', packSize: 'pack_size', moq: 'moq', leadTimeDays: 'lead_time_days' };
+
+interface StoredItem {
+  id: number;
+  supplierSku: string | null;
+  cost: number;
+  packSize: number;
+  moq: number;
+  leadTimeDays: number | null;
+  [key: string]: string | number | null;
+}
+
+type Values = Partial<Record<keyof typeof columns, string | number | null>>;
+
+function plan(input: PlanInput) {
+  const suppliers = new Map(input.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM suppliers').all().map((s) => [s.name.toLowerCase(), s]));
+  const variants = variantLookup(input.db);
+  const item = input.db.prepare<[number, number], StoredItem>(
+    `SELECT id, supplier_sku AS supplierSku, cost, pack_size AS packSize, moq, lead_time_days AS leadTimeDays
+     FROM supplier_items WHERE supplier_id = ? AND variant_id = ?`,
+  );
+  const seen = new FirstSeen();
+  const rows: RowPlan[] = [];
+  const writes: { supplierId: number; variantId: number; existing: StoredItem | undefined; values: Values; changes: Change[] }[] = [];
+  for (const row of input.rows) {
+    const reader = new RowReader(input.mapping, row, { blankClears: input.options.blankClears, decimalComma: input.decimalComma });
+    const supplierName = reader.raw('supplier');
+    const sku = reader.raw('sku');
+    reader.require('supplier', supplierName);
+    reader.require('sku', sku);
+    const supplier = suppliers.get(supplierName.toLowerCase());
+    const variant = sku === '' ? undefined : variants.bySku(sku);
+    if (supplierName !== '' && !supplier) reader.issue('supplier', 'unknownSupplier', { value: supplierName });
+    if (sku !== '' && !variant) reader.issue('sku', 'unknownSku', { value: sku });
+    if (supplier && variant) seen.check(reader, 'sku', `${supplierName} / ${sku}`);
+    const values: Values = {
+      supplierSku: reader.text('supplierSku', 100),
+      cost: reader.money('cost') ?? undefined,
+      packSize: reader.integer('packSize', 1) ?? undefined,
+      moq: reader.integer('moq', 1) ?? undefined,
+      leadTimeDays: reader.integer('leadTimeDays', 0),
+    };
+    const existing = supplier && variant ? item.get(supplier.id, variant.id) : undefined;
+    if (!existing) reader.require('cost', values.cost);
+    const changes = existing ? diff(existing, values) : [];
+    const outcome = outcomeOf(reader, existing !== undefined, changes);
+    const shown = existing ? changes : Object.entries(values).flatMap(([field, value]) => (value !== undefined && value !== null ? [{ field, before: null, after: value }] : []));
+    rows.push({ row: row.rowNumber, outcome, key: `${supplierName} / ${sku}`, label: variant?.title ?? '', changes: shown, issues: reader.issues });
+    if ((outcome === 'create' || outcome === 'update') && supplier && variant) writes.push({ supplierId: supplier.id, variantId: variant.id, existing, values, changes });
+  }
+  return { rows, writes };
+}
+
+export const supplierItemsTarget: ImportTarget = {
+  id: 'supplierItems',
+  fields,
+  needs: [],
+  template: {
+    fields: ['supplier', 'sku', 'supplierSku', 'cost', 'packSize', 'moq', 'leadTimeDays'],
+    example: ['Hangzhou Textiles', 'LS-WHT-M', 'HZ-1001', '78.00', 10, 50, 21],
+  },
+  plan(input) {
+    const planned = plan(input);
+    return {
+      rows: planned.rows,
+      *write(ctx: WriteContext) {
+        const insert = ctx.db.prepare(
+          'INSERT INTO supplier_items (supplier_id, variant_id, supplier_sku, cost, pack_size, moq, lead_time_days) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        );
+        for (const write of planned.writes) {
+          const v = write.values;
+          if (!write.existing) {
+            recordCreated(ctx, 'supplier_items', Number(insert.run(write.supplierId, write.variantId, v.supplierSku ?? null, v.cost, v.packSize ?? 1, v.moq ?? 1, v.leadTimeDays ?? null).lastInsertRowid));
+          } else {
+            const sets = write.changes.map((change) => `${columns[change.field] ?? ''} = ?`).join(', ');
+            ctx.db.prepare(`UPDATE supplier_items SET ${sets} WHERE id = ?`).run(...write.changes.map((c) => c.after), write.existing.id);
+            recordChanges(ctx, 'supplier_items', write.existing.id, write.changes, columns);
+          }
+          yield;
+        }
+      },
+    };
+  },
+};
