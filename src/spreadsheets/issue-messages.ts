@@ -39,6 +39,7 @@ const templates: Record<string, string> = {
   orderChanged: 'order {value} already exists; historical orders are only added, never changed',
   notDraft: 'lines can only be added to a draft purchase order',
   notEmail: '"{value}" is not an e-mail address',
+  stocktakeNotCounting: 'stocktake {value} is not open for counting',
 };
 
 export function issueMessage(key: string, params: Record<string, string | number>): string {

@@ -4,6 +4,7 @@
 // (reversed through the ledger by a hook, because the ledger is append-only).
 import type { UndoTargets } from '../history/store.js';
 import { reverseStockItems } from './targets/stock-undo.js';
+import { restoreStocktakeCounts } from './targets/stocktake-counts.js';
 
 export const importUndoTargets: UndoTargets = {
   columns: {
@@ -13,6 +14,7 @@ export const importUndoTargets: UndoTargets = {
     },
     supplier_items: { fields: ['supplier_sku', 'cost', 'pack_size', 'moq', 'lead_time_days'] },
     customers: { fields: ['name', 'phone', 'city', 'country'] },
+    purchase_order_lines: { fields: ['quantity_ordered', 'unit_cost'] },
   },
   memberships: {},
   rows: {
@@ -26,5 +28,5 @@ export const importUndoTargets: UndoTargets = {
     suppliers: { order: 6 },
     categories: { order: 7 },
   },
-  hooks: { stock: reverseStockItems },
+  hooks: { stock: reverseStockItems, stocktake_count: restoreStocktakeCounts },
 };

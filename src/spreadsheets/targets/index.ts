@@ -3,7 +3,9 @@ import type { ImportTargetId } from '../contract.js';
 import type { ImportTarget } from './target.js';
 import { productsTarget } from './products.js';
 import { customersTarget } from './customers.js';
+import { purchaseOrderLinesTarget } from './purchase-order-lines.js';
 import { stockLevelsTarget } from './stock-levels.js';
+import { stocktakeCountsTarget } from './stocktake-counts.js';
 import { supplierItemsTarget } from './supplier-items.js';
 import { suppliersTarget } from './suppliers.js';
 
@@ -13,6 +15,8 @@ const registered: Partial<Record<ImportTargetId, ImportTarget>> = {
   stockLevels: stockLevelsTarget,
   supplierItems: supplierItemsTarget,
   customers: customersTarget,
+  stocktakeCounts: stocktakeCountsTarget,
+  purchaseOrderLines: purchaseOrderLinesTarget,
 };
 
 export function targetFor(id: ImportTargetId): ImportTarget | undefined {
