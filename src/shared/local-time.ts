@@ -36,7 +36,12 @@ export function weekStartOf(date: string): string {
 
 /** The UTC instant at which a local date begins in the time zone (DST-aware). */
 export function localMidnightUtc(date: string, timeZone: string): Date {
-  const naive = Date.parse(`${date}T00:00:00Z`);
+  return localTimeUtc(date, '00:00:00', timeZone);
+}
+
+/** The UTC instant of a local wall-clock time ('HH:mm:ss') on a local date (DST-aware). */
+export function localTimeUtc(date: string, time: string, timeZone: string): Date {
+  const naive = Date.parse(`${date}T${time}Z`);
   // The zone's offset at a moment: what its wall clock shows minus the real instant.
   const offsetAt = (instant: number): number => {
     const parts = offsetFormatFor(timeZone).formatToParts(new Date(instant));

@@ -24,6 +24,7 @@ const templates: Record<string, string> = {
   unknownSupplier: 'no supplier is called "{value}"',
   unknownParent: 'the parent "{value}" is not in this file or the shop',
   groupHasErrors: 'another row of the same product (row {otherRow}) has an error',
+  orderHasErrors: 'another line of the same order (row {otherRow}) has an error',
   tooManyOptions: 'a product can have at most three options',
   optionMismatch: 'this row has options that differ from the product\'s ({expected})',
   duplicateOptions: 'another variant of this product (row {otherRow}) has the same option values',

@@ -27,6 +27,7 @@ export const importUndoTargets: UndoTargets = {
     customers: { order: 6 },
     suppliers: { order: 6 },
     categories: { order: 7 },
+    channels: { order: 7 },
   },
   hooks: { stock: reverseStockItems, stocktake_count: restoreStocktakeCounts },
 };

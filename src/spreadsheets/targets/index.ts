@@ -3,6 +3,7 @@ import type { ImportTargetId } from '../contract.js';
 import type { ImportTarget } from './target.js';
 import { productsTarget } from './products.js';
 import { customersTarget } from './customers.js';
+import { ordersTarget } from './orders.js';
 import { purchaseOrderLinesTarget } from './purchase-order-lines.js';
 import { stockLevelsTarget } from './stock-levels.js';
 import { stocktakeCountsTarget } from './stocktake-counts.js';
@@ -17,6 +18,7 @@ const registered: Partial<Record<ImportTargetId, ImportTarget>> = {
   customers: customersTarget,
   stocktakeCounts: stocktakeCountsTarget,
   purchaseOrderLines: purchaseOrderLinesTarget,
+  orders: ordersTarget,
 };
 
 export function targetFor(id: ImportTargetId): ImportTarget | undefined {
