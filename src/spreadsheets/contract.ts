@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { textEncodings } from './read/encoding.js';
 
+export { textEncodings };
+
 export const importTargetIds = [
   'products',
   'stockLevels',
@@ -60,6 +62,9 @@ export type RowPlan = z.infer<typeof rowPlanSchema>;
 
 export const fieldInfoSchema = z.object({
   key: z.string(),
+  /** The field's name in each language (the template headers). */
+  en: z.string(),
+  zh: z.string(),
   type: z.enum(['text', 'integer', 'money', 'percent', 'boolean', 'date', 'status', 'list']),
   required: z.enum(['create', 'always']).nullable(),
 });

@@ -172,7 +172,7 @@ export function describeSession(state: SessionState): ImportSession {
       field: assignments[index] ?? null,
       refused: isHostileHeader(header),
     })),
-    fields: state.target.fields.map((field) => ({ key: field.key, type: field.type, required: field.required ?? null })),
+    fields: state.target.fields.map((field) => ({ key: field.key, en: field.en, zh: field.zh, type: field.type, required: field.required ?? null })),
     mappingSource: state.mappingSource,
     options: state.options,
     counts: state.counts,

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/en.js';
 import { HistoryPage } from '../pages/HistoryPage.js';
+import { ImportPage } from '../pages/imports/ImportPage.js';
 import { ProductsArea } from '../pages/products/ProductsArea.js';
 import { PurchasingArea } from '../pages/purchasing/PurchasingArea.js';
 import { SettingsPage } from '../pages/SettingsPage.js';
@@ -20,6 +21,7 @@ export const navAreas: readonly NavArea[] = [
   { id: 'products', labelKey: 'nav.products', icon: '▦', Page: ProductsArea },
   { id: 'stock', labelKey: 'nav.stock', icon: '▤', Page: StockArea },
   { id: 'purchasing', labelKey: 'nav.purchasing', icon: '⇣', Page: PurchasingArea },
+  { id: 'imports', labelKey: 'nav.imports', icon: '⇪', Page: ImportPage },
   { id: 'history', labelKey: 'nav.history', icon: '↺', Page: HistoryPage },
   { id: 'settings', labelKey: 'nav.settings', icon: '⚙', Page: SettingsPage },
 ];

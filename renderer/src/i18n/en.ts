@@ -7,6 +7,7 @@ import { fieldsEn } from './areas/fields.js';
 import { operationErrorsEn } from './areas/errors-operations.js';
 import { insightsEn } from './areas/insights.js';
 import { exportsEn } from './areas/exports.js';
+import { importsEn } from './areas/imports.js';
 
 export const en = {
   'app.name': 'Shopdesk',
@@ -181,6 +182,7 @@ export const en = {
   ...stockEn,
   ...purchasingEn,
   ...exportsEn,
+  ...importsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { fieldsZh } from './areas/fields.js';
 import { operationErrorsZh } from './areas/errors-operations.js';
 import { insightsZh } from './areas/insights.js';
 import { exportsZh } from './areas/exports.js';
+import { importsZh } from './areas/imports.js';
 import type { Dictionary } from './en.js';
 
 export const zhCN: Dictionary = {
@@ -182,4 +183,5 @@ export const zhCN: Dictionary = {
   ...stockZh,
   ...purchasingZh,
   ...exportsZh,
+  ...importsZh,
 };

@@ -48,7 +48,7 @@ function formatOf(bytes: Buffer, fileName: string): FileFormat {
 
 export function readTable(fileName: string, bytes: Buffer, options: ReadOptions = {}): ReadTable {
   if (bytes.length > importLimits.maxFileBytes) {
-    throw fileRefused(fileName, 'fileTooLarge', `the file is larger than ${importLimits.maxFileBytes / 1024 / 1024} MB.`, {
+    throw fileRefused(fileName, 'importFileTooLarge', `the file is larger than ${importLimits.maxFileBytes / 1024 / 1024} MB.`, {
       limitMb: importLimits.maxFileBytes / 1024 / 1024,
     });
   }

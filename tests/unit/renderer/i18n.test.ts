@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../renderer/src/i18n/en.js';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN.js';
 import { interpolate, translate, translateDynamic } from '../../../renderer/src/i18n/translate.js';
+import { issueKeys } from '../../../src/spreadsheets/issue-messages.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
@@ -31,6 +32,17 @@ describe('i18n dictionaries', () => {
       'demoRunning', 'jobFailed', 'shopExists', 'badRequest', 'tooLarge', 'forbiddenHost',
     ];
     for (const key of keys) expect(Object.keys(en), key).toContain(`errors.${key}`);
+  });
+
+  it('translate every row issue and error an import can report', () => {
+    for (const key of issueKeys) expect(Object.keys(en), key).toContain(`importIssues.${key}`);
+    const coreKeys = [
+      'importHasErrors', 'importTargetUnavailable', 'mappingColumns', 'unknownField', 'hostileHeaderMapped', 'importRunning',
+      'importOptionNeeded', 'busy', 'importFileTooLarge', 'tooManyRows', 'tooManyColumns', 'unreadableFile',
+      'zip.tooManyEntries', 'zip.tooLargeUncompressed', 'zip.compressionRatio', 'zip.corrupt',
+    ];
+    for (const key of coreKeys) expect(Object.keys(en), key).toContain(`errors.${key}`);
+    for (const phase of ['checking', 'writing']) expect(Object.keys(en)).toContain(`jobs.phase.${phase}`);
   });
 
   it('cover the demo job title and phases', () => {

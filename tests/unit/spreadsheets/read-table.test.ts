@@ -108,7 +108,7 @@ describe('reading merchant files', () => {
   });
 
   it('refuses files over the size limit and garbage that claims to be a workbook', () => {
-    expect(refusal(() => readTable('big.csv', Buffer.alloc(101 * 1024 * 1024)))).toBe('fileTooLarge');
+    expect(refusal(() => readTable('big.csv', Buffer.alloc(101 * 1024 * 1024)))).toBe('importFileTooLarge');
     expect(refusal(() => readTable('x.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])))).toBe('zip.corrupt');
   });
 });
