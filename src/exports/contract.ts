@@ -15,6 +15,8 @@ export const gridExportSources = [
   'purchaseOrders.list',
   'suppliers.list',
   'reorder.suggestions',
+  'transfers.list',
+  'stocktakes.list',
 ] as const;
 export type GridExportSource = (typeof gridExportSources)[number];
 

@@ -28,6 +28,8 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'history.list': { rows: (a) => a.changeSets, total: (a) => a.total, rowSchema: contract['history.list'].output.shape.changeSets.element },
   'purchaseOrders.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['purchaseOrders.list'].output.shape.rows.element },
   'suppliers.list': { rows: (a) => a.suppliers, total: (a) => a.suppliers.length, rowSchema: contract['suppliers.list'].output.shape.suppliers.element },
+  'transfers.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['transfers.list'].output.shape.rows.element },
+  'stocktakes.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['stocktakes.list'].output.shape.rows.element },
   'reorder.suggestions': {
     rows: (a) =>
       a.suppliers.flatMap((group) =>

@@ -219,3 +219,24 @@ describe('exports.grid: size limit', () => {
     expect(pagesAsked).toEqual([0]);
   });
 });
+
+describe('transfers and stocktakes lists', () => {
+  it('export the transfers and stocktakes the pages list, newest first', async () => {
+    shop = testShop(seedCatalog);
+    const location = (shop.db.prepare("SELECT id FROM locations WHERE kind = 'warehouse' ORDER BY id LIMIT 1").get() as { id: number }).id;
+    const opened = await shop.ok('stocktakes.open', { locationId: location });
+    const file = await shop.ok('exports.grid', {
+      source: 'stocktakes.list',
+      query: {},
+      columns: [
+        { field: 'number', header: 'Number', kind: 'text' },
+        { field: 'status', header: 'Status', kind: 'text' },
+      ],
+      format: 'csv',
+      fileName: 'Stocktakes',
+    });
+    expect(Buffer.from(file.contentBase64, 'base64').toString('utf8')).toBe(`\uFEFFNumber,Status\r\n${opened.number},counting\r\n`);
+    const transfers = await shop.ok('exports.grid', { source: 'transfers.list', query: {}, columns: [{ field: 'number', header: 'Number', kind: 'text' }], format: 'csv', fileName: 'Transfers' });
+    expect(transfers.rows).toBe(0);
+  });
+});

@@ -99,7 +99,10 @@ function plan(input: PlanInput) {
     reader.require('quantity', quantity);
     const unitPrice = reader.money('unitPrice');
     reader.require('unitPrice', unitPrice);
-    const discount = reader.money('lineDiscount') ?? 0;
+    // A discount written as a percentage ("10%") is that share of the line.
+    const percentOff = /[%％]$/.test(reader.raw('lineDiscount')) ? reader.percent('lineDiscount') : undefined;
+    const discount =
+      typeof percentOff === 'number' ? Math.round(((unitPrice ?? 0) * (quantity ?? 0) * percentOff) / 100) : (reader.money('lineDiscount') ?? 0);
     const refunded = reader.integer('refundedQuantity', 0) ?? 0;
     const refundDate = reader.dateTime('refundDate');
     let refundAt: string | null = null;

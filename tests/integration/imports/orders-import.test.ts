@@ -30,7 +30,7 @@ describe('historical orders import', () => {
       ['A-1', serial, 'Li.Na@Example.com', '李娜', 'Tmall', a?.sku, 2, 199, 10, '已完成', 1, '2026/3/12'],
       ['A-1', serial, 'Li.Na@Example.com', '李娜', 'Tmall', b?.sku, 1, 39.9, 0, '已完成', 0, ''],
       ['A-2', '2026/3/5', 'bob@example.com', 'Bob', 'Tmall', a?.sku, 1, 199, 0, 'cancelled', 0, ''],
-      ['A-3', '2026年3月6日', '', '', 'POS', b?.sku, 3, 39.9, 0, '', 0, ''],
+      ['A-3', '2026年3月6日', '', '', 'POS', b?.sku, 3, 39.9, '10%', '', 0, ''],
       ['A-4', '2026-03-07 14:30+08:00', 'bob@example.com', 'Bob', 'Tmall', 'GONE-9', 1, 10, 0, '', 0, ''],
       ['A-4', '2026-03-07 14:30+08:00', 'bob@example.com', 'Bob', 'Tmall', a?.sku, 1, 199, 0, '', 0, ''],
     ]);
@@ -53,7 +53,7 @@ describe('historical orders import', () => {
     ).toEqual([
       { number: 'A-1', channel: 'Tmall', status: 'fulfilled', placedAt: '2026-03-04T22:00:00.000Z', email: 'Li.Na@Example.com', subtotal: 43790, discount: 1000, total: 42790, imported: 1, lines: 2 },
       { number: 'A-2', channel: 'Tmall', status: 'cancelled', placedAt: '2026-03-04T16:00:00.000Z', email: 'bob@example.com', subtotal: 19900, discount: 0, total: 19900, imported: 1, lines: 1 },
-      { number: 'A-3', channel: 'POS', status: 'fulfilled', placedAt: '2026-03-05T16:00:00.000Z', email: null, subtotal: 11970, discount: 0, total: 11970, imported: 1, lines: 1 },
+      { number: 'A-3', channel: 'POS', status: 'fulfilled', placedAt: '2026-03-05T16:00:00.000Z', email: null, subtotal: 11970, discount: 1197, total: 10773, imported: 1, lines: 1 },
     ]);
     // 1 of 2 units refunded at the net price paid: (2 x 199.00 - 10.00) / 2 = 194.00, dated when it happened.
     expect(shop.db.prepare('SELECT r.returned_at AS at, l.quantity, l.refund_amount AS amount FROM returns r JOIN return_lines l ON l.return_id = r.id').all()).toEqual([

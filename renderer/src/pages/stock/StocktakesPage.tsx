@@ -13,6 +13,7 @@ import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js'
 import { Pager } from '../HistoryPage.js';
 import { useLocations } from './use-locations.js';
 import { IdSelect } from '../../components/IdSelect.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 
 type Show = NonNullable<MethodInput<'stocktakes.get'>['show']>;
 const pageSize = 100;
@@ -92,6 +93,23 @@ export function StocktakesPage(): ReactNode {
         </div>
       </form>
       <div className="card">
+        <div className="page-actions">
+          <ExportMenu
+            source="stocktakes.list"
+            query={{}}
+            columns={[
+              { field: 'number', header: t('transfer.number'), kind: 'text' },
+              { field: 'location', header: t('stock.location'), kind: 'text' },
+              { field: 'scope', header: t('stocktake.scope'), kind: 'text' },
+              { field: 'status', header: t('transfer.status'), kind: 'text' },
+              { field: 'counted', header: t('stocktake.counted'), kind: 'number' },
+              { field: 'lines', header: t('exports.lines'), kind: 'number' },
+              { field: 'netVarianceValue', header: t('stocktake.varianceValue'), kind: 'money' },
+              { field: 'openedAt', header: t('transfer.created'), kind: 'date' },
+            ]}
+            fileName={t('exports.file.stocktakes')}
+          />
+        </div>
         <table className="table" data-testid="stocktakes-table">
           <thead>
             <tr>

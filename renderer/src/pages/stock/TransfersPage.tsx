@@ -6,6 +6,7 @@ import { call } from '../../api/client.js';
 import { navigate, routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { Pager } from '../HistoryPage.js';
@@ -81,6 +82,22 @@ export function TransfersPage(): ReactNode {
         </div>
       </form>
       <div className="card">
+        <div className="page-actions">
+          <ExportMenu
+            source="transfers.list"
+            query={{}}
+            columns={[
+              { field: 'number', header: t('transfer.number'), kind: 'text' },
+              { field: 'fromLocation', header: t('field.fromLocationId'), kind: 'text' },
+              { field: 'toLocation', header: t('field.toLocationId'), kind: 'text' },
+              { field: 'status', header: t('transfer.status'), kind: 'text' },
+              { field: 'units', header: t('exports.sent'), kind: 'number' },
+              { field: 'receivedUnits', header: t('exports.received'), kind: 'number' },
+              { field: 'createdAt', header: t('transfer.created'), kind: 'date' },
+            ]}
+            fileName={t('exports.file.transfers')}
+          />
+        </div>
         <table className="table" data-testid="transfers-table">
           <thead>
             <tr>
