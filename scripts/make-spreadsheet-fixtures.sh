@@ -19,4 +19,22 @@ convert products-merged-header.fods 'Calc MS Excel 2007 XML' xlsx products-merge
 convert orders-history.fods 'Calc MS Excel 2007 XML' xlsx orders-history.xlsx
 convert stocktake-counts.fods 'Calc MS Excel 2007 XML' xlsx stocktake-counts.xlsx
 convert supplier-items-zh.fods 'Calc MS Excel 2007 XML' xlsx supplier-items-zh.xlsx
+# Round trip: the Products grid export, edited and saved by LibreOffice (see README.md).
+tmp=$(mktemp -d)
+npx tsx scripts/export-products-fixture.ts "$tmp/export.csv"
+python3 - "$tmp/export.csv" "$tmp/Products.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))
+header = rows[0]
+for row in rows[1:]:
+    if row[header.index('SKU')] == 'LS-BLU-M':
+        row[header.index('Price')] = '189.00'
+    if row[header.index('SKU')] == 'TC-001':
+        row[header.index('Product')] = 'Tea Cup (porcelain)'
+        row[header.index('SKU')] = 'TC-001-P'
+csv.writer(open(sys.argv[2], 'w', encoding='utf-8', newline=''), lineterminator='\r\n').writerows(rows)
+PY
+soffice --headless --norestore --infilter=CSV:44,34,76,1 --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir "$tmp" "$tmp/Products.csv" >/dev/null
+mv "$tmp/Products.xlsx" "$out/products-export-edited-libreoffice.xlsx"
+rm -rf "$tmp"
 ls -la "$out"
