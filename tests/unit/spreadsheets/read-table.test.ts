@@ -107,6 +107,12 @@ describe('reading merchant files', () => {
     expect(refusal(() => readTable('bomb.xlsx', bomb))).toBe('zip.compressionRatio');
   });
 
+  it('refuses a file wider than 500 columns, naming the limit', () => {
+    const wide = `${Array.from({ length: 501 }, (_, i) => `c${i}`).join(',')}\n`;
+    expect(refusal(() => readTable('wide.csv', Buffer.from(wide)))).toBe('tooManyColumns');
+    expect(readTable('ok.csv', Buffer.from(`${Array.from({ length: 500 }, (_, i) => `c${i}`).join(',')}\n`)).rows[0]).toHaveLength(500);
+  });
+
   it('refuses files over the size limit and garbage that claims to be a workbook', () => {
     expect(refusal(() => readTable('big.csv', Buffer.alloc(101 * 1024 * 1024)))).toBe('importFileTooLarge');
     expect(refusal(() => readTable('x.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])))).toBe('zip.corrupt');
