@@ -14,6 +14,7 @@ import { reorderContract } from './purchasing/reorder-contract.js';
 import { settingsContract } from './settings/contract.js';
 import { shopContract } from './shop/contract.js';
 import { importsContract } from './spreadsheets/contract.js';
+import { analyticsContract } from './analytics/contract.js';
 
 export const contract = {
   ...shopContract,
@@ -28,6 +29,7 @@ export const contract = {
   ...reorderContract,
   ...exportsContract,
   ...importsContract,
+  ...analyticsContract,
 } as const;
 
 export type Contract = typeof contract;

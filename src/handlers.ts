@@ -20,6 +20,7 @@ import type { DemoSize } from './shop/contract.js';
 import type { Locale } from './settings/contract.js';
 import type { Db } from './db/open.js';
 import { createImportHandlers } from './spreadsheets/handlers.js';
+import { createAnalyticsHandlers } from './analytics/handlers.js';
 
 export interface HandlerContext {
   shop(): ShopDatabase;
@@ -90,6 +91,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createPurchasingHandlers(area),
     ...createReorderHandlers(area),
     ...createImportHandlers(area, { jobs: ctx.jobs, openWriter: ctx.openWriter }),
+    ...createAnalyticsHandlers(area),
     ...createExportHandlers(() => handlers),
   };
   return handlers;

@@ -1,0 +1,63 @@
+// Sales analytics: KPIs for a period of whole local days, compared with the
+// previous period and the same period last year, split by channel. Every
+// figure is defined in metrics.md; `notes` keys name the "how this is
+// computed" text the UI shows beside it. Pure (zod + types).
+import { z } from 'zod';
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'localDate');
+
+export const kpiNames = [
+  'gmv',
+  'netSales',
+  'orders',
+  'units',
+  'aov',
+  'cogs',
+  'grossProfit',
+  'grossMargin',
+  'returnRate',
+  'newCustomers',
+  'returningCustomers',
+  'repurchaseRate',
+] as const;
+export type KpiName = (typeof kpiNames)[number];
+
+/** Money in minor units, counts as integers, rates as exact fractions (null when the denominator is 0). */
+export const kpiValuesSchema = z.object({
+  gmv: z.number().int(),
+  discounts: z.number().int(),
+  refunds: z.number().int(),
+  netSales: z.number().int(),
+  orders: z.number().int(),
+  units: z.number().int(),
+  aov: z.number().nullable(),
+  cogs: z.number().int(),
+  grossProfit: z.number().int(),
+  grossMargin: z.number().nullable(),
+  unitsReturned: z.number().int(),
+  returnRate: z.number().nullable(),
+  customers: z.number().int(),
+  newCustomers: z.number().int(),
+  returningCustomers: z.number().int(),
+  repurchaseRate: z.number().nullable(),
+});
+export type KpiValues = z.infer<typeof kpiValuesSchema>;
+
+const periodSchema = z.object({ from: localDate, to: localDate });
+
+export const analyticsContract = {
+  /** KPIs of [from, to] (inclusive local days), the previous period of the same length, and the same days a year earlier. */
+  'analytics.kpis': {
+    input: periodSchema.refine((p) => p.from <= p.to, { message: 'periodOrder', path: ['to'] }),
+    output: z.object({
+      period: periodSchema,
+      previous: periodSchema,
+      lastYear: periodSchema,
+      current: kpiValuesSchema,
+      previousValues: kpiValuesSchema,
+      lastYearValues: kpiValuesSchema,
+      byChannel: z.array(z.object({ channelId: z.number().int(), channel: z.string(), values: kpiValuesSchema })),
+      currency: z.string(),
+    }),
+  },
+} as const;

@@ -1,0 +1,101 @@
+// Sales KPIs exactly as metrics.md defines them, for a period, the previous
+// period and the same days last year, in total and per channel.
+import type { Db } from '../db/open.js';
+import type { KpiValues } from './contract.js';
+import { createKpiStore } from './kpi-store.js';
+import { previousPeriod, sameDaysLastYear, utcRange, type Period } from './periods.js';
+
+const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
+
+interface Parts {
+  gmv: number;
+  discounts: number;
+  refunds: number;
+  orders: number;
+  units: number;
+  cogsSold: number;
+  cogsReturned: number;
+  unitsReturned: number;
+  customers: number;
+  newCustomers: number;
+  repeaters: number;
+}
+
+const empty = (): Parts => ({ gmv: 0, discounts: 0, refunds: 0, orders: 0, units: 0, cogsSold: 0, cogsReturned: 0, unitsReturned: 0, customers: 0, newCustomers: 0, repeaters: 0 });
+
+function values(p: Parts): KpiValues {
+  const netSales = p.gmv - p.discounts - p.refunds;
+  const cogs = p.cogsSold - p.cogsReturned;
+  const grossProfit = netSales - cogs;
+  return {
+    gmv: p.gmv,
+    discounts: p.discounts,
+    refunds: p.refunds,
+    netSales,
+    orders: p.orders,
+    units: p.units,
+    aov: ratio(netSales, p.orders),
+    cogs,
+    grossProfit,
+    grossMargin: ratio(grossProfit, netSales),
+    unitsReturned: p.unitsReturned,
+    returnRate: ratio(p.unitsReturned, p.units),
+    customers: p.customers,
+    newCustomers: p.newCustomers,
+    returningCustomers: p.customers - p.newCustomers,
+    repurchaseRate: ratio(p.repeaters, p.customers),
+  };
+}
+
+export function createKpiService(db: Db) {
+  const store = createKpiStore(db);
+  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+
+  /** Per channel parts, and the shop total (customers counted once across channels). */
+  function measure(period: Period, tz: string): { total: Parts; byChannel: Map<number, Parts> } {
+    const [from, to] = utcRange(period, tz);
+    const byChannel = new Map<number, Parts>();
+    const of = (channelId: number) => {
+      let parts = byChannel.get(channelId);
+      if (!parts) {
+        parts = empty();
+        byChannel.set(channelId, parts);
+      }
+      return parts;
+    };
+    for (const row of store.sales(from, to)) Object.assign(of(row.channelId), { gmv: row.gmv, discounts: row.discounts, orders: row.orders, units: row.units, cogsSold: row.cogsSold });
+    for (const row of store.refunds(from, to)) Object.assign(of(row.channelId), { refunds: row.refunds, cogsReturned: row.cogsReturned });
+    for (const row of store.returnedFromPeriod(from, to)) of(row.channelId).unitsReturned = row.units;
+    for (const row of store.customersByChannel(from, to)) {
+      if (row.channelId === null) continue;
+      Object.assign(of(row.channelId), { customers: row.customers, newCustomers: row.newCustomers, repeaters: row.repeaters });
+    }
+    const total = empty();
+    for (const parts of byChannel.values()) {
+      for (const key of ['gmv', 'discounts', 'refunds', 'orders', 'units', 'cogsSold', 'cogsReturned', 'unitsReturned'] as const) total[key] += parts[key];
+    }
+    Object.assign(total, store.customers(from, to));
+    return { total, byChannel };
+  }
+
+  return {
+    kpis(period: Period) {
+      const tz = timeZone();
+      const previous = previousPeriod(period);
+      const lastYear = sameDaysLastYear(period);
+      const current = measure(period, tz);
+      const names = new Map(store.channels().map((c) => [c.id, c.name]));
+      return {
+        period,
+        previous,
+        lastYear,
+        current: values(current.total),
+        previousValues: values(measure(previous, tz).total),
+        lastYearValues: values(measure(lastYear, tz).total),
+        byChannel: [...current.byChannel]
+          .sort(([a], [b]) => a - b)
+          .map(([channelId, parts]) => ({ channelId, channel: names.get(channelId) ?? String(channelId), values: values(parts) })),
+      };
+    },
+  };
+}
