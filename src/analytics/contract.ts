@@ -45,6 +45,16 @@ export type KpiValues = z.infer<typeof kpiValuesSchema>;
 
 const periodSchema = z.object({ from: localDate, to: localDate });
 
+export const seriesPointSchema = z.object({
+  /** First local day of the bucket. */
+  bucket: z.string(),
+  gmv: z.number().int(),
+  netSales: z.number().int(),
+  orders: z.number().int(),
+  units: z.number().int(),
+});
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
+
 export const analyticsContract = {
   /** KPIs of [from, to] (inclusive local days), the previous period of the same length, and the same days a year earlier. */
   'analytics.kpis': {
@@ -59,5 +69,12 @@ export const analyticsContract = {
       byChannel: z.array(z.object({ channelId: z.number().int(), channel: z.string(), values: kpiValuesSchema })),
       currency: z.string(),
     }),
+  },
+  /** Sales per day / ISO week / month of the period (local calendar), with the same buckets a year earlier. */
+  'analytics.salesSeries': {
+    input: periodSchema
+      .extend({ granularity: z.enum(['day', 'week', 'month']).default('day') })
+      .refine((p) => p.from <= p.to, { message: 'periodOrder', path: ['to'] }),
+    output: z.object({ points: z.array(seriesPointSchema), lastYear: z.array(seriesPointSchema), currency: z.string() }),
   },
 } as const;

@@ -4,14 +4,15 @@ import { perDatabase } from '../db/per-database.js';
 import type { AreaHandlers } from '../server/router.js';
 import type { analyticsContract } from './contract.js';
 import { createKpiService } from './kpi-service.js';
+import { createSeriesService } from './series-service.js';
 
 export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof analyticsContract> {
   const kpisFor = perDatabase((db) => createKpiService(db));
+  const seriesFor = perDatabase((db) => createSeriesService(db));
+  const currencyOf = perDatabase((db) => db.prepare<[], { currency: string }>('SELECT currency FROM shop_settings WHERE id = 1'));
+  const currency = () => currencyOf(ctx.db()).get()?.currency ?? 'USD';
   return {
-    'analytics.kpis': (period) => {
-      const db = ctx.db();
-      const currency = (db.prepare('SELECT currency FROM shop_settings WHERE id = 1').get() as { currency: string }).currency;
-      return { ...kpisFor(db).kpis(period), currency };
-    },
+    'analytics.kpis': (period) => ({ ...kpisFor(ctx.db()).kpis(period), currency: currency() }),
+    'analytics.salesSeries': ({ from, to, granularity }) => ({ ...seriesFor(ctx.db()).salesSeries({ from, to }, granularity), currency: currency() }),
   };
 }

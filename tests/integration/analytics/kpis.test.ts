@@ -88,6 +88,27 @@ describe('analytics.kpis', () => {
     ]);
   });
 
+  it('gives sales per local day and per ISO week, refunds in the bucket they happened, last year beside it', async () => {
+    shop = testShop(seedOrders);
+    const daily = await shop.ok('analytics.salesSeries', { from: '2026-03-01', to: '2026-03-07', granularity: 'day' });
+    expect(daily.points.map((p) => [p.bucket, p.gmv, p.netSales, p.orders, p.units])).toEqual([
+      ['2026-03-01', 20000, 19000, 1, 2],
+      ['2026-03-02', 0, -6000, 0, 0],
+      ['2026-03-03', 0, 0, 0, 0],
+      ['2026-03-04', 0, 0, 0, 0],
+      ['2026-03-05', 5000, 5000, 1, 1],
+      ['2026-03-06', 0, -9500, 0, 0],
+      ['2026-03-07', 9000, 9000, 1, 3],
+    ]);
+    expect(daily.lastYear.map((p) => p.bucket)).toEqual(['2025-03-01', '2025-03-02', '2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07']);
+    // 1 March 2026 is a Sunday: its week began on Monday 23 February (clipped to the period's first day).
+    const weekly = await shop.ok('analytics.salesSeries', { from: '2026-03-01', to: '2026-03-07', granularity: 'week' });
+    expect(weekly.points.map((p) => [p.bucket, p.gmv, p.netSales, p.orders, p.units])).toEqual([
+      ['2026-02-23', 20000, 19000, 1, 2],
+      ['2026-03-02', 14000, -1500, 2, 4],
+    ]);
+  });
+
   it('refuses a period that ends before it starts, naming the field', async () => {
     shop = testShop();
     const error = await shop.fail('analytics.kpis', { from: '2026-03-07', to: '2026-03-01' });

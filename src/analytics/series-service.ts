@@ -1,0 +1,31 @@
+// Sales over time on the shop's calendar: net sales per bucket follow the
+// net-sales rule (refunds in the bucket they happened in).
+import type { Db } from '../db/open.js';
+import { bucketsOf, type Granularity } from './buckets.js';
+import type { SeriesPoint } from './contract.js';
+import { sameDaysLastYear, type Period } from './periods.js';
+import { createSeriesStore } from './series-store.js';
+
+export function createSeriesService(db: Db) {
+  const store = createSeriesStore(db);
+  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+
+  function series(period: Period, granularity: Granularity, tz: string): SeriesPoint[] {
+    const buckets = bucketsOf(period, granularity, tz);
+    const refunds = new Map(store.refunds(buckets).map((row) => [row.bucket, row.refunds]));
+    return store.sales(buckets).map((row) => ({
+      bucket: row.bucket,
+      gmv: row.gmv,
+      netSales: row.gmv - row.discounts - (refunds.get(row.bucket) ?? 0),
+      orders: row.orders,
+      units: row.units,
+    }));
+  }
+
+  return {
+    salesSeries(period: Period, granularity: Granularity) {
+      const tz = timeZone();
+      return { points: series(period, granularity, tz), lastYear: series(sameDaysLastYear(period), granularity, tz) };
+    },
+  };
+}
