@@ -44,6 +44,7 @@ export const kpiValuesSchema = z.object({
 export type KpiValues = z.infer<typeof kpiValuesSchema>;
 
 const periodSchema = z.object({ from: localDate, to: localDate });
+export type AnalyticsPeriod = z.infer<typeof periodSchema>;
 
 export const seriesPointSchema = z.object({
   /** First local day of the bucket. */

@@ -46,15 +46,17 @@ test('switches to 简体中文, persists across reload, and back to English', as
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('Alt+1 … Alt+6 switch pages in navigation order', async ({ page }) => {
+test('Alt+1 … Alt+7 switch pages in navigation order', async ({ page }) => {
   await openApp(page, '/#/products');
   await page.keyboard.press('Alt+2');
   await expect(page.getByRole('heading', { name: 'Stock' })).toBeVisible();
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { name: 'Purchasing' })).toBeVisible();
   await page.keyboard.press('Alt+4');
+  await expect(page.getByRole('heading', { name: 'Analytics' })).toBeVisible();
+  await page.keyboard.press('Alt+5');
   await expect(page.getByRole('heading', { name: 'Import' })).toBeVisible();
-  await page.keyboard.press('Alt+6');
+  await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await page.keyboard.press('Alt+1');
   await expect(page.getByRole('heading', { name: 'Products' })).toBeVisible();

@@ -8,6 +8,7 @@ import { operationErrorsEn } from './areas/errors-operations.js';
 import { insightsEn } from './areas/insights.js';
 import { exportsEn } from './areas/exports.js';
 import { importsEn } from './areas/imports.js';
+import { analyticsEn } from './areas/analytics.js';
 
 export const en = {
   'app.name': 'Shopdesk',
@@ -183,6 +184,7 @@ export const en = {
   ...purchasingEn,
   ...exportsEn,
   ...importsEn,
+  ...analyticsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { operationErrorsZh } from './areas/errors-operations.js';
 import { insightsZh } from './areas/insights.js';
 import { exportsZh } from './areas/exports.js';
 import { importsZh } from './areas/imports.js';
+import { analyticsZh } from './areas/analytics.js';
 import type { Dictionary } from './en.js';
 
 export const zhCN: Dictionary = {
@@ -184,4 +185,5 @@ export const zhCN: Dictionary = {
   ...purchasingZh,
   ...exportsZh,
   ...importsZh,
+  ...analyticsZh,
 };

@@ -1,0 +1,172 @@
+// The owner's dashboard: KPIs of a period against the previous period and the
+// same days last year, each with how it is computed; the sales trend (chart or
+// table) with last year beside it; the split by channel.
+import { useEffect, useState, type ReactNode } from 'react';
+import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { KpiValues } from '../../../../src/analytics/contract.js';
+import type { MethodOutput } from '../../../../src/contract.js';
+import { call } from '../../api/client.js';
+import { useShop } from '../../app/shop-context.js';
+import { useToasts } from '../../components/toasts.js';
+import { useI18n } from '../../i18n/context.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { change, KpiCard } from './KpiCard.js';
+import { periodDays, presetPeriod, presets, todayIn, type Preset } from './period.js';
+
+type Kpis = MethodOutput<'analytics.kpis'>;
+type Series = MethodOutput<'analytics.salesSeries'>;
+type Kind = 'money' | 'count' | 'rate';
+
+const cards: readonly { id: keyof KpiValues; kind: Kind }[] = [
+  { id: 'gmv', kind: 'money' },
+  { id: 'netSales', kind: 'money' },
+  { id: 'orders', kind: 'count' },
+  { id: 'units', kind: 'count' },
+  { id: 'aov', kind: 'money' },
+  { id: 'grossProfit', kind: 'money' },
+  { id: 'grossMargin', kind: 'rate' },
+  { id: 'returnRate', kind: 'rate' },
+  { id: 'newCustomers', kind: 'count' },
+  { id: 'returningCustomers', kind: 'count' },
+  { id: 'repurchaseRate', kind: 'rate' },
+];
+
+export function DashboardPage(): ReactNode {
+  const { t, locale } = useI18n();
+  const { settings } = useShop();
+  const { showError } = useToasts();
+  const [preset, setPreset] = useState<Preset>('last30');
+  const [kpis, setKpis] = useState<Kpis | null>(null);
+  const [series, setSeries] = useState<Series | null>(null);
+  const [asTable, setAsTable] = useState(false);
+  const period = presetPeriod(preset, todayIn(settings.timeZone));
+  const granularity = periodDays(period) > 92 ? 'week' : 'day';
+
+  useEffect(() => {
+    setKpis(null);
+    call('analytics.kpis', { from: period.from, to: period.to }).then(setKpis, showError);
+    call('analytics.salesSeries', { from: period.from, to: period.to, granularity }).then(setSeries, showError);
+    // The period is derived from the preset (and today): its dates are the dependencies.
+  }, [period.from, period.to, granularity, showError]);
+
+  const currency = kpis?.currency ?? settings.currency;
+  const show = (kind: Kind, value: number | null): string => {
+    if (value === null) return '—';
+    if (kind === 'money') return formatMoney(Math.round(value), currency, locale);
+    if (kind === 'rate') return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+    return formatNumber(value, locale);
+  };
+  const percentChange = (fraction: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(fraction);
+  const chartData = (series?.points ?? []).map((point, i) => ({ bucket: point.bucket, netSales: point.netSales, lastYear: series?.lastYear[i]?.netSales ?? null, orders: point.orders }));
+
+  return (
+    <div className="page" data-testid="dashboard">
+      <div className="page-header">
+        <h1>{t('nav.analytics')}</h1>
+        <div className="chips" role="group" aria-label={t('analytics.period')}>
+          {presets.map((name) => (
+            <button key={name} type="button" className={name === preset ? 'chip active' : 'chip'} onClick={() => setPreset(name)} data-testid={`period-${name}`}>
+              {t(`analytics.preset.${name}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <p className="muted" data-testid="dashboard-period">
+        {t('analytics.periodLine', { from: period.from, to: period.to, previousFrom: kpis?.previous.from ?? '…', previousTo: kpis?.previous.to ?? '…' })}
+      </p>
+      <div className="kpi-grid">
+        {cards.map((card) => (
+          <KpiCard
+            key={card.id}
+            id={card.id}
+            label={t(`analytics.kpi.${card.id}` as MessageKey)}
+            value={kpis ? show(card.kind, kpis.current[card.id]) : '…'}
+            vsPrevious={kpis ? change(kpis.current[card.id], kpis.previousValues[card.id]) : null}
+            vsLastYear={kpis ? change(kpis.current[card.id], kpis.lastYearValues[card.id]) : null}
+            previousLabel={t('analytics.vsPrevious')}
+            lastYearLabel={t('analytics.vsLastYear')}
+            how={t(`analytics.how.${card.id}` as MessageKey)}
+            howLabel={t('analytics.how')}
+            formatChange={percentChange}
+            lowerIsBetter={card.id === 'returnRate'}
+          />
+        ))}
+      </div>
+      <article className="card" data-testid="sales-trend">
+        <header className="card-header">
+          <h2>{t(granularity === 'week' ? 'analytics.trend.weekly' : 'analytics.trend.daily')}</h2>
+          <button type="button" className="button button-small" onClick={() => setAsTable((v) => !v)} data-testid="sales-trend-toggle">
+            {asTable ? t('insights.sales.chart') : t('insights.sales.table')}
+          </button>
+        </header>
+        <p className="muted small how">{t('analytics.how.trend')}</p>
+        {asTable ? (
+          <div className="table-scroll">
+            <table className="table" data-testid="sales-trend-table">
+              <thead>
+                <tr>
+                  <th>{t('analytics.col.bucket')}</th>
+                  <th className="num">{t('analytics.kpi.netSales')}</th>
+                  <th className="num">{t('analytics.col.lastYear')}</th>
+                  <th className="num">{t('analytics.kpi.orders')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {chartData.map((row) => (
+                  <tr key={row.bucket}>
+                    <td>{row.bucket}</td>
+                    <td className="num">{show('money', row.netSales)}</td>
+                    <td className="num">{show('money', row.lastYear)}</td>
+                    <td className="num">{formatNumber(row.orders, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <div className="chart" data-testid="sales-trend-chart">
+            <ResponsiveContainer width="100%" height={260}>
+              <ComposedChart data={chartData} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="bucket" tick={{ fontSize: 11 }} minTickGap={24} />
+                <YAxis tick={{ fontSize: 11 }} width={80} tickFormatter={(v: number) => show('money', v)} />
+                <Tooltip formatter={(value, name) => [show('money', Number(value)), name === 'netSales' ? t('analytics.kpi.netSales') : t('analytics.col.lastYear')]} />
+                <Legend formatter={(name) => (name === 'netSales' ? t('analytics.kpi.netSales') : t('analytics.col.lastYear'))} />
+                <Line dataKey="netSales" stroke="#1570ef" dot={false} strokeWidth={2} isAnimationActive={false} />
+                <Line dataKey="lastYear" stroke="#98a2b3" dot={false} strokeDasharray="4 4" isAnimationActive={false} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+        )}
+      </article>
+      <article className="card" data-testid="channel-split">
+        <h2>{t('analytics.byChannel')}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('analytics.col.channel')}</th>
+              <th className="num">{t('analytics.kpi.netSales')}</th>
+              <th className="num">{t('analytics.kpi.orders')}</th>
+              <th className="num">{t('analytics.kpi.aov')}</th>
+              <th className="num">{t('analytics.kpi.grossMargin')}</th>
+              <th className="num">{t('analytics.kpi.returnRate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(kpis?.byChannel ?? []).map((row) => (
+              <tr key={row.channelId}>
+                <td>{row.channel}</td>
+                <td className="num">{show('money', row.values.netSales)}</td>
+                <td className="num">{formatNumber(row.values.orders, locale)}</td>
+                <td className="num">{show('money', row.values.aov)}</td>
+                <td className="num">{show('rate', row.values.grossMargin)}</td>
+                <td className="num">{show('rate', row.values.returnRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </article>
+    </div>
+  );
+}
