@@ -56,6 +56,28 @@ export const seriesPointSchema = z.object({
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
+const byGroupSchema = z.object({ quality: z.number().int(), transit: z.number().int(), fit: z.number().int(), preference: z.number().int(), other: z.number().int() });
+
+export const returnsReportSchema = z.object({
+  period: periodSchema,
+  dimension: z.enum(['product', 'category', 'channel']),
+  total: z.object({ unitsSold: z.number().int(), unitsReturned: z.number().int(), returnRate: z.number().nullable(), byGroup: byGroupSchema }),
+  /** Returned units by reason code (and its group), most first. */
+  reasons: z.array(z.object({ code: z.string(), reasonGroup: z.string(), unitsReturned: z.number().int() })),
+  rows: z.array(
+    z.object({
+      key: z.number().int(),
+      label: z.string(),
+      unitsSold: z.number().int(),
+      unitsReturned: z.number().int(),
+      refunds: z.number().int(),
+      returnRate: z.number().nullable(),
+      byGroup: byGroupSchema,
+    }),
+  ),
+});
+export type ReturnsReport = z.infer<typeof returnsReportSchema>;
+
 export const analyticsContract = {
   /** KPIs of [from, to] (inclusive local days), the previous period of the same length, and the same days a year earlier. */
   'analytics.kpis': {
@@ -77,5 +99,12 @@ export const analyticsContract = {
       .extend({ granularity: z.enum(['day', 'week', 'month']).default('day') })
       .refine((p) => p.from <= p.to, { message: 'periodOrder', path: ['to'] }),
     output: z.object({ points: z.array(seriesPointSchema), lastYear: z.array(seriesPointSchema), currency: z.string() }),
+  },
+  /** Return rates and reasons of the lines of orders placed in the period, per product, category or channel. */
+  'analytics.returns': {
+    input: periodSchema
+      .extend({ by: z.enum(['product', 'category', 'channel']).default('product') })
+      .refine((p) => p.from <= p.to, { message: 'periodOrder', path: ['to'] }),
+    output: returnsReportSchema,
   },
 } as const;

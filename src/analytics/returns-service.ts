@@ -1,0 +1,45 @@
+// Return rates and reasons per product, category or channel, with the split
+// that tells a quality problem (defective, not as described) from a transit
+// one (damaged in transit, late, wrong item) — metrics.md "Return rate".
+import type { Db } from '../db/open.js';
+import type { ReturnsReport } from './contract.js';
+import { utcRange, type Period } from './periods.js';
+import { createReturnsStore, type ReturnsDimension } from './returns-store.js';
+
+const groups = ['quality', 'transit', 'fit', 'preference', 'other'] as const;
+
+export function createReturnsService(db: Db) {
+  const store = createReturnsStore(db);
+  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+  return {
+    report(period: Period, dimension: ReturnsDimension): ReturnsReport {
+      const [from, to] = utcRange(period, timeZone());
+      const rows = new Map<number, ReturnsReport['rows'][number]>();
+      for (const sold of store.sold(dimension, from, to)) {
+        const key = sold.key ?? 0;
+        rows.set(key, { key, label: sold.label ?? '', unitsSold: sold.unitsSold, unitsReturned: 0, refunds: 0, returnRate: null, byGroup: { quality: 0, transit: 0, fit: 0, preference: 0, other: 0 } });
+      }
+      for (const returned of store.returned(dimension, from, to)) {
+        const row = rows.get(returned.key ?? 0);
+        if (!row) continue;
+        row.unitsReturned += returned.unitsReturned;
+        row.refunds += returned.refunds;
+        const group = groups.find((g) => g === returned.reasonGroup) ?? 'other';
+        row.byGroup[group] += returned.unitsReturned;
+      }
+      const list = [...rows.values()].map((row) => ({ ...row, returnRate: row.unitsSold === 0 ? null : row.unitsReturned / row.unitsSold }));
+      list.sort((a, b) => b.unitsReturned - a.unitsReturned || a.label.localeCompare(b.label));
+      const unitsSold = list.reduce((sum, row) => sum + row.unitsSold, 0);
+      const unitsReturned = list.reduce((sum, row) => sum + row.unitsReturned, 0);
+      const byGroup = { quality: 0, transit: 0, fit: 0, preference: 0, other: 0 };
+      for (const row of list) for (const group of groups) byGroup[group] += row.byGroup[group];
+      return {
+        period,
+        dimension,
+        total: { unitsSold, unitsReturned, returnRate: unitsSold === 0 ? null : unitsReturned / unitsSold, byGroup },
+        reasons: store.reasons(from, to),
+        rows: list,
+      };
+    },
+  };
+}
