@@ -6,19 +6,28 @@ import type { Db } from '../db/open.js';
 
 export type ReturnsDimension = 'product' | 'category' | 'channel';
 
-const keyOf: Record<ReturnsDimension, { key: string; label: string }> = {
-  product: { key: 'p.id', label: 'p.title' },
-  category: { key: 'COALESCE(c.id, 0)', label: "COALESCE(c.path, '')" },
-  channel: { key: 'o.channel_id', label: 'ch.name' },
+const keyOf: Record<ReturnsDimension, { key: string; label: string; joins: string }> = {
+  product: { key: 'p.id', label: 'p.title', joins: 'LEFT JOIN variants v ON v.id = l.variant_id LEFT JOIN products p ON p.id = v.product_id' },
+  category: {
+    key: 'COALESCE(c.id, 0)',
+    label: "COALESCE(c.path, '')",
+    joins: 'LEFT JOIN variants v ON v.id = l.variant_id LEFT JOIN products p ON p.id = v.product_id LEFT JOIN categories c ON c.id = p.category_id',
+  },
+  channel: { key: 'o.channel_id', label: 'ch.name', joins: 'JOIN channels ch ON ch.id = o.channel_id' },
 };
 
-const linesInPeriod = `FROM orders o INDEXED BY orders_by_placed
-  JOIN order_lines l ON l.order_id = o.id
-  JOIN channels ch ON ch.id = o.channel_id
-  LEFT JOIN variants v ON v.id = l.variant_id
-  LEFT JOIN products p ON p.id = v.product_id
-  LEFT JOIN categories c ON c.id = p.category_id
-  WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelled'`;
+const inPeriod = "o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelled'";
+
+/** Lines of the period's orders, joined only to what the dimension needs. */
+const linesInPeriod = (dimension: ReturnsDimension) => `FROM orders o JOIN order_lines l ON l.order_id = o.id ${keyOf[dimension].joins} WHERE ${inPeriod}`;
+
+// Returned units are few: start from them and keep those whose order was placed in the period.
+const returnedLines = (dimension: ReturnsDimension | null) => `FROM return_lines rl
+  JOIN return_reasons rr ON rr.code = rl.reason_code
+  JOIN order_lines l ON l.id = rl.order_line_id
+  JOIN orders o ON o.id = l.order_id
+  ${dimension ? keyOf[dimension].joins : ''}
+  WHERE ${inPeriod}`;
 
 export interface SoldRow {
   key: number | null;
@@ -46,20 +55,20 @@ export function createReturnsStore(db: Db) {
   return {
     sold(dimension: ReturnsDimension, from: string, to: string): SoldRow[] {
       const { key, label } = keyOf[dimension];
-      return statement(`SELECT ${key} AS key, ${label} AS label, SUM(l.quantity) AS unitsSold ${linesInPeriod} GROUP BY 1`).all(from, to) as SoldRow[];
+      return statement(`SELECT ${key} AS key, ${label} AS label, SUM(l.quantity) AS unitsSold ${linesInPeriod(dimension)} GROUP BY 1`).all(from, to) as SoldRow[];
     },
     returned(dimension: ReturnsDimension, from: string, to: string): ReturnedRow[] {
       const { key } = keyOf[dimension];
       return statement(
         `SELECT ${key} AS key, rr.reason_group AS reasonGroup, SUM(rl.quantity) AS unitsReturned, SUM(rl.refund_amount) AS refunds
-         ${linesInPeriod.replace('WHERE', 'JOIN return_lines rl ON rl.order_line_id = l.id JOIN return_reasons rr ON rr.code = rl.reason_code WHERE')}
+         ${returnedLines(dimension)}
          GROUP BY 1, 2`,
       ).all(from, to) as ReturnedRow[];
     },
     reasons(from: string, to: string): { code: string; reasonGroup: string; unitsReturned: number }[] {
       return statement(
         `SELECT rl.reason_code AS code, rr.reason_group AS reasonGroup, SUM(rl.quantity) AS unitsReturned
-         ${linesInPeriod.replace('WHERE', 'JOIN return_lines rl ON rl.order_line_id = l.id JOIN return_reasons rr ON rr.code = rl.reason_code WHERE')}
+         ${returnedLines(null)}
          GROUP BY 1, 2 ORDER BY 3 DESC, 1`,
       ).all(from, to) as { code: string; reasonGroup: string; unitsReturned: number }[];
     },
