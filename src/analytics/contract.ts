@@ -100,6 +100,26 @@ export const analyticsContract = {
       .refine((p) => p.from <= p.to, { message: 'periodOrder', path: ['to'] }),
     output: z.object({ points: z.array(seriesPointSchema), lastYear: z.array(seriesPointSchema), currency: z.string() }),
   },
+  /** Daily units sold (two years) and the forecast of the next days, with its holdout error (WAPE). */
+  'analytics.forecast': {
+    input: z.object({
+      scope: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('shop') }),
+        z.object({ kind: z.literal('category'), id: z.number().int().positive() }),
+        z.object({ kind: z.literal('variant'), id: z.number().int().positive() }),
+      ]),
+      /** The shop's local today; the history ends with it. */
+      today: localDate,
+      horizonDays: z.number().int().min(1).max(90).default(28),
+    }),
+    output: z.object({
+      history: z.array(z.object({ day: z.string(), units: z.number() })),
+      forecast: z.array(z.object({ day: z.string(), units: z.number() })),
+      wape: z.number().nullable(),
+      yearly: z.boolean(),
+      params: z.object({ alpha: z.number(), beta: z.number(), gamma: z.number() }),
+    }),
+  },
   /** Return rates and reasons of the lines of orders placed in the period, per product, category or channel. */
   'analytics.returns': {
     input: periodSchema

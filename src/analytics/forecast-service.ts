@@ -1,0 +1,65 @@
+// Units forecasts for the shop, a category or one variant: two years of daily
+// units sold (non-cancelled orders, by the local day they were placed) feed
+// forecastDemand; the answer carries the holdout WAPE so the UI can say how
+// far to trust it. The same forecast will feed reorder suggestions.
+import type { Db } from '../db/open.js';
+import { addDays, localMidnightUtc } from '../shared/local-time.js';
+import { forecastDemand } from './forecast.js';
+
+export type ForecastScope = { kind: 'shop' } | { kind: 'category'; id: number } | { kind: 'variant'; id: number };
+
+const historyDays = 730;
+
+export function createForecastService(db: Db) {
+  const settings = db.prepare<[], { tz: string }>('SELECT time_zone AS tz FROM shop_settings WHERE id = 1');
+  const base = 'SELECT o.placed_at AS at, l.quantity AS units FROM orders o INDEXED BY orders_by_placed JOIN order_lines l ON l.order_id = o.id';
+  const inRange = "o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelled'";
+  type Sale = { at: string; units: number };
+  const shop = db.prepare<[string, string], Sale>(`${base} WHERE ${inRange}`);
+  const variant = db.prepare<[string, string, number], Sale>(`${base} WHERE ${inRange} AND l.variant_id = ?`);
+  // A category with its subcategories (paths below it).
+  const category = db.prepare<[string, string, number, number], Sale>(
+    `${base} JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
+     WHERE ${inRange} AND p.category_id IN (SELECT id FROM categories WHERE id = ? OR path LIKE (SELECT path FROM categories WHERE id = ?) || ' > %')`,
+  );
+  const sales = (scope: ForecastScope, from: string, to: string): Sale[] => {
+    if (scope.kind === 'shop') return shop.all(from, to);
+    if (scope.kind === 'variant') return variant.all(from, to, scope.id);
+    return category.all(from, to, scope.id, scope.id);
+  };
+
+  return {
+    /** Daily units of the last two years up to and including `today` (local), then the forecast of the next `horizon` days. */
+    forecast(scope: ForecastScope, today: string, horizon: number) {
+      const tz = settings.get()?.tz ?? 'UTC';
+      const firstDay = addDays(today, -(historyDays - 1));
+      const starts = Array.from({ length: historyDays + 1 }, (_, i) => localMidnightUtc(addDays(firstDay, i), tz).toISOString());
+      const from = starts[0] ?? '';
+      const to = starts[historyDays] ?? '';
+      const found = sales(scope, from, to);
+      const daily = new Array<number>(historyDays).fill(0);
+      for (const row of found) {
+        // Binary search for the local day the order was placed on.
+        let lo = 0;
+        let hi = historyDays - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if ((starts[mid] ?? '') <= row.at) lo = mid;
+          else hi = mid - 1;
+        }
+        daily[lo] = (daily[lo] ?? 0) + row.units;
+      }
+      // History starts at the first day anything sold, so a new product is not read as two years of zeros.
+      const firstSale = daily.findIndex((units) => units > 0);
+      const history = firstSale < 0 ? [] : daily.slice(firstSale);
+      const result = forecastDemand(history, horizon);
+      return {
+        history: history.map((units, i) => ({ day: addDays(firstDay, (firstSale < 0 ? 0 : firstSale) + i), units })),
+        forecast: result.values.map((units, i) => ({ day: addDays(today, i + 1), units })),
+        wape: result.wape,
+        yearly: result.yearly,
+        params: result.params,
+      };
+    },
+  };
+}
