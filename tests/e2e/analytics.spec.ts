@@ -10,6 +10,7 @@ test('dashboard: KPIs of the demo shop, how they are computed, another period, t
   await expect(page.getByTestId('kpi-netSales')).toContainText('vs last year');
   await page.getByTestId('kpi-netSales').getByRole('button', { name: 'How is this computed?' }).click();
   await expect(page.getByTestId('kpi-netSales-how')).toContainText('refunds made in the period');
+  await expect(page.getByTestId('forecast-note')).toContainText('WAPE');
   await screenshot(page, 'dashboard');
 
   const thirtyDays = await page.getByTestId('kpi-orders-value').textContent();

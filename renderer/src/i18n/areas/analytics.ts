@@ -41,6 +41,10 @@ export const analyticsEn = {
   'analytics.col.lastYear': 'Last year',
   'analytics.col.channel': 'Channel',
   'analytics.byChannel': 'By channel',
+  'analytics.col.forecastUnits': 'Units (forecast)',
+  'analytics.forecast.note':
+    'Dashed orange: units forecast for the next {days} days (Holt-Winters with the weekly season, and the yearly one when two years of history exist). On the last 28 days, held out, it was off by {wape} of units sold (WAPE).',
+  'analytics.forecast.noError': 'Dashed orange: units forecast; too little history to measure its error yet.',
 };
 
 export const analyticsZh: Record<keyof typeof analyticsEn, string> = {
@@ -84,4 +88,7 @@ export const analyticsZh: Record<keyof typeof analyticsEn, string> = {
   'analytics.col.lastYear': '去年同期',
   'analytics.col.channel': '渠道',
   'analytics.byChannel': '按渠道',
+  'analytics.col.forecastUnits': '件数（预测）',
+  'analytics.forecast.note': '橙色虚线：未来 {days} 天的件数预测（Holt-Winters，含周季节性；有两年历史时含年季节性）。在留出的最近 28 天上，误差为销售件数的 {wape}（WAPE）。',
+  'analytics.forecast.noError': '橙色虚线：件数预测；历史太短，尚无法衡量误差。',
 };

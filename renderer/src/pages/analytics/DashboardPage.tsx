@@ -16,6 +16,9 @@ import { periodDays, presetPeriod, presets, todayIn, type Preset } from './perio
 
 type Kpis = MethodOutput<'analytics.kpis'>;
 type Series = MethodOutput<'analytics.salesSeries'>;
+type Forecast = MethodOutput<'analytics.forecast'>;
+/** Days of units forecast drawn after a daily trend that ends today. */
+const forecastDays = 14;
 type Kind = 'money' | 'count' | 'rate';
 
 const cards: readonly { id: keyof KpiValues; kind: Kind }[] = [
@@ -39,16 +42,21 @@ export function DashboardPage(): ReactNode {
   const [preset, setPreset] = useState<Preset>('last30');
   const [kpis, setKpis] = useState<Kpis | null>(null);
   const [series, setSeries] = useState<Series | null>(null);
+  const [forecast, setForecast] = useState<Forecast | null>(null);
   const [asTable, setAsTable] = useState(false);
-  const period = presetPeriod(preset, todayIn(settings.timeZone));
+  const today = todayIn(settings.timeZone);
+  const period = presetPeriod(preset, today);
   const granularity = periodDays(period) > 92 ? 'week' : 'day';
+  const withForecast = granularity === 'day' && period.to === today;
 
   useEffect(() => {
     setKpis(null);
     call('analytics.kpis', { from: period.from, to: period.to }).then(setKpis, showError);
     call('analytics.salesSeries', { from: period.from, to: period.to, granularity }).then(setSeries, showError);
+    setForecast(null);
+    if (withForecast) call('analytics.forecast', { scope: { kind: 'shop' }, today, horizonDays: forecastDays }).then(setForecast, showError);
     // The period is derived from the preset (and today): its dates are the dependencies.
-  }, [period.from, period.to, granularity, showError]);
+  }, [period.from, period.to, granularity, withForecast, today, showError]);
 
   const currency = kpis?.currency ?? settings.currency;
   const show = (kind: Kind, value: number | null): string => {
@@ -58,7 +66,12 @@ export function DashboardPage(): ReactNode {
     return formatNumber(value, locale);
   };
   const percentChange = (fraction: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(fraction);
-  const chartData = (series?.points ?? []).map((point, i) => ({ bucket: point.bucket, netSales: point.netSales, lastYear: series?.lastYear[i]?.netSales ?? null, orders: point.orders }));
+  const chartData: { bucket: string; netSales: number | null; lastYear: number | null; orders: number | null; units: number | null; forecastUnits: number | null }[] = [
+    ...(series?.points ?? []).map((point, i) => ({ bucket: point.bucket, netSales: point.netSales, lastYear: series?.lastYear[i]?.netSales ?? null, orders: point.orders, units: point.units, forecastUnits: null })),
+    ...(forecast?.forecast ?? []).map((point) => ({ bucket: point.day, netSales: null, lastYear: null, orders: null, units: null, forecastUnits: Math.round(point.units) })),
+  ];
+  const seriesName = (name: unknown): string =>
+    name === 'netSales' ? t('analytics.kpi.netSales') : name === 'lastYear' ? t('analytics.col.lastYear') : name === 'units' ? t('analytics.kpi.units') : t('analytics.col.forecastUnits');
 
   return (
     <div className="page" data-testid="dashboard">
@@ -101,6 +114,16 @@ export function DashboardPage(): ReactNode {
           </button>
         </header>
         <p className="muted small how">{t('analytics.how.trend')}</p>
+        {forecast ? (
+          <p className="muted small how" data-testid="forecast-note">
+            {forecast.wape === null
+              ? t('analytics.forecast.noError')
+              : t('analytics.forecast.note', {
+                  days: forecastDays,
+                  wape: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(forecast.wape),
+                })}
+          </p>
+        ) : null}
         {asTable ? (
           <div className="table-scroll">
             <table className="table" data-testid="sales-trend-table">
@@ -110,15 +133,19 @@ export function DashboardPage(): ReactNode {
                   <th className="num">{t('analytics.kpi.netSales')}</th>
                   <th className="num">{t('analytics.col.lastYear')}</th>
                   <th className="num">{t('analytics.kpi.orders')}</th>
+                  <th className="num">{t('analytics.kpi.units')}</th>
+                  <th className="num">{t('analytics.col.forecastUnits')}</th>
                 </tr>
               </thead>
               <tbody>
                 {chartData.map((row) => (
-                  <tr key={row.bucket}>
+                  <tr key={row.bucket} className={row.forecastUnits === null ? undefined : 'forecast-row'}>
                     <td>{row.bucket}</td>
                     <td className="num">{show('money', row.netSales)}</td>
                     <td className="num">{show('money', row.lastYear)}</td>
-                    <td className="num">{formatNumber(row.orders, locale)}</td>
+                    <td className="num">{row.orders === null ? '' : formatNumber(row.orders, locale)}</td>
+                    <td className="num">{row.units === null ? '' : formatNumber(row.units, locale)}</td>
+                    <td className="num">{row.forecastUnits === null ? '' : formatNumber(row.forecastUnits, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -126,15 +153,20 @@ export function DashboardPage(): ReactNode {
           </div>
         ) : (
           <div className="chart" data-testid="sales-trend-chart">
-            <ResponsiveContainer width="100%" height={260}>
+            <ResponsiveContainer width="100%" height={290}>
               <ComposedChart data={chartData} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="bucket" tick={{ fontSize: 11 }} minTickGap={24} />
-                <YAxis tick={{ fontSize: 11 }} width={80} tickFormatter={(v: number) => show('money', v)} />
-                <Tooltip formatter={(value, name) => [show('money', Number(value)), name === 'netSales' ? t('analytics.kpi.netSales') : t('analytics.col.lastYear')]} />
-                <Legend formatter={(name) => (name === 'netSales' ? t('analytics.kpi.netSales') : t('analytics.col.lastYear'))} />
-                <Line dataKey="netSales" stroke="#1570ef" dot={false} strokeWidth={2} isAnimationActive={false} />
-                <Line dataKey="lastYear" stroke="#98a2b3" dot={false} strokeDasharray="4 4" isAnimationActive={false} />
+                <YAxis yAxisId="money" tick={{ fontSize: 11 }} width={80} tickFormatter={(v: number) => show('money', v)} />
+                <YAxis yAxisId="units" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} width={48} />
+                <Tooltip
+                  formatter={(value, name) => [name === 'units' || name === 'forecastUnits' ? formatNumber(Number(value), locale) : show('money', Number(value)), seriesName(name)]}
+                />
+                <Legend formatter={(name) => seriesName(name)} />
+                <Line yAxisId="money" dataKey="netSales" stroke="#1570ef" dot={false} strokeWidth={2} isAnimationActive={false} />
+                <Line yAxisId="money" dataKey="lastYear" stroke="#98a2b3" dot={false} strokeDasharray="4 4" isAnimationActive={false} />
+                <Line yAxisId="units" dataKey="units" stroke="#7a5af8" dot={false} strokeWidth={1} isAnimationActive={false} />
+                {withForecast ? <Line yAxisId="units" dataKey="forecastUnits" stroke="#f79009" dot={false} strokeWidth={2} strokeDasharray="6 3" isAnimationActive={false} /> : null}
               </ComposedChart>
             </ResponsiveContainer>
           </div>
