@@ -78,6 +78,18 @@ export const returnsReportSchema = z.object({
 });
 export type ReturnsReport = z.infer<typeof returnsReportSchema>;
 
+export const salesReportRowSchema = z.object({
+  key: z.number().int(),
+  label: z.string(),
+  gmv: z.number().int(),
+  netSales: z.number().int(),
+  orders: z.number().int(),
+  units: z.number().int(),
+  grossProfit: z.number().int(),
+  grossMargin: z.number().nullable(),
+});
+export type SalesReportRow = z.infer<typeof salesReportRowSchema>;
+
 export const analyticsContract = {
   /** KPIs of [from, to] (inclusive local days), the previous period of the same length, and the same days a year earlier. */
   'analytics.kpis': {
@@ -99,6 +111,20 @@ export const analyticsContract = {
       .extend({ granularity: z.enum(['day', 'week', 'month']).default('day') })
       .refine((p) => p.from <= p.to, { message: 'periodOrder', path: ['to'] }),
     output: z.object({ points: z.array(seriesPointSchema), lastYear: z.array(seriesPointSchema), currency: z.string() }),
+  },
+  /** Sales KPIs per channel, location, category or product for a period; sorted and paged for the grid. */
+  'analytics.salesReport': {
+    input: periodSchema
+      .extend({
+        by: z.enum(['channel', 'location', 'category', 'product']),
+        sort: z
+          .object({ column: z.enum(['label', 'gmv', 'netSales', 'orders', 'units', 'grossProfit', 'grossMargin']), direction: z.enum(['asc', 'desc']) })
+          .default({ column: 'netSales', direction: 'desc' }),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .refine((p) => p.from <= p.to, { message: 'periodOrder', path: ['to'] }),
+    output: z.object({ rows: z.array(salesReportRowSchema), total: z.number().int() }),
   },
   /** Daily units sold (two years) and the forecast of the next days, with its holdout error (WAPE). */
   'analytics.forecast': {

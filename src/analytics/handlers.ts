@@ -5,6 +5,7 @@ import type { AreaHandlers } from '../server/router.js';
 import type { analyticsContract } from './contract.js';
 import { createForecastService } from './forecast-service.js';
 import { createKpiService } from './kpi-service.js';
+import { createReportService } from './report-service.js';
 import { createReturnsService } from './returns-service.js';
 import { createSeriesService } from './series-service.js';
 
@@ -13,10 +14,12 @@ export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof a
   const seriesFor = perDatabase((db) => createSeriesService(db));
   const returnsFor = perDatabase((db) => createReturnsService(db));
   const forecastsFor = perDatabase((db) => createForecastService(db));
+  const reportsFor = perDatabase((db) => createReportService(db));
   const currencyOf = perDatabase((db) => db.prepare<[], { currency: string }>('SELECT currency FROM shop_settings WHERE id = 1'));
   const currency = () => currencyOf(ctx.db()).get()?.currency ?? 'USD';
   return {
     'analytics.kpis': (period) => ({ ...kpisFor(ctx.db()).kpis(period), currency: currency() }),
+    'analytics.salesReport': ({ from, to, by, sort, offset, limit }) => reportsFor(ctx.db()).salesReport({ from, to }, by, sort, offset, limit),
     'analytics.forecast': ({ scope, today, horizonDays }) => forecastsFor(ctx.db()).forecast(scope, today, horizonDays),
     'analytics.returns': ({ from, to, by }) => returnsFor(ctx.db()).report({ from, to }, by),
     'analytics.salesSeries': ({ from, to, granularity }) => ({ ...seriesFor(ctx.db()).salesSeries({ from, to }, granularity), currency: currency() }),

@@ -109,6 +109,23 @@ describe('analytics.kpis', () => {
     ]);
   });
 
+  it('reports the same KPIs per channel, sorted and paged, adding up to the shop total', async () => {
+    shop = testShop(seedOrders);
+    const report = await shop.ok('analytics.salesReport', { from: '2026-03-01', to: '2026-03-07', by: 'channel' });
+    // Shop A: O1 + O2 (GMV 250.00, discounts 10.00), refunds of O1 (95.00) and of O5 (60.00, placed earlier, refunded now):
+    // net 85.00; COGS 80 + 20 − 40 − 25 = 35.00; gross profit 50.00. Shop B: O3 only, 90.00, COGS 30.00.
+    expect(report).toEqual({
+      rows: [
+        { key: 102, label: 'Shop B', gmv: 9000, netSales: 9000, orders: 1, units: 3, grossProfit: 6000, grossMargin: 6000 / 9000 },
+        { key: 101, label: 'Shop A', gmv: 25000, netSales: 8500, orders: 2, units: 3, grossProfit: 5000, grossMargin: 5000 / 8500 },
+      ],
+      total: 2,
+    });
+    const page = await shop.ok('analytics.salesReport', { from: '2026-03-01', to: '2026-03-07', by: 'channel', sort: { column: 'label', direction: 'asc' }, limit: 1 });
+    expect(page.rows.map((r) => r.label)).toEqual(['Shop A']);
+    expect(page.total).toBe(2);
+  });
+
   it('refuses a period that ends before it starts, naming the field', async () => {
     shop = testShop();
     const error = await shop.fail('analytics.kpis', { from: '2026-03-07', to: '2026-03-01' });
