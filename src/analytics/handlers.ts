@@ -2,6 +2,7 @@
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
 import type { AreaHandlers } from '../server/router.js';
+import { validationError } from '../shared/app-error.js';
 import type { analyticsContract } from './contract.js';
 import { createForecastService } from './forecast-service.js';
 import { createKpiService } from './kpi-service.js';
@@ -19,7 +20,10 @@ export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof a
   const currency = () => currencyOf(ctx.db()).get()?.currency ?? 'USD';
   return {
     'analytics.kpis': (period) => ({ ...kpisFor(ctx.db()).kpis(period), currency: currency() }),
-    'analytics.salesReport': ({ from, to, by, sort, offset, limit }) => reportsFor(ctx.db()).salesReport({ from, to }, by, sort, offset, limit),
+    'analytics.salesReport': ({ from, to, by, sort, offset, limit }) => {
+      if (from > to) throw validationError(`The period ends (${to}) before it starts (${from}).`, [{ path: 'to', key: 'periodOrder', message: 'to: before from' }]);
+      return reportsFor(ctx.db()).salesReport({ from, to }, by, sort, offset, limit);
+    },
     'analytics.forecast': ({ scope, today, horizonDays }) => forecastsFor(ctx.db()).forecast(scope, today, horizonDays),
     'analytics.returns': ({ from, to, by }) => returnsFor(ctx.db()).report({ from, to }, by),
     'analytics.salesSeries': ({ from, to, granularity }) => ({ ...seriesFor(ctx.db()).salesSeries({ from, to }, granularity), currency: currency() }),

@@ -17,6 +17,7 @@ export const gridExportSources = [
   'reorder.suggestions',
   'transfers.list',
   'stocktakes.list',
+  'analytics.salesReport',
 ] as const;
 export type GridExportSource = (typeof gridExportSources)[number];
 

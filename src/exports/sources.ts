@@ -30,6 +30,7 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'suppliers.list': { rows: (a) => a.suppliers, total: (a) => a.suppliers.length, rowSchema: contract['suppliers.list'].output.shape.suppliers.element },
   'transfers.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['transfers.list'].output.shape.rows.element },
   'stocktakes.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['stocktakes.list'].output.shape.rows.element },
+  'analytics.salesReport': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['analytics.salesReport'].output.shape.rows.element },
   'reorder.suggestions': {
     rows: (a) =>
       a.suppliers.flatMap((group) =>

@@ -22,3 +22,22 @@ test('dashboard: KPIs of the demo shop, how they are computed, another period, t
   await expect(page.getByTestId('sales-trend-table').locator('tbody tr')).toHaveCount(53);
   await expect(page.getByTestId('channel-split').locator('tbody tr')).not.toHaveCount(0);
 });
+
+test('sales report by category sorted by gross profit and exported; returns with the quality / transit split', async ({ page }) => {
+  await openApp(page, '/#/analytics/sales');
+  await expect(page.getByTestId('sales-report-table').locator('tbody tr')).not.toHaveCount(0);
+  await page.getByTestId('sales-report-by').selectOption('category');
+  await expect(page.getByTestId('sales-report-table')).toContainText(' > ');
+  await page.getByTestId('sales-report-sort-grossProfit').click();
+  await expect(page.getByTestId('sales-report-sort-grossProfit')).toContainText('↓');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-open').click();
+  await page.getByTestId('export-csv').click();
+  expect((await download).suggestedFilename()).toBe('Sales report.csv');
+
+  await page.getByTestId('analytics-tab-returns').click();
+  await expect(page.getByTestId('returns-total')).toContainText(/Return rate \d/);
+  await expect(page.getByTestId('returns-total')).toContainText('Quality');
+  await expect(page.getByTestId('returns-reasons').locator('tr')).not.toHaveCount(0);
+  await screenshot(page, 'returns-report');
+});

@@ -2,7 +2,7 @@
 // areas that are not built yet are simply not listed.
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/en.js';
-import { DashboardPage } from '../pages/analytics/DashboardPage.js';
+import { AnalyticsArea } from '../pages/analytics/AnalyticsArea.js';
 import { HistoryPage } from '../pages/HistoryPage.js';
 import { ImportPage } from '../pages/imports/ImportPage.js';
 import { ProductsArea } from '../pages/products/ProductsArea.js';
@@ -22,7 +22,7 @@ export const navAreas: readonly NavArea[] = [
   { id: 'products', labelKey: 'nav.products', icon: '▦', Page: ProductsArea },
   { id: 'stock', labelKey: 'nav.stock', icon: '▤', Page: StockArea },
   { id: 'purchasing', labelKey: 'nav.purchasing', icon: '⇣', Page: PurchasingArea },
-  { id: 'analytics', labelKey: 'nav.analytics', icon: '◔', Page: DashboardPage },
+  { id: 'analytics', labelKey: 'nav.analytics', icon: '◔', Page: AnalyticsArea },
   { id: 'imports', labelKey: 'nav.imports', icon: '⇪', Page: ImportPage },
   { id: 'history', labelKey: 'nav.history', icon: '↺', Page: HistoryPage },
   { id: 'settings', labelKey: 'nav.settings', icon: '⚙', Page: SettingsPage },

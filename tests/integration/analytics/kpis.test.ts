@@ -130,5 +130,7 @@ describe('analytics.kpis', () => {
     shop = testShop();
     const error = await shop.fail('analytics.kpis', { from: '2026-03-07', to: '2026-03-01' });
     expect(error.details.issues?.[0]?.path).toBe('to');
+    const report = await shop.fail('analytics.salesReport', { from: '2026-03-07', to: '2026-03-01', by: 'channel' });
+    expect(report.details.issues?.[0]?.path).toBe('to');
   });
 });

@@ -12,7 +12,8 @@ import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { change, KpiCard } from './KpiCard.js';
-import { periodDays, presetPeriod, presets, todayIn, type Preset } from './period.js';
+import { periodDays, presetPeriod, todayIn, type Preset } from './period.js';
+import { PeriodPicker } from './PeriodPicker.js';
 
 type Kpis = MethodOutput<'analytics.kpis'>;
 type Series = MethodOutput<'analytics.salesSeries'>;
@@ -77,13 +78,7 @@ export function DashboardPage(): ReactNode {
     <div className="page" data-testid="dashboard">
       <div className="page-header">
         <h1>{t('nav.analytics')}</h1>
-        <div className="chips" role="group" aria-label={t('analytics.period')}>
-          {presets.map((name) => (
-            <button key={name} type="button" className={name === preset ? 'chip active' : 'chip'} onClick={() => setPreset(name)} data-testid={`period-${name}`}>
-              {t(`analytics.preset.${name}`)}
-            </button>
-          ))}
-        </div>
+        <PeriodPicker value={preset} onChange={setPreset} />
       </div>
       <p className="muted" data-testid="dashboard-period">
         {t('analytics.periodLine', { from: period.from, to: period.to, previousFrom: kpis?.previous.from ?? '…', previousTo: kpis?.previous.to ?? '…' })}

@@ -1,0 +1,28 @@
+// The Analytics area: the dashboard and the reports, each a tab with its own
+// route (#/analytics, #/analytics/sales, #/analytics/returns).
+import type { ReactNode } from 'react';
+import { routeHref } from '../../app/route.js';
+import { useI18n } from '../../i18n/context.js';
+import { DashboardPage } from './DashboardPage.js';
+import { ReturnsReportPage } from './ReturnsReportPage.js';
+import { SalesReportPage } from './SalesReportPage.js';
+
+const tabs = ['dashboard', 'sales', 'returns'] as const;
+type Tab = (typeof tabs)[number];
+
+export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNode {
+  const { t } = useI18n();
+  const tab: Tab = tabs.find((candidate) => candidate === route[0]) ?? 'dashboard';
+  return (
+    <>
+      <nav className="tabs page-tabs" aria-label={t('nav.analytics')}>
+        {tabs.map((name) => (
+          <a key={name} href={routeHref('analytics', ...(name === 'dashboard' ? [] : [name]))} className={name === tab ? 'tab active' : 'tab'} data-testid={`analytics-tab-${name}`}>
+            {t(`analytics.tab.${name}`)}
+          </a>
+        ))}
+      </nav>
+      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage /> : <ReturnsReportPage />}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+// Return rates and reasons for a period, by product, category or channel,
+// with the split that tells quality problems from transit ones.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
+import { call } from '../../api/client.js';
+import { useShop } from '../../app/shop-context.js';
+import { useToasts } from '../../components/toasts.js';
+import { useI18n } from '../../i18n/context.js';
+import { formatNumber } from '../../i18n/format.js';
+import { presetPeriod, todayIn, type Preset } from './period.js';
+import { PeriodPicker } from './PeriodPicker.js';
+
+type By = NonNullable<MethodInput<'analytics.returns'>['by']>;
+const groups = ['quality', 'transit', 'fit', 'preference', 'other'] as const;
+const shownRows = 50;
+
+export function ReturnsReportPage(): ReactNode {
+  const { t, tKey, locale } = useI18n();
+  const { settings } = useShop();
+  const { showError } = useToasts();
+  const [preset, setPreset] = useState<Preset>('last365');
+  const [by, setBy] = useState<By>('category');
+  const [report, setReport] = useState<MethodOutput<'analytics.returns'> | null>(null);
+  const period = presetPeriod(preset, todayIn(settings.timeZone));
+
+  useEffect(() => {
+    call('analytics.returns', { from: period.from, to: period.to, by }).then(setReport, showError);
+  }, [period.from, period.to, by, showError]);
+
+  const rate = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
+  return (
+    <div className="page" data-testid="returns-report">
+      <div className="page-header">
+        <h1>{t('analytics.tab.returns')}</h1>
+        <PeriodPicker value={preset} onChange={setPreset} />
+      </div>
+      <div className="card">
+        <p className="muted small how">{t('analytics.how.returnRate')}</p>
+        {report ? (
+          <p data-testid="returns-total">
+            <strong>{t('analytics.returns.total', { rate: rate(report.total.returnRate), returned: formatNumber(report.total.unitsReturned, locale), sold: formatNumber(report.total.unitsSold, locale) })}</strong>{' '}
+            {groups.map((g) => `${t(`analytics.reasonGroup.${g}`)} ${formatNumber(report.total.byGroup[g], locale)}`).join(' · ')}
+          </p>
+        ) : null}
+        <h2>{t('analytics.returns.reasons')}</h2>
+        <table className="table" data-testid="returns-reasons">
+          <tbody>
+            {(report?.reasons ?? []).map((reason) => (
+              <tr key={reason.code}>
+                <td>{tKey(`analytics.reason.${reason.code}`, 'analytics.reason.other')}</td>
+                <td>{t(`analytics.reasonGroup.${reason.reasonGroup as (typeof groups)[number]}`)}</td>
+                <td className="num">{formatNumber(reason.unitsReturned, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="card">
+        <label className="field">
+          <span>{t('analytics.groupBy')}</span>
+          <select value={by} onChange={(e) => setBy(e.target.value as By)} data-testid="returns-by">
+            {(['category', 'product', 'channel'] as const).map((d) => (
+              <option key={d} value={d}>
+                {t(`analytics.by.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <table className="table" data-testid="returns-table">
+          <thead>
+            <tr>
+              <th>{t(`analytics.by.${by}`)}</th>
+              <th className="num">{t('analytics.kpi.units')}</th>
+              <th className="num">{t('analytics.returns.returned')}</th>
+              <th className="num">{t('analytics.kpi.returnRate')}</th>
+              {groups.map((g) => (
+                <th key={g} className="num">
+                  {t(`analytics.reasonGroup.${g}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(report?.rows ?? []).slice(0, shownRows).map((row) => (
+              <tr key={row.key}>
+                <td>{row.label || '—'}</td>
+                <td className="num">{formatNumber(row.unitsSold, locale)}</td>
+                <td className="num">{formatNumber(row.unitsReturned, locale)}</td>
+                <td className="num">{rate(row.returnRate)}</td>
+                {groups.map((g) => (
+                  <td key={g} className="num">
+                    {formatNumber(row.byGroup[g], locale)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {report && report.rows.length > shownRows ? <p className="muted">{t('analytics.returns.top', { shown: shownRows, total: formatNumber(report.rows.length, locale) })}</p> : null}
+      </div>
+    </div>
+  );
+}
