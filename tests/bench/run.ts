@@ -13,6 +13,7 @@ import { benchProductsUi } from './products-ui.js';
 import { benchBulkWrites } from './bulk-writes.js';
 import { benchExports } from './export-bench.js';
 import { benchImports } from './import-bench.js';
+import { benchAnalytics } from './analytics-bench.js';
 
 const { values } = parseArgs({ options: { reuse: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false } } });
 const dir = resolve('.tmp/bench');
@@ -47,6 +48,8 @@ const db = openDatabase(dbPath, { readonly: true });
 const grid = await benchProductsGrid(core, db);
 const ui = values['no-ui'] ? null : await benchProductsUi(core);
 const exports = await benchExports(core);
+// The shop was generated with now = 2026-11-20 12:00 UTC: its last full day.
+const analytics = await benchAnalytics(core, dbPath, '2026-11-19');
 db.close();
 await core.close();
 // Writes last, on a copy: the reads above measured the shop as generated.
@@ -64,6 +67,11 @@ printTable('Summary', ['figure', 'value', 'target'], [
     [`import ${imports.rows} rows ${f.format}: apply vs bare insert`, `${ms(f.applyMs)} vs ${ms(f.bareMs)} (${ratio(f.applyMs, f.bareMs)})`, '<= 2x'],
     [`import ${imports.rows} rows ${f.format}: peak memory (process)`, `${f.peakMb} MB`, '-'],
   ]),
+  [
+    'analytics: dashboard load vs bare scan of all order lines',
+    `${ms(analytics.rows.slice(0, 3).reduce((sum, row) => sum + row.ms, 0))} vs ${ms(analytics.bareScanMs)} (${ratio(analytics.rows.slice(0, 3).reduce((sum, row) => sum + row.ms, 0), analytics.bareScanMs)})`,
+    '<= 3x',
+  ],
   [`export ${exports.rows} products rows, XLSX / CSV`, `${ms(exports.xlsxMs)} / ${ms(exports.csvMs)}`, '-'],
   ...(ui
     ? [
