@@ -40,6 +40,7 @@ const templates: Record<string, string> = {
   orderChanged: 'order {value} already exists; historical orders are only added, never changed',
   notDraft: 'lines can only be added to a draft purchase order',
   notEmail: '"{value}" is not an e-mail address',
+  preferredTwice: 'row {otherRow} already makes another supplier preferred for {value}; a SKU has one preferred supplier',
   stocktakeNotCounting: 'stocktake {value} is not open for counting',
 };
 

@@ -12,7 +12,7 @@ export const importUndoTargets: UndoTargets = {
       fields: ['contact_name', 'email', 'phone', 'currency', 'payment_terms', 'lead_time_days', 'notes'],
       touch: 'updated_at',
     },
-    supplier_items: { fields: ['supplier_sku', 'cost', 'pack_size', 'moq', 'lead_time_days'] },
+    supplier_items: { fields: ['supplier_sku', 'cost', 'pack_size', 'moq', 'lead_time_days', 'is_preferred'] },
     customers: { fields: ['name', 'phone', 'city', 'country'] },
     purchase_order_lines: { fields: ['quantity_ordered', 'unit_cost'] },
   },

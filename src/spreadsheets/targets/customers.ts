@@ -6,11 +6,25 @@ import { diff, FirstSeen, outcomeOf, recordChanges, recordCreated, type Change }
 import type { FieldSpec, ImportTarget, PlanInput, WriteContext } from './target.js';
 
 const fields: FieldSpec[] = [
-  { key: 'email', type: 'text', en: 'Email', zh: '邮箱', synonyms: ['e-mail', 'email address', 'customer email', '电子邮件', '电子邮箱', '客户邮箱'], required: 'always' },
-  { key: 'name', type: 'text', en: 'Name', zh: '姓名', synonyms: ['customer name', 'full name', '客户名称', '客户姓名', '名称', '收货人'], required: 'create' },
-  { key: 'phone', type: 'text', en: 'Phone', zh: '电话', synonyms: ['telephone', 'mobile', '手机', '手机号', '联系电话'] },
-  { key: 'city', type: 'text', en: 'City', zh: '城市', synonyms: ['town', '市'] },
-  { key: 'country', type: 'text', en: 'Country', zh: '国家', synonyms: ['country code', '国家/地区'] },
+  {
+    key: 'email',
+    type: 'text',
+    en: 'Email',
+    zh: '邮箱',
+    synonyms: ['e-mail', 'email address', 'customer email', 'billing email', '电子邮件', '电子邮箱', '邮箱地址', '客户邮箱', '买家邮箱'],
+    required: 'always',
+  },
+  {
+    key: 'name',
+    type: 'text',
+    en: 'Name',
+    zh: '姓名',
+    synonyms: ['customer name', 'full name', 'customer', 'billing name', '客户名称', '客户姓名', '名称', '客户', '买家姓名', '收货人'],
+    required: 'create',
+  },
+  { key: 'phone', type: 'text', en: 'Phone', zh: '电话', synonyms: ['telephone', 'mobile', 'phone number', 'default address phone', 'billing phone', '手机', '手机号', '手机号码', '联系电话'] },
+  { key: 'city', type: 'text', en: 'City', zh: '城市', synonyms: ['town', 'default address city', 'billing city', '市', '所在城市'] },
+  { key: 'country', type: 'text', en: 'Country', zh: '国家', synonyms: ['country code', 'default address country code', 'billing country', '国家/地区', '国家代码'] },
 ];
 const columns: Record<string, string> = { name: 'name', phone: 'phone', city: 'city', country: 'country' };
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,6 +1,8 @@
 // Supplier price lists: one row per (supplier, SKU) with the supplier's SKU,
 // cost, pack size, minimum order and lead time. Suppliers and variants must
-// exist already (the row names which is unknown).
+// exist already (the row names which is unknown). "Preferred" keeps the
+// rule the supplier screens keep: one preferred supplier per SKU, so marking
+// one clears the flag on the SKU's other supplier items (recorded for undo).
 import type { RowPlan } from '../contract.js';
 import { RowReader } from '../row-reader.js';
 import { diff, FirstSeen, outcomeOf, recordChanges, recordCreated, type Change } from './plan-helpers.js';
@@ -14,9 +16,17 @@ const fields: FieldSpec[] = [
   { key: 'cost', type: 'money', en: 'Cost', zh: '进价', synonyms: ['unit cost', 'price', '采购价', '成本价', '单价'], required: 'create' },
   { key: 'packSize', type: 'integer', en: 'Pack size', zh: '装箱数', synonyms: ['case pack', 'pack', '箱规', '每箱数量'] },
   { key: 'moq', type: 'integer', en: 'MOQ', zh: '起订量', synonyms: ['minimum order quantity', 'minimum order', '最小起订量'] },
-  { key: 'leadTimeDays', type: 'integer', en: 'Lead time (days)', zh: '交期', synonyms: ['lead time', '采购周期', '交货期', '交期(天)'] },
+  { key: 'leadTimeDays', type: 'integer', en: 'Lead time (days)', zh: '交期', synonyms: ['lead time', 'lead time days', '采购周期', '交货期', '交期(天)', '交货周期'] },
+  { key: 'preferred', type: 'boolean', en: 'Preferred', zh: '首选供应商', synonyms: ['preferred supplier', 'is preferred', 'default supplier', '首选', '默认供应商'] },
 ];
-const columns: Record<string, string> = { supplierSku: 'supplier_sku', cost: 'cost', packSize: 'pack_size', moq: 'moq', leadTimeDays: 'lead_time_days' };
+const columns: Record<string, string> = {
+  supplierSku: 'supplier_sku',
+  cost: 'cost',
+  packSize: 'pack_size',
+  moq: 'moq',
+  leadTimeDays: 'lead_time_days',
+  preferred: 'is_preferred',
+};
 
 interface StoredItem {
   id: number;
@@ -25,6 +35,8 @@ interface StoredItem {
   packSize: number;
   moq: number;
   leadTimeDays: number | null;
+  /** 0/1 as stored, so undo writes back the same value. */
+  preferred: number;
   [key: string]: string | number | null;
 }
 
@@ -34,10 +46,12 @@ function plan(input: PlanInput) {
   const suppliers = new Map(input.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM suppliers').all().map((s) => [s.name.toLowerCase(), s]));
   const variants = variantLookup(input.db);
   const item = input.db.prepare<[number, number], StoredItem>(
-    `SELECT id, supplier_sku AS supplierSku, cost, pack_size AS packSize, moq, lead_time_days AS leadTimeDays
+    `SELECT id, supplier_sku AS supplierSku, cost, pack_size AS packSize, moq, lead_time_days AS leadTimeDays, is_preferred AS preferred
      FROM supplier_items WHERE supplier_id = ? AND variant_id = ?`,
   );
   const seen = new FirstSeen();
+  /** variant id -> the row that made a supplier preferred for it, so a second one is reported. */
+  const preferredBy = new Map<number, { row: number; supplier: string }>();
   const rows: RowPlan[] = [];
   const writes: { supplierId: number; variantId: number; existing: StoredItem | undefined; values: Values; changes: Change[] }[] = [];
   for (const row of input.rows) {
@@ -57,7 +71,13 @@ function plan(input: PlanInput) {
       packSize: reader.integer('packSize', 1) ?? undefined,
       moq: reader.integer('moq', 1) ?? undefined,
       leadTimeDays: reader.integer('leadTimeDays', 0),
+      preferred: preferredFlag(reader.boolean('preferred')),
     };
+    if (values.preferred === 1 && supplier && variant) {
+      const earlier = preferredBy.get(variant.id);
+      if (earlier && earlier.supplier !== supplierName.toLowerCase()) reader.issue('preferred', 'preferredTwice', { value: sku, otherRow: earlier.row });
+      else preferredBy.set(variant.id, { row: row.rowNumber, supplier: supplierName.toLowerCase() });
+    }
     const existing = supplier && variant ? item.get(supplier.id, variant.id) : undefined;
     if (!existing) reader.require('cost', values.cost);
     const changes = existing ? diff(existing, values) : [];
@@ -69,13 +89,30 @@ function plan(input: PlanInput) {
   return { rows, writes };
 }
 
+/** yes -> 1, no -> 0; a cleared cell means "not preferred" (the column is NOT NULL). */
+function preferredFlag(value: boolean | null | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return value === true ? 1 : 0;
+}
+
+/** Marking a supplier item preferred clears the SKU's other preferred items, each recorded so undo restores it. */
+function clearOtherPreferred(ctx: WriteContext, variantId: number, keepId: number): void {
+  const others = ctx.db
+    .prepare<[number, number], { id: number }>('SELECT id FROM supplier_items WHERE variant_id = ? AND id <> ? AND is_preferred = 1 ORDER BY id')
+    .all(variantId, keepId);
+  for (const other of others) {
+    ctx.db.prepare('UPDATE supplier_items SET is_preferred = 0 WHERE id = ?').run(other.id);
+    recordChanges(ctx, 'supplier_items', other.id, [{ field: 'preferred', before: 1, after: 0 }], columns);
+  }
+}
+
 export const supplierItemsTarget: ImportTarget = {
   id: 'supplierItems',
   fields,
   needs: [],
   template: {
-    fields: ['supplier', 'sku', 'supplierSku', 'cost', 'packSize', 'moq', 'leadTimeDays'],
-    example: ['Hangzhou Textiles', 'LS-WHT-M', 'HZ-1001', '78.00', 10, 50, 21],
+    fields: ['supplier', 'sku', 'supplierSku', 'cost', 'packSize', 'moq', 'leadTimeDays', 'preferred'],
+    example: ['Hangzhou Textiles', 'LS-WHT-M', 'HZ-1001', '78.00', 10, 50, 21, 'yes'],
   },
   plan(input) {
     const planned = plan(input);
@@ -83,16 +120,25 @@ export const supplierItemsTarget: ImportTarget = {
       rows: planned.rows,
       *write(ctx: WriteContext) {
         const insert = ctx.db.prepare(
-          'INSERT INTO supplier_items (supplier_id, variant_id, supplier_sku, cost, pack_size, moq, lead_time_days) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          `INSERT INTO supplier_items (supplier_id, variant_id, supplier_sku, cost, pack_size, moq, lead_time_days, is_preferred)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         );
         for (const write of planned.writes) {
           const v = write.values;
+          let id: number;
           if (!write.existing) {
-            recordCreated(ctx, 'supplier_items', Number(insert.run(write.supplierId, write.variantId, v.supplierSku ?? null, v.cost, v.packSize ?? 1, v.moq ?? 1, v.leadTimeDays ?? null).lastInsertRowid));
+            if (v.preferred === 1) clearOtherPreferred(ctx, write.variantId, 0);
+            id = Number(
+              insert.run(write.supplierId, write.variantId, v.supplierSku ?? null, v.cost, v.packSize ?? 1, v.moq ?? 1, v.leadTimeDays ?? null, v.preferred ?? 0)
+                .lastInsertRowid,
+            );
+            recordCreated(ctx, 'supplier_items', id);
           } else {
+            id = write.existing.id;
+            if (v.preferred === 1) clearOtherPreferred(ctx, write.variantId, id);
             const sets = write.changes.map((change) => `${columns[change.field] ?? ''} = ?`).join(', ');
-            ctx.db.prepare(`UPDATE supplier_items SET ${sets} WHERE id = ?`).run(...write.changes.map((c) => c.after), write.existing.id);
-            recordChanges(ctx, 'supplier_items', write.existing.id, write.changes, columns);
+            ctx.db.prepare(`UPDATE supplier_items SET ${sets} WHERE id = ?`).run(...write.changes.map((c) => c.after), id);
+            recordChanges(ctx, 'supplier_items', id, write.changes, columns);
           }
           yield;
         }
