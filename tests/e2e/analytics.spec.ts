@@ -21,6 +21,13 @@ test('dashboard: KPIs of the demo shop, how they are computed, another period, t
   await page.getByTestId('sales-trend-toggle').click();
   await expect(page.getByTestId('sales-trend-table').locator('tbody tr')).toHaveCount(53);
   await expect(page.getByTestId('channel-split').locator('tbody tr')).not.toHaveCount(0);
+
+  // Click through from a top product to its page.
+  const top = page.getByTestId('top-products-list').locator('a').first();
+  const name = (await top.textContent()) ?? '';
+  await top.click();
+  await expect(page).toHaveURL(/#\/products\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
 });
 
 test('sales report by category sorted by gross profit and exported; returns with the quality / transit split', async ({ page }) => {

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { change, KpiCard } from './KpiCard.js';
+import { MixPanels } from './MixPanels.js';
 import { periodDays, presetPeriod, todayIn, type Preset } from './period.js';
 import { PeriodPicker } from './PeriodPicker.js';
 
@@ -147,7 +148,7 @@ export function DashboardPage(): ReactNode {
             </table>
           </div>
         ) : (
-          <div className="chart" data-testid="sales-trend-chart">
+          <div className="chart chart-tall" data-testid="sales-trend-chart">
             <ResponsiveContainer width="100%" height={290}>
               <ComposedChart data={chartData} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -167,6 +168,7 @@ export function DashboardPage(): ReactNode {
           </div>
         )}
       </article>
+      <MixPanels period={period} currency={currency} />
       <article className="card" data-testid="channel-split">
         <h2>{t('analytics.byChannel')}</h2>
         <table className="table">
