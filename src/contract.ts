@@ -15,6 +15,7 @@ import { settingsContract } from './settings/contract.js';
 import { shopContract } from './shop/contract.js';
 import { importsContract } from './spreadsheets/contract.js';
 import { analyticsContract } from './analytics/contract.js';
+import { productsAnalyticsContract } from './analytics/products-contract.js';
 
 export const contract = {
   ...shopContract,
@@ -30,6 +31,7 @@ export const contract = {
   ...exportsContract,
   ...importsContract,
   ...analyticsContract,
+  ...productsAnalyticsContract,
 } as const;
 
 export type Contract = typeof contract;

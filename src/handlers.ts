@@ -21,6 +21,7 @@ import type { Locale } from './settings/contract.js';
 import type { Db } from './db/open.js';
 import { createImportHandlers } from './spreadsheets/handlers.js';
 import { createAnalyticsHandlers } from './analytics/handlers.js';
+import { createProductAnalyticsHandlers } from './analytics/products-handlers.js';
 
 export interface HandlerContext {
   shop(): ShopDatabase;
@@ -92,6 +93,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createReorderHandlers(area),
     ...createImportHandlers(area, { jobs: ctx.jobs, openWriter: ctx.openWriter }),
     ...createAnalyticsHandlers(area),
+    ...createProductAnalyticsHandlers(area),
     ...createExportHandlers(() => handlers),
   };
   return handlers;

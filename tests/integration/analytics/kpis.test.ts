@@ -126,6 +126,15 @@ describe('analytics.kpis', () => {
     expect(page.total).toBe(2);
   });
 
+  it('answers product analytics through the router (variants that never sold are class C)', async () => {
+    shop = testShop(seedOrders);
+    const abc = await shop.ok('analytics.abc', { asOf: '2026-03-07' });
+    expect(abc.totalRows).toBe(5);
+    expect(abc.rows.every((row) => row.class === 'C')).toBe(true);
+    const health = await shop.ok('analytics.productHealth', { from: '2026-03-01', to: '2026-03-07' });
+    expect(health.averageInventoryMethod).toBe('meanOfStartAndEnd');
+  });
+
   it('refuses a period that ends before it starts, naming the field', async () => {
     shop = testShop();
     const error = await shop.fail('analytics.kpis', { from: '2026-03-07', to: '2026-03-01' });

@@ -1,0 +1,201 @@
+// Product and inventory analytics exactly as metrics.md "Products and stock"
+// defines them. The store returns per-variant sums from grouped passes; the
+// joining, classification and shares happen here in memory (100,000 variants
+// fit easily).
+//
+// Stock at a past instant = on hand now − Σ ledger deltas at or after it (the
+// ledger is append-only). Inventory is valued at the variant's current unit
+// cost (variants.cost; none = 0, counted in skusInStockWithoutCost); negative
+// balances count as 0 units. The average inventory value of a period is the
+// mean of its value at the start and at the end (averageInventoryMethod
+// 'meanOfStartAndEnd') — two ledger reconstructions instead of one per day.
+import type { Db } from '../db/open.js';
+import { addDays, daysBetween, localDateOf, localMidnightUtc } from '../shared/local-time.js';
+import { classifyAbc, summarizeAbc, type AbcClass } from './abc.js';
+import { utcRange, type Period } from './periods.js';
+import type { ProductHealth } from './products-contract.js';
+import { createProductsStore, type VariantRow } from './products-store.js';
+
+const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
+
+interface HealthSums {
+  unitsSold: number;
+  onHandEnd: number;
+  skusSold: number;
+  skusInStock: number;
+  cogs: number;
+  valueStart: number;
+  valueEnd: number;
+  slow: number;
+  dead: number;
+  noCost: number;
+}
+
+const emptySums = (): HealthSums => ({ unitsSold: 0, onHandEnd: 0, skusSold: 0, skusInStock: 0, cogs: 0, valueStart: 0, valueEnd: 0, slow: 0, dead: 0, noCost: 0 });
+
+function health(s: HealthSums, days: number): ProductHealth {
+  const averageInventoryValue = (s.valueStart + s.valueEnd) / 2;
+  return {
+    unitsSold: s.unitsSold,
+    onHandEnd: s.onHandEnd,
+    sellThrough: ratio(s.unitsSold, s.unitsSold + s.onHandEnd),
+    skusSold: s.skusSold,
+    skusInStock: s.skusInStock,
+    activeSellingRate: ratio(s.skusSold, s.skusInStock),
+    cogs: s.cogs,
+    inventoryValueStart: s.valueStart,
+    inventoryValueEnd: s.valueEnd,
+    averageInventoryValue,
+    turnover: ratio(s.cogs, averageInventoryValue),
+    // Days of inventory = average value ÷ COGS per day; with no (or negative) COGS the stock never turns.
+    daysOfInventory: s.cogs > 0 ? (averageInventoryValue * days) / s.cogs : null,
+    slowMovers: s.slow,
+    slowMoversShare: ratio(s.slow, s.skusInStock),
+    deadStock: s.dead,
+    deadStockShare: ratio(s.dead, s.skusInStock),
+    skusInStockWithoutCost: s.noCost,
+  };
+}
+
+/** Local dates of UTC instants, memoised per minute (every zone offset is whole minutes). */
+function localDates(timeZone: string): (instant: string) => string {
+  const memo = new Map<string, string>();
+  return (instant) => {
+    const minute = instant.slice(0, 16);
+    let date = memo.get(minute);
+    if (date === undefined) {
+      date = localDateOf(instant, timeZone);
+      memo.set(minute, date);
+    }
+    return date;
+  };
+}
+
+export function createProductsService(db: Db) {
+  const store = createProductsStore(db);
+
+  /** On hand per variant at an instant (≥ 0), from on hand now and the ledger after it. */
+  function onHandAt(variants: readonly VariantRow[], instant: string): Map<number, number> {
+    const later = new Map(store.deltasSince(instant).map((row) => [row.variantId, row.delta]));
+    return new Map(variants.map((v) => [v.variantId, Math.max(0, v.onHand - (later.get(v.variantId) ?? 0))]));
+  }
+
+  return {
+    abc(input: { asOf: string; windowDays: number; measure: 'netSales' | 'grossProfit'; offset: number; limit: number; class?: AbcClass | undefined }) {
+      const window: Period = { from: addDays(input.asOf, -(input.windowDays - 1)), to: input.asOf };
+      const [from, to] = utcRange(window, store.timeZone());
+      const sales = new Map(store.sales(from, to).map((row) => [row.variantId, row]));
+      const refunds = new Map(store.refunds(from, to).map((row) => [row.variantId, row]));
+      const items = store.variants().map((v) => {
+        const sold = sales.get(v.variantId);
+        const refunded = refunds.get(v.variantId);
+        // Net sales = quantity × price − line discount − refunds dated in the window.
+        const netSales = (sold?.netOfDiscounts ?? 0) - (refunded?.refunds ?? 0);
+        const cogs = (sold?.cogsSold ?? 0) - (refunded?.cogsReturned ?? 0);
+        return { variantId: v.variantId, sku: v.sku, title: v.title, value: input.measure === 'netSales' ? netSales : netSales - cogs };
+      });
+      const ranked = classifyAbc(items);
+      const matching = input.class ? ranked.filter((row) => row.class === input.class) : ranked;
+      return {
+        window,
+        measure: input.measure,
+        total: ranked.reduce((sum, row) => sum + row.value, 0),
+        classes: summarizeAbc(ranked),
+        totalRows: matching.length,
+        rows: matching.slice(input.offset, input.offset + input.limit),
+      };
+    },
+
+    productHealth(input: { from: string; to: string; slowDays: number; deadDays: number }) {
+      const tz = store.timeZone();
+      const period: Period = { from: input.from, to: input.to };
+      const days = daysBetween(input.from, input.to) + 1;
+      const [start, end] = utcRange(period, tz);
+      const variants = store.variants();
+      const atStart = onHandAt(variants, start);
+      const atEnd = onHandAt(variants, end);
+      const returned = new Map(store.refunds(start, end).map((row) => [row.variantId, row.cogsReturned]));
+      // Days since the last sale ≥ N ⇔ the last sale was placed before local midnight of (to − N + 1).
+      // So one pass over the longest of the two windows gives both counts; no sale in it = both.
+      const slowBefore = localMidnightUtc(addDays(input.to, 1 - input.slowDays), tz).toISOString();
+      const deadBefore = localMidnightUtc(addDays(input.to, 1 - input.deadDays), tz).toISOString();
+      const recentFrom = slowBefore < deadBefore ? slowBefore : deadBefore;
+      const scanned = store.sales(start, end, recentFrom);
+      const sales = new Map(scanned.filter((row) => row.units > 0).map((row) => [row.variantId, row]));
+      const lastSale = new Map(scanned.map((row) => [row.variantId, row.lastPlacedAt]));
+
+      const shop = emptySums();
+      const byCategory = new Map<string, HealthSums>();
+      for (const v of variants) {
+        let category = byCategory.get(v.category);
+        if (!category) {
+          category = emptySums();
+          byCategory.set(v.category, category);
+        }
+        const sold = sales.get(v.variantId);
+        const onHandEnd = atEnd.get(v.variantId) ?? 0;
+        const cost = v.cost ?? 0;
+        const last = lastSale.get(v.variantId);
+        const inStock = onHandEnd > 0;
+        const add: HealthSums = {
+          unitsSold: sold?.units ?? 0,
+          onHandEnd,
+          skusSold: sold ? 1 : 0,
+          skusInStock: inStock ? 1 : 0,
+          cogs: (sold?.cogsSold ?? 0) - (returned.get(v.variantId) ?? 0),
+          valueStart: (atStart.get(v.variantId) ?? 0) * cost,
+          valueEnd: onHandEnd * cost,
+          slow: inStock && (last === undefined || last < slowBefore) ? 1 : 0,
+          dead: inStock && (last === undefined || last < deadBefore) ? 1 : 0,
+          noCost: inStock && v.cost === null ? 1 : 0,
+        };
+        for (const sums of [shop, category]) {
+          for (const key of Object.keys(add) as (keyof HealthSums)[]) sums[key] += add[key];
+        }
+      }
+      return {
+        period,
+        days,
+        slowDays: input.slowDays,
+        deadDays: input.deadDays,
+        averageInventoryMethod: 'meanOfStartAndEnd' as const,
+        shop: health(shop, days),
+        byCategory: [...byCategory]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([category, sums]) => ({ category, ...health(sums, days) })),
+      };
+    },
+
+    slowMovers(input: { asOf: string; minDays: number; offset: number; limit: number }) {
+      const tz = store.timeZone();
+      const end = utcRange({ from: input.asOf, to: input.asOf }, tz)[1];
+      // A sale in the last minDays local days (asOf − minDays + 1 … asOf) means fewer than minDays since it.
+      const recentFrom = localMidnightUtc(addDays(input.asOf, 1 - input.minDays), tz).toISOString();
+      const variants = store.variants();
+      const onHand = onHandAt(variants, end);
+      const soldRecently = new Set(store.sales(recentFrom, end).map((row) => row.variantId));
+      const candidates = variants.filter((v) => (onHand.get(v.variantId) ?? 0) > 0 && !soldRecently.has(v.variantId));
+      const lastSale = new Map(store.lastSales(candidates.map((v) => v.variantId), recentFrom).map((row) => [row.variantId, row.lastPlacedAt]));
+      const dateOf = localDates(tz);
+      const rows = candidates.map((v) => {
+        const last = lastSale.get(v.variantId);
+        const lastSaleDate = last === undefined ? null : dateOf(last);
+        const units = onHand.get(v.variantId) ?? 0;
+        return {
+          variantId: v.variantId,
+          sku: v.sku,
+          title: v.title,
+          lastSaleDate,
+          daysSinceLastSale: lastSaleDate === null ? null : daysBetween(lastSaleDate, input.asOf),
+          onHand: units,
+          unitCost: v.cost,
+          stockValue: units * (v.cost ?? 0),
+        };
+      });
+      // Never sold first (the stalest), then most days; ties by SKU.
+      const staleness = (days: number | null) => (days === null ? Number.POSITIVE_INFINITY : days);
+      rows.sort((a, b) => staleness(b.daysSinceLastSale) - staleness(a.daysSinceLastSale) || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+      return { asOf: input.asOf, minDays: input.minDays, totalRows: rows.length, rows: rows.slice(input.offset, input.offset + input.limit) };
+    },
+  };
+}
