@@ -42,6 +42,11 @@ test('sales report by category sorted by gross profit and exported; returns with
   await page.getByTestId('export-csv').click();
   expect((await download).suggestedFilename()).toBe('Sales report.csv');
 
+  await page.getByTestId('analytics-tab-products').click();
+  await expect(page.getByTestId('health-sellThrough')).toContainText('%');
+  await expect(page.getByTestId('health-by-category').locator('tbody tr')).not.toHaveCount(0);
+  await expect(page.getByTestId('abc-summary')).toContainText('A');
+
   await page.getByTestId('analytics-tab-returns').click();
   await expect(page.getByTestId('returns-total')).toContainText(/Return rate \d/);
   await expect(page.getByTestId('returns-total')).toContainText('Quality');

@@ -4,10 +4,11 @@ import type { ReactNode } from 'react';
 import { routeHref } from '../../app/route.js';
 import { useI18n } from '../../i18n/context.js';
 import { DashboardPage } from './DashboardPage.js';
+import { ProductsReportPage } from './ProductsReportPage.js';
 import { ReturnsReportPage } from './ReturnsReportPage.js';
 import { SalesReportPage } from './SalesReportPage.js';
 
-const tabs = ['dashboard', 'sales', 'returns'] as const;
+const tabs = ['dashboard', 'sales', 'products', 'returns'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNode {
@@ -22,7 +23,7 @@ export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNod
           </a>
         ))}
       </nav>
-      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage /> : <ReturnsReportPage />}
+      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage /> : tab === 'products' ? <ProductsReportPage /> : <ReturnsReportPage />}
     </>
   );
 }

@@ -1,0 +1,144 @@
+// Product health for a period (sell-through, active-selling rate, turnover,
+// days of inventory, slow movers and dead stock — shop and per category), the
+// ABC classes of the last 365 days, and the slow movers to act on.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { MethodOutput } from '../../../../src/contract.js';
+import { call } from '../../api/client.js';
+import { useShop } from '../../app/shop-context.js';
+import { useToasts } from '../../components/toasts.js';
+import { useI18n } from '../../i18n/context.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { presetPeriod, todayIn, type Preset } from './period.js';
+import { PeriodPicker } from './PeriodPicker.js';
+
+type Health = MethodOutput<'analytics.productHealth'>;
+const healthFigures = ['sellThrough', 'activeSellingRate', 'turnover', 'daysOfInventory', 'slowMoversShare', 'deadStockShare'] as const;
+
+export function ProductsReportPage(): ReactNode {
+  const { t, locale } = useI18n();
+  const { settings } = useShop();
+  const { showError } = useToasts();
+  const [preset, setPreset] = useState<Preset>('last30');
+  const [health, setHealth] = useState<Health | null>(null);
+  const [abc, setAbc] = useState<MethodOutput<'analytics.abc'> | null>(null);
+  const [slow, setSlow] = useState<MethodOutput<'analytics.slowMovers'> | null>(null);
+  const today = todayIn(settings.timeZone);
+  const period = presetPeriod(preset, today);
+
+  useEffect(() => {
+    setHealth(null);
+    call('analytics.productHealth', { from: period.from, to: period.to }).then(setHealth, showError);
+  }, [period.from, period.to, showError]);
+  useEffect(() => {
+    call('analytics.abc', { asOf: today, limit: 1 }).then(setAbc, showError);
+    call('analytics.slowMovers', { asOf: today, limit: 20 }).then(setSlow, showError);
+  }, [today, showError]);
+
+  const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
+  const figure = (id: (typeof healthFigures)[number], value: number | null) => {
+    if (value === null) return '—';
+    if (id === 'turnover') return formatNumber(Math.round(value * 100) / 100, locale);
+    if (id === 'daysOfInventory') return t('analytics.products.days', { days: formatNumber(Math.round(value), locale) });
+    return percent(value);
+  };
+  const money = (minor: number) => formatMoney(minor, health?.currency ?? settings.currency, locale);
+
+  return (
+    <div className="page" data-testid="products-report">
+      <div className="page-header">
+        <h1>{t('analytics.tab.products')}</h1>
+        <PeriodPicker value={preset} onChange={setPreset} />
+      </div>
+      <div className="kpi-grid">
+        {healthFigures.map((id) => (
+          <article key={id} className="card kpi-card" data-testid={`health-${id}`}>
+            <span className="kpi-label">{t(`analytics.products.${id}` as MessageKey)}</span>
+            <strong className="kpi-value">{health ? figure(id, health.shop[id]) : '…'}</strong>
+            <p className="muted small how">{t(`analytics.products.how.${id}` as MessageKey)}</p>
+          </article>
+        ))}
+      </div>
+      <article className="card">
+        <h2>{t('analytics.products.byCategory')}</h2>
+        <table className="table" data-testid="health-by-category">
+          <thead>
+            <tr>
+              <th>{t('analytics.by.category')}</th>
+              {healthFigures.map((id) => (
+                <th key={id} className="num">
+                  {t(`analytics.products.${id}` as MessageKey)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(health?.byCategory ?? []).map((row) => (
+              <tr key={row.category}>
+                <td>{row.category || '—'}</td>
+                {healthFigures.map((id) => (
+                  <td key={id} className="num">
+                    {figure(id, row[id])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </article>
+      <div className="mix-panels">
+        <article className="card" data-testid="slow-movers">
+          <h2>{t('analytics.products.slowList')}</h2>
+          <p className="muted small how">{t('analytics.products.slowHow', { days: 60 })}</p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>SKU</th>
+                <th>{t('analytics.by.product')}</th>
+                <th className="num">{t('analytics.products.daysSince')}</th>
+                <th className="num">{t('columns.onHand')}</th>
+                <th className="num">{t('analytics.products.stockValue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(slow?.rows ?? []).map((row) => (
+                <tr key={row.variantId}>
+                  <td className="cell-mono">{row.sku}</td>
+                  <td>{row.title}</td>
+                  <td className="num">{row.daysSinceLastSale === null ? t('analytics.products.neverSold') : formatNumber(row.daysSinceLastSale, locale)}</td>
+                  <td className="num">{formatNumber(row.onHand, locale)}</td>
+                  <td className="num">{money(row.stockValue)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {slow ? <p className="muted">{t('analytics.products.slowTotal', { count: formatNumber(slow.totalRows, locale) })}</p> : null}
+        </article>
+        <article className="card" data-testid="abc-summary">
+          <h2>{t('analytics.products.abc')}</h2>
+          <p className="muted small how">{t('analytics.products.abcHow')}</p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('analytics.products.class')}</th>
+                <th className="num">SKU</th>
+                <th className="num">{t('analytics.products.shareOfSales')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(abc?.classes ?? []).map((row) => (
+                <tr key={row.class}>
+                  <td>{row.class}</td>
+                  <td className="num">
+                    {formatNumber(row.skus, locale)} ({percent(row.shareOfSkus)})
+                  </td>
+                  <td className="num">{percent(row.shareOfMeasure)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </article>
+      </div>
+    </div>
+  );
+}
