@@ -90,6 +90,41 @@ export const salesReportRowSchema = z.object({
 });
 export type SalesReportRow = z.infer<typeof salesReportRowSchema>;
 
+export const segmentCodeSchema = z.enum([
+  'champions',
+  'potentialLoyalists',
+  'atRiskBigSpenders',
+  'cantLoseThem',
+  'loyalLowSpenders',
+  'newPromising',
+  'needsAttention',
+  'hibernating',
+]);
+
+export const segmentSummarySchema = z.object({
+  segment: segmentCodeSchema,
+  customers: z.number().int(),
+  share: z.number().nullable(),
+  meanRecencyDays: z.number().nullable(),
+  meanFrequency: z.number().nullable(),
+  meanMonetary: z.number().nullable(),
+});
+export type SegmentSummary = z.infer<typeof segmentSummarySchema>;
+
+export const segmentCustomerSchema = z.object({
+  customerId: z.number().int(),
+  email: z.string().nullable(),
+  name: z.string(),
+  recencyDays: z.number().int(),
+  frequency: z.number().int(),
+  monetary: z.number().int(),
+  r: z.number().int(),
+  f: z.number().int(),
+  m: z.number().int(),
+  segment: segmentCodeSchema,
+});
+export type SegmentCustomer = z.infer<typeof segmentCustomerSchema>;
+
 export const analyticsContract = {
   /** KPIs of [from, to] (inclusive local days), the previous period of the same length, and the same days a year earlier. */
   'analytics.kpis': {
@@ -125,6 +160,24 @@ export const analyticsContract = {
       }),
     // (No .refine here: the grid exporter derives its query schema with .omit(); the handler checks the order.)
     output: z.object({ rows: z.array(salesReportRowSchema), total: z.number().int() }),
+  },
+  /** RFM scores and the eight segments over the windowDays local days ending on asOf; one page of customers (optionally one segment), biggest spenders first. */
+  'analytics.segments': {
+    input: z.object({
+      asOf: localDate,
+      windowDays: z.number().int().min(7).max(3650).default(365),
+      segment: segmentCodeSchema.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+    output: z.object({
+      asOf: z.string(),
+      windowDays: z.number().int(),
+      scoredCustomers: z.number().int(),
+      summary: z.array(segmentSummarySchema),
+      customers: z.array(segmentCustomerSchema),
+      total: z.number().int(),
+    }),
   },
   /** Daily units sold (two years) and the forecast of the next days, with its holdout error (WAPE). */
   'analytics.forecast': {

@@ -8,6 +8,7 @@ import { createForecastService } from './forecast-service.js';
 import { createKpiService } from './kpi-service.js';
 import { createReportService } from './report-service.js';
 import { createReturnsService } from './returns-service.js';
+import { createSegmentsService } from './segments-service.js';
 import { createSeriesService } from './series-service.js';
 
 export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof analyticsContract> {
@@ -16,6 +17,7 @@ export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof a
   const returnsFor = perDatabase((db) => createReturnsService(db));
   const forecastsFor = perDatabase((db) => createForecastService(db));
   const reportsFor = perDatabase((db) => createReportService(db));
+  const segmentsFor = perDatabase((db) => createSegmentsService(db));
   const currencyOf = perDatabase((db) => db.prepare<[], { currency: string }>('SELECT currency FROM shop_settings WHERE id = 1'));
   const currency = () => currencyOf(ctx.db()).get()?.currency ?? 'USD';
   return {
@@ -24,6 +26,7 @@ export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof a
       if (from > to) throw validationError(`The period ends (${to}) before it starts (${from}).`, [{ path: 'to', key: 'periodOrder', message: 'to: before from' }]);
       return reportsFor(ctx.db()).salesReport({ from, to }, by, sort, offset, limit);
     },
+    'analytics.segments': ({ asOf, windowDays, segment, offset, limit }) => segmentsFor(ctx.db()).segments(asOf, windowDays, segment, offset, limit),
     'analytics.forecast': ({ scope, today, horizonDays }) => forecastsFor(ctx.db()).forecast(scope, today, horizonDays),
     'analytics.returns': ({ from, to, by }) => returnsFor(ctx.db()).report({ from, to }, by),
     'analytics.salesSeries': ({ from, to, granularity }) => ({ ...seriesFor(ctx.db()).salesSeries({ from, to }, granularity), currency: currency() }),

@@ -31,6 +31,7 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'transfers.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['transfers.list'].output.shape.rows.element },
   'stocktakes.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['stocktakes.list'].output.shape.rows.element },
   'analytics.salesReport': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['analytics.salesReport'].output.shape.rows.element },
+  'analytics.segments': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: contract['analytics.segments'].output.shape.customers.element },
   'reorder.suggestions': {
     rows: (a) =>
       a.suppliers.flatMap((group) =>

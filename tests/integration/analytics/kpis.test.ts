@@ -135,6 +135,33 @@ describe('analytics.kpis', () => {
     expect(health.averageInventoryMethod).toBe('meanOfStartAndEnd');
   });
 
+  it('scores RFM over the year to the as-of date and exports one segment', async () => {
+    shop = testShop(seedOrders);
+    const answer = await shop.ok('analytics.segments', { asOf: '2026-03-07' });
+    // C1: last order 5 March (2 days), 2 orders, 200 − 10 + 50 − 95 refunded = 145.00.
+    // C2: last order 7 March 23:59 local (0 days), 2 orders (O3, O5), 90 + 60 − 60 refunded = 90.00.
+    // C3: 25 February (10 days), 1 order (O4 cancelled, O6 after the date), 100.00.
+    // R scores 2 / 4 / 1 (mean 2.33), F 2 / 2 / 1 (mean 1.67), M 4 / 1 / 2 (mean 2.33).
+    expect(answer.customers.map((c) => [c.email, c.recencyDays, c.frequency, c.monetary, c.r, c.f, c.m, c.segment])).toEqual([
+      ['c1@x', 2, 2, 14500, 2, 2, 4, 'atRiskBigSpenders'],
+      ['c3@x', 10, 1, 10000, 1, 1, 2, 'hibernating'],
+      ['c2@x', 0, 2, 9000, 4, 2, 1, 'loyalLowSpenders'],
+    ]);
+    expect(answer.summary.find((s) => s.segment === 'hibernating')).toEqual({ segment: 'hibernating', customers: 1, share: 1 / 3, meanRecencyDays: 10, meanFrequency: 1, meanMonetary: 10000 });
+    const file = await shop.ok('exports.grid', {
+      source: 'analytics.segments',
+      query: { asOf: '2026-03-07', segment: 'loyalLowSpenders' },
+      columns: [
+        { field: 'email', header: 'Email', kind: 'text' },
+        { field: 'name', header: 'Name', kind: 'text' },
+        { field: 'monetary', header: 'Spend', kind: 'money' },
+      ],
+      format: 'csv',
+      fileName: 'Loyal low spenders',
+    });
+    expect(Buffer.from(file.contentBase64, 'base64').toString('utf8')).toBe('\uFEFFEmail,Name,Spend\r\nc2@x,C2,90.00\r\n');
+  });
+
   it('refuses a period that ends before it starts, naming the field', async () => {
     shop = testShop();
     const error = await shop.fail('analytics.kpis', { from: '2026-03-07', to: '2026-03-01' });
