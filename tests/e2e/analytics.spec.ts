@@ -47,6 +47,16 @@ test('sales report by category sorted by gross profit and exported; returns with
   await expect(page.getByTestId('health-by-category').locator('tbody tr')).not.toHaveCount(0);
   await expect(page.getByTestId('abc-summary')).toContainText('A');
 
+  await page.getByTestId('analytics-tab-customers').click();
+  await expect(page.getByTestId('segments-table')).toContainText('Champions');
+  await page.getByTestId('segment-hibernating').click();
+  await expect(page.getByTestId('segment-customers')).toContainText('Hibernating');
+  await expect(page.getByTestId('segment-customers').locator('tbody tr')).not.toHaveCount(0);
+  const segmentFile = page.waitForEvent('download');
+  await page.getByTestId('segment-customers').getByTestId('export-open').click();
+  await page.getByTestId('segment-customers').getByTestId('export-xlsx').click();
+  expect((await segmentFile).suggestedFilename()).toBe('Hibernating.xlsx');
+
   await page.getByTestId('analytics-tab-returns').click();
   await expect(page.getByTestId('returns-total')).toContainText(/Return rate \d/);
   await expect(page.getByTestId('returns-total')).toContainText('Quality');

@@ -3,12 +3,13 @@
 import type { ReactNode } from 'react';
 import { routeHref } from '../../app/route.js';
 import { useI18n } from '../../i18n/context.js';
+import { CustomersReportPage } from './CustomersReportPage.js';
 import { DashboardPage } from './DashboardPage.js';
 import { ProductsReportPage } from './ProductsReportPage.js';
 import { ReturnsReportPage } from './ReturnsReportPage.js';
 import { SalesReportPage } from './SalesReportPage.js';
 
-const tabs = ['dashboard', 'sales', 'products', 'returns'] as const;
+const tabs = ['dashboard', 'sales', 'products', 'customers', 'returns'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNode {
@@ -23,7 +24,7 @@ export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNod
           </a>
         ))}
       </nav>
-      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage /> : tab === 'products' ? <ProductsReportPage /> : <ReturnsReportPage />}
+      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage /> : tab === 'products' ? <ProductsReportPage /> : tab === 'customers' ? <CustomersReportPage /> : <ReturnsReportPage />}
     </>
   );
 }

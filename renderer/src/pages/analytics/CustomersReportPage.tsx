@@ -1,0 +1,121 @@
+// RFM segments of the last year: each segment's size, typical recency,
+// frequency and spend, and the suggested action; pick one to list its
+// customers and export them for outreach (WeCom, SMS, e-mail tools).
+import { useEffect, useState, type ReactNode } from 'react';
+import type { MethodOutput } from '../../../../src/contract.js';
+import { call } from '../../api/client.js';
+import { useShop } from '../../app/shop-context.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
+import { useToasts } from '../../components/toasts.js';
+import { useI18n } from '../../i18n/context.js';
+import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { Pager } from '../HistoryPage.js';
+import { todayIn } from './period.js';
+
+type Answer = MethodOutput<'analytics.segments'>;
+type Segment = Answer['summary'][number]['segment'];
+const pageSize = 100;
+
+export function CustomersReportPage(): ReactNode {
+  const { t, locale } = useI18n();
+  const { settings } = useShop();
+  const { showError } = useToasts();
+  const [segment, setSegment] = useState<Segment>('champions');
+  const [offset, setOffset] = useState(0);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const asOf = todayIn(settings.timeZone);
+  const money = (minor: number | null) => (minor === null ? '—' : formatMoney(Math.round(minor), settings.currency, locale));
+  const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
+
+  useEffect(() => {
+    call('analytics.segments', { asOf, segment, offset, limit: pageSize }).then(setAnswer, showError);
+  }, [asOf, segment, offset, showError]);
+
+  return (
+    <div className="page" data-testid="customers-report">
+      <div className="page-header">
+        <h1>{t('analytics.tab.customers')}</h1>
+      </div>
+      <article className="card">
+        <p className="muted small how">{t('analytics.segments.how', { asOf, customers: formatNumber(answer?.scoredCustomers ?? 0, locale) })}</p>
+        <table className="table" data-testid="segments-table">
+          <thead>
+            <tr>
+              <th>{t('analytics.segments.segment')}</th>
+              <th className="num">{t('analytics.segments.customers')}</th>
+              <th className="num">{t('analytics.segments.recency')}</th>
+              <th className="num">{t('analytics.segments.frequency')}</th>
+              <th className="num">{t('analytics.segments.monetary')}</th>
+              <th>{t('analytics.segments.action')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(answer?.summary ?? []).map((row) => (
+              <tr key={row.segment} className={row.segment === segment ? 'selected' : undefined}>
+                <td>
+                  <button type="button" className="link" onClick={() => { setSegment(row.segment); setOffset(0); }} data-testid={`segment-${row.segment}`}>
+                    {t(`analytics.segment.${row.segment}`)}
+                  </button>
+                </td>
+                <td className="num">
+                  {formatNumber(row.customers, locale)} ({percent(row.share)})
+                </td>
+                <td className="num">{row.meanRecencyDays === null ? '—' : formatNumber(Math.round(row.meanRecencyDays), locale)}</td>
+                <td className="num">{row.meanFrequency === null ? '—' : formatNumber(Math.round(row.meanFrequency * 10) / 10, locale)}</td>
+                <td className="num">{money(row.meanMonetary)}</td>
+                <td>{t(`analytics.segmentAction.${row.segment}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </article>
+      <article className="card" data-testid="segment-customers">
+        <header className="card-header">
+          <h2>{t(`analytics.segment.${segment}`)}</h2>
+          <ExportMenu
+            source="analytics.segments"
+            query={{ asOf, segment }}
+            columns={[
+              { field: 'email', header: t('analytics.segments.email'), kind: 'text' },
+              { field: 'name', header: t('analytics.segments.name'), kind: 'text' },
+              { field: 'recencyDays', header: t('analytics.segments.recency'), kind: 'number' },
+              { field: 'frequency', header: t('analytics.segments.frequency'), kind: 'number' },
+              { field: 'monetary', header: t('analytics.segments.monetary'), kind: 'money' },
+              { field: 'r', header: 'R', kind: 'number' },
+              { field: 'f', header: 'F', kind: 'number' },
+              { field: 'm', header: 'M', kind: 'number' },
+            ]}
+            fileName={t(`analytics.segment.${segment}`)}
+          />
+        </header>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('analytics.segments.name')}</th>
+              <th>{t('analytics.segments.email')}</th>
+              <th className="num">{t('analytics.segments.recency')}</th>
+              <th className="num">{t('analytics.segments.frequency')}</th>
+              <th className="num">{t('analytics.segments.monetary')}</th>
+              <th className="num">R / F / M</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(answer?.customers ?? []).map((c) => (
+              <tr key={c.customerId}>
+                <td>{c.name}</td>
+                <td>{c.email ?? '—'}</td>
+                <td className="num">{formatNumber(c.recencyDays, locale)}</td>
+                <td className="num">{formatNumber(c.frequency, locale)}</td>
+                <td className="num">{money(c.monetary)}</td>
+                <td className="num">
+                  {c.r} / {c.f} / {c.m}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Pager offset={offset} size={pageSize} total={answer?.total ?? 0} onChange={setOffset} />
+      </article>
+    </div>
+  );
+}
