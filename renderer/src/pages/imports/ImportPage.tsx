@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { importTargetIds, textEncodings, type ImportOptions, type ImportSession, type ImportTargetId } from '../../../../src/spreadsheets/contract.js';
+import { ApiError } from '../../api/api-error.js';
 import { call } from '../../api/client.js';
 import { readFileBase64, saveFile } from '../../api/files.js';
 import { routeHref } from '../../app/route.js';
@@ -71,7 +72,8 @@ export function ImportPage(): ReactNode {
         setVersion((v) => v + 1);
       }, showError);
     } else if (job.error) {
-      showError(job.error);
+      // The job's error is a plain shape: wrap it so the toast shows its translated key (e.g. importHasErrors).
+      showError(ApiError.fromShape(job.error));
     }
   }, [job, session, showError]);
 
