@@ -42,6 +42,8 @@ const templates: Record<string, string> = {
   notEmail: '"{value}" is not an e-mail address',
   preferredTwice: 'row {otherRow} already makes another supplier preferred for {value}; a SKU has one preferred supplier',
   stocktakeNotCounting: 'stocktake {value} is not open for counting',
+  notInStocktake: '"{value}" is not part of stocktake {stocktake} (it counts another category or bin)',
+  noCostKnown: 'no cost is known for "{value}" (no price-list cost from this supplier, no product cost); enter one',
 };
 
 export function issueMessage(key: string, params: Record<string, string | number>): string {

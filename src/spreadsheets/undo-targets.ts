@@ -3,7 +3,7 @@
 // suppliers / supplier items / customers it changed, and stock it set
 // (reversed through the ledger by a hook, because the ledger is append-only).
 import type { UndoTargets } from '../history/store.js';
-import { reverseStockItems } from './targets/stock-undo.js';
+import { restoreSafetyStock, reverseStockItems } from './targets/stock-undo.js';
 import { restoreStocktakeCounts } from './targets/stocktake-counts.js';
 
 export const importUndoTargets: UndoTargets = {
@@ -29,5 +29,5 @@ export const importUndoTargets: UndoTargets = {
     categories: { order: 7 },
     channels: { order: 7 },
   },
-  hooks: { stock: reverseStockItems, stocktake_count: restoreStocktakeCounts },
+  hooks: { stock: reverseStockItems, stock_safety: restoreSafetyStock, stocktake_count: restoreStocktakeCounts },
 };

@@ -26,7 +26,17 @@ interface Write {
 
 function plan(input: PlanInput) {
   const orderId = input.options.purchaseOrderId ?? 0;
-  const order = input.db.prepare<[number], { number: string; status: string; supplierId: number }>('SELECT number, status, supplier_id AS supplierId FROM purchase_orders WHERE id = ?').get(orderId);
+  const order = input.db
+    .prepare<[number], { number: string; status: string; supplierId: number; currency: string }>(
+      'SELECT number, status, supplier_id AS supplierId, currency FROM purchase_orders WHERE id = ?',
+    )
+    .get(orderId);
+  const shopCurrency = input.db.prepare<[], { currency: string }>('SELECT currency FROM shop_settings WHERE id = 1').get()?.currency ?? 'USD';
+  // The variant's own cost is in the shop's currency: a default only for orders in it (as po-service does).
+  const variantCost = input.db.prepare<[number], { sku: string; cost: number | null; title: string }>(
+    `SELECT v.sku, v.cost, p.title || CASE WHEN v.option1 IS NULL THEN '' ELSE ' / ' || v.option1 END AS title
+     FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?`,
+  );
   const variants = variantLookup(input.db);
   const priceList = new Map(
     input.db
@@ -51,21 +61,24 @@ function plan(input: PlanInput) {
     if (!order || order.status !== 'draft') reader.issue(null, 'notDraft', { value: order?.number ?? String(orderId) });
     const sku = reader.raw('sku');
     const supplierSku = reader.raw('supplierSku');
+    const key = sku || supplierSku;
     const variantId = sku !== '' ? variants.bySku(sku)?.id : supplierSku !== '' ? bySupplierSku.get(supplierSku.toLowerCase()) : undefined;
+    const variant = variantId === undefined ? undefined : variantCost.get(variantId);
     if (sku === '' && supplierSku === '') reader.require('sku', sku);
-    else if (variantId === undefined) reader.issue(sku !== '' ? 'sku' : 'supplierSku', 'unknownSku', { value: sku || supplierSku });
-    else seen.check(reader, sku !== '' ? 'sku' : 'supplierSku', String(variantId));
+    else if (variantId === undefined) reader.issue(sku !== '' ? 'sku' : 'supplierSku', 'unknownSku', { value: key });
+    // Keyed by the variant, so its SKU on one row and its supplier SKU on another are the same line.
+    else seen.check(reader, sku !== '' ? 'sku' : 'supplierSku', variant?.sku ?? key);
     const quantity = reader.integer('quantity', 1);
     reader.require('quantity', quantity);
     const given = reader.money('unitCost');
     // Without a cost in the file: the line's agreed cost, else the price list, else the variant's cost.
-    const known =
-      variantId === undefined ? undefined : (lines.get(variantId)?.unitCost ?? priceList.get(variantId)?.cost ?? variants.bySku(sku)?.cost ?? undefined);
-    const unitCost = typeof given === 'number' ? given : (known ?? undefined);
-    if (variantId !== undefined && unitCost === undefined) reader.require('unitCost', unitCost);
-    const key = sku || supplierSku;
+    const ownCost = order?.currency === shopCurrency ? (variant?.cost ?? undefined) : undefined;
+    const known = variantId === undefined ? undefined : (lines.get(variantId)?.unitCost ?? priceList.get(variantId)?.cost ?? ownCost);
+    const unitCost = typeof given === 'number' ? given : known;
+    if (variantId !== undefined && unitCost === undefined && !reader.issues.some((i) => i.field === 'unitCost')) reader.issue('unitCost', 'noCostKnown', { value: key });
+    const label = variant?.title ?? key;
     if (reader.issues.length > 0 || variantId === undefined || typeof quantity !== 'number' || unitCost === undefined) {
-      rows.push({ row: row.rowNumber, outcome: 'error', key, label: '', changes: [], issues: reader.issues });
+      rows.push({ row: row.rowNumber, outcome: 'error', key, label, changes: [], issues: reader.issues });
       continue;
     }
     const line = lines.get(variantId);
@@ -79,7 +92,7 @@ function plan(input: PlanInput) {
           { field: 'unitCost', before: null, after: unitCost },
         ];
     const outcome = !line ? 'create' : changes.length > 0 ? 'update' : 'unchanged';
-    rows.push({ row: row.rowNumber, outcome, key, label: order?.number ?? '', changes, issues: [] });
+    rows.push({ row: row.rowNumber, outcome, key, label, changes, issues: [] });
     if (outcome !== 'unchanged') writes.push({ variantId, supplierSku: priceList.get(variantId)?.supplierSku ?? null, lineId: line?.id, quantity, unitCost, changes });
   }
   return { rows, writes, orderId };

@@ -28,3 +28,19 @@ export function reverseStockItems(db: Db, changeSetId: number, at: string): numb
   createLedger(db).post(movements);
   return movements.length;
 }
+
+/** Undo of safety stock an import set: a setting, so the earlier value is written back as it was. */
+export function restoreSafetyStock(db: Db, changeSetId: number, at: string): number {
+  const items = db
+    .prepare<[number], { variantId: number; field: string; before: string | null }>(
+      `SELECT entity_id AS variantId, field, before_value AS before
+       FROM change_set_items WHERE change_set_id = ? AND entity = 'stock_safety' ORDER BY id`,
+    )
+    .all(changeSetId);
+  const restore = db.prepare('UPDATE stock_levels SET safety_stock = ?, updated_at = ? WHERE variant_id = ? AND location_id = ?');
+  for (const item of items) {
+    const before: unknown = item.before === null ? null : JSON.parse(item.before);
+    restore.run(typeof before === 'number' ? before : null, at, item.variantId, Number(item.field.slice('location:'.length)));
+  }
+  return items.length;
+}

@@ -5,6 +5,7 @@
 import type { Db } from '../../db/open.js';
 import { createStocktakeService } from '../../inventory/stocktake-service.js';
 import { AppError } from '../../shared/app-error.js';
+import type { ChangeValue } from '../../history/contract.js';
 import type { RowPlan } from '../contract.js';
 import { RowReader } from '../row-reader.js';
 import { parseInteger } from '../values.js';
@@ -22,7 +23,7 @@ const fields: FieldSpec[] = [
 
 function plan(input: PlanInput) {
   const stocktakeId = input.options.stocktakeId ?? 0;
-  const stocktake = input.db.prepare<[number], { number: string; status: string }>('SELECT number, status FROM stocktakes WHERE id = ?').get(stocktakeId);
+  const stocktake = input.db.prepare<[number], { number: string; status: string; scope: string }>('SELECT number, status, scope FROM stocktakes WHERE id = ?').get(stocktakeId);
   const variants = variantLookup(input.db);
   const countedNow = input.db.prepare<[number, number], { counted: number | null }>('SELECT counted FROM stocktake_lines WHERE stocktake_id = ? AND variant_id = ?');
   const totals = new Map<number, { before: number | null; total: number }>();
@@ -35,6 +36,10 @@ function plan(input: PlanInput) {
     const variant = sku !== '' ? variants.bySku(sku) : barcode !== '' ? variants.byBarcode(barcode) : undefined;
     if (sku === '' && barcode === '') reader.require('sku', sku);
     else if (!variant) reader.issue(sku !== '' ? 'sku' : 'barcode', 'unknownSku', { value: sku || barcode });
+    // A partial count (one category or bin) takes only its own items; the service would refuse the whole file.
+    else if (stocktake && stocktake.scope !== 'all' && !countedNow.get(stocktakeId, variant.id)) {
+      reader.issue(sku !== '' ? 'sku' : 'barcode', 'notInStocktake', { value: sku || barcode, stocktake: stocktake.number });
+    }
     const counted = reader.read('counted', (cell) => parseInteger(cell, input.decimalComma, { min: 0 }));
     const key = sku || barcode;
     // A row without a count is "not counted yet": it leaves the line as it is.
@@ -68,10 +73,27 @@ export const stocktakeCountsTarget: ImportTarget = {
       rows: planned.rows,
       *write(ctx: WriteContext) {
         const service = createStocktakeService(ctx.db, ctx.clock);
-        for (const [variantId, { before, total }] of planned.totals) {
+        const lineNow = ctx.db.prepare<[number, number], StoredLine>(
+          'SELECT counted, on_hand_at_count AS onHandAtCount, counted_at AS countedAt FROM stocktake_lines WHERE stocktake_id = ? AND variant_id = ?',
+        );
+        const field = `stocktake:${planned.stocktakeId}`;
+        for (const [variantId, { total }] of planned.totals) {
+          const line = lineNow.get(planned.stocktakeId, variantId);
+          const before = line?.counted ?? null;
           if (before === total) continue;
           service.count(planned.stocktakeId, [{ variantId, counted: total, mode: 'set' }]);
-          ctx.history.addItem(ctx.changeSetId, { entity: stocktakeCountEntity, entityId: variantId, field: `stocktake:${planned.stocktakeId}`, before, after: total });
+          const after = lineNow.get(planned.stocktakeId, variantId);
+          const item = (suffix: string, from: ChangeValue, to: ChangeValue) =>
+            ctx.history.addItem(ctx.changeSetId, { entity: stocktakeCountEntity, entityId: variantId, field: `${field}${suffix}`, before: from, after: to });
+          item('', before, total);
+          // A count re-anchors the line to the level at count time; undo puts the earlier anchor back,
+          // so the variance the earlier count measured is the one posted.
+          if (line && line.counted !== null) {
+            item(':on_hand_at_count', line.onHandAtCount, after?.onHandAtCount ?? null);
+            item(':counted_at', line.countedAt, after?.countedAt ?? null);
+          }
+          // A full count takes in items it did not list; undo removes such lines again.
+          if (!line) item(':line', false, true);
           yield;
         }
       },
@@ -79,30 +101,52 @@ export const stocktakeCountsTarget: ImportTarget = {
   },
 };
 
-/** Undo: the counts the import replaced come back (only while the stocktake is still counting). */
+interface StoredLine {
+  counted: number | null;
+  onHandAtCount: number | null;
+  countedAt: string | null;
+}
+
+/** Undo: the counts (and their anchors) the import replaced come back, only while the stocktake is still counting. */
 export function restoreStocktakeCounts(db: Db, changeSetId: number): number {
   const items = db
     .prepare<[number], { variantId: number; field: string; before: string | null }>(
-      `SELECT entity_id AS variantId, field, before_value AS before FROM change_set_items WHERE change_set_id = ? AND entity = '${stocktakeCountEntity}'`,
+      `SELECT entity_id AS variantId, field, before_value AS before FROM change_set_items
+       WHERE change_set_id = ? AND entity = '${stocktakeCountEntity}' ORDER BY id`,
     )
     .all(changeSetId);
+  // Per stocktake line, the values it had before the import.
+  const lines = new Map<string, { stocktakeId: number; variantId: number; counted: number | null; onHandAtCount: number | null; countedAt: string | null; created: boolean }>();
+  for (const item of items) {
+    const [, id = '0', part = 'counted'] = item.field.split(':');
+    const key = `${id}:${item.variantId}`;
+    const line = lines.get(key) ?? { stocktakeId: Number(id), variantId: item.variantId, counted: null, onHandAtCount: null, countedAt: null, created: false };
+    const before: unknown = item.before === null ? null : JSON.parse(item.before);
+    if (part === 'counted') line.counted = typeof before === 'number' ? before : null;
+    if (part === 'on_hand_at_count') line.onHandAtCount = typeof before === 'number' ? before : null;
+    if (part === 'counted_at') line.countedAt = typeof before === 'string' ? before : null;
+    if (part === 'line') line.created = true;
+    lines.set(key, line);
+  }
   const status = db.prepare<[number], { number: string; status: string }>('SELECT number, status FROM stocktakes WHERE id = ?');
+  const remove = db.prepare('DELETE FROM stocktake_lines WHERE stocktake_id = ? AND variant_id = ?');
+  // Without a recorded anchor the line was uncounted: counted, anchor and time all go back to empty.
   const restore = db.prepare(
     `UPDATE stocktake_lines SET counted = @counted,
-       on_hand_at_count = CASE WHEN @counted IS NULL THEN NULL ELSE on_hand_at_count END,
-       counted_at = CASE WHEN @counted IS NULL THEN NULL ELSE counted_at END
+       on_hand_at_count = CASE WHEN @counted IS NULL THEN NULL ELSE COALESCE(@onHandAtCount, on_hand_at_count) END,
+       counted_at = CASE WHEN @counted IS NULL THEN NULL ELSE COALESCE(@countedAt, counted_at) END
      WHERE stocktake_id = @stocktakeId AND variant_id = @variantId`,
   );
-  for (const item of items) {
-    const stocktakeId = Number(item.field.slice('stocktake:'.length));
-    const stocktake = status.get(stocktakeId);
+  for (const line of lines.values()) {
+    const stocktake = status.get(line.stocktakeId);
     if (stocktake?.status !== 'counting') {
-      throw new AppError('CONFLICT', `Stocktake ${stocktake?.number ?? stocktakeId} is no longer counting; the counts imported into it cannot be undone.`, {
+      throw new AppError('CONFLICT', `Stocktake ${stocktake?.number ?? line.stocktakeId} is no longer counting; the counts imported into it cannot be undone.`, {
         key: 'stocktakeState',
-        params: { number: stocktake?.number ?? String(stocktakeId), status: stocktake?.status ?? 'missing', action: 'undone' },
+        params: { number: stocktake?.number ?? String(line.stocktakeId), status: stocktake?.status ?? 'missing', action: 'undone' },
       });
     }
-    restore.run({ counted: item.before === null ? null : Number(item.before), stocktakeId, variantId: item.variantId });
+    if (line.created) remove.run(line.stocktakeId, line.variantId);
+    else restore.run({ counted: line.counted, onHandAtCount: line.onHandAtCount, countedAt: line.countedAt, stocktakeId: line.stocktakeId, variantId: line.variantId });
   }
-  return items.length;
+  return lines.size;
 }
