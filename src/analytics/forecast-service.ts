@@ -5,6 +5,7 @@
 import type { Db } from '../db/open.js';
 import { addDays, localMidnightUtc } from '../shared/local-time.js';
 import { forecastDemand } from './forecast.js';
+import { createSalesRollup } from './sales-rollup.js';
 
 export type ForecastScope = { kind: 'shop' } | { kind: 'category'; id: number } | { kind: 'variant'; id: number };
 
@@ -26,7 +27,11 @@ export function createForecastService(db: Db) {
     `${base} JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
      WHERE ${inRange} AND p.category_id IN (SELECT id FROM categories WHERE id = ? OR path LIKE (SELECT path FROM categories WHERE id = ?) || ' > %')`,
   );
+  const rollup = createSalesRollup(db);
   const sales = (scope: ForecastScope, from: string, to: string): Sale[] => {
+    // The shop's units per hour from the rollup (an hour's start is inside the local day it belongs to).
+    const hourly = scope.kind === 'shop' ? rollup.unitsByHour(from, to) : undefined;
+    if (hourly) return hourly.map((row) => ({ at: `${row.hour}:00:00.000Z`, units: row.units }));
     if (scope.kind === 'shop') return shop.all(from, to);
     if (scope.kind === 'variant') return variant.all(from, to, scope.id);
     return category.all(from, to, scope.id, scope.id);

@@ -3,6 +3,7 @@
 import type { Db } from '../db/open.js';
 import type { KpiValues } from './contract.js';
 import { createKpiStore } from './kpi-store.js';
+import { createSalesRollup } from './sales-rollup.js';
 import { previousPeriod, sameDaysLastYear, utcRange, type Period } from './periods.js';
 
 const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
@@ -49,10 +50,14 @@ function values(p: Parts): KpiValues {
 
 export function createKpiService(db: Db) {
   const store = createKpiStore(db);
+  const rollup = createSalesRollup(db);
   const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
 
-  /** Per channel parts, and the shop total (customers counted once across channels). */
-  function measure(period: Period, tz: string): { total: Parts; byChannel: Map<number, Parts> } {
+  /**
+   * Per channel parts, and the shop total (customers counted once across channels).
+   * Channel customer counts are read only when asked for (the current period).
+   */
+  function measure(period: Period, tz: string, channelCustomers: boolean): { total: Parts; byChannel: Map<number, Parts> } {
     const [from, to] = utcRange(period, tz);
     const byChannel = new Map<number, Parts>();
     const of = (channelId: number) => {
@@ -63,18 +68,30 @@ export function createKpiService(db: Db) {
       }
       return parts;
     };
-    for (const row of store.sales(from, to)) Object.assign(of(row.channelId), { gmv: row.gmv, discounts: row.discounts, orders: row.orders, units: row.units, cogsSold: row.cogsSold });
-    for (const row of store.refunds(from, to)) Object.assign(of(row.channelId), { refunds: row.refunds, cogsReturned: row.cogsReturned });
-    for (const row of store.returnedFromPeriod(from, to)) of(row.channelId).unitsReturned = row.units;
-    for (const row of store.customersByChannel(from, to)) {
-      if (row.channelId === null) continue;
-      Object.assign(of(row.channelId), { customers: row.customers, newCustomers: row.newCustomers, repeaters: row.repeaters });
+    const rolled = rollup.byChannel(from, to);
+    if (rolled) {
+      for (const row of rolled) {
+        const { gmv, discounts, refunds, orders, units, cogsSold, cogsReturned, unitsReturned } = row;
+        Object.assign(of(row.channelId), { gmv, discounts, refunds, orders, units, cogsSold, cogsReturned, unitsReturned });
+      }
+    } else {
+      for (const row of store.sales(from, to)) Object.assign(of(row.channelId), { gmv: row.gmv, discounts: row.discounts, orders: row.orders, units: row.units, cogsSold: row.cogsSold });
+      for (const row of store.refunds(from, to)) Object.assign(of(row.channelId), { refunds: row.refunds, cogsReturned: row.cogsReturned });
+      for (const row of store.returnedFromPeriod(from, to)) of(row.channelId).unitsReturned = row.units;
+    }
+    if (channelCustomers) {
+      for (const row of store.customersByChannel(from, to)) {
+        if (row.channelId === null) continue;
+        Object.assign(of(row.channelId), { customers: row.customers, newCustomers: row.newCustomers, repeaters: row.repeaters });
+      }
     }
     const total = empty();
     for (const parts of byChannel.values()) {
       for (const key of ['gmv', 'discounts', 'refunds', 'orders', 'units', 'cogsSold', 'cogsReturned', 'unitsReturned'] as const) total[key] += parts[key];
     }
-    Object.assign(total, store.customers(from, to));
+    // New customers: first order ever in the period — from the rollup, each counted once at that order.
+    if (rolled) Object.assign(total, store.activeCustomers(from, to), { newCustomers: rolled.reduce((n, row) => n + row.newCustomers, 0) });
+    else Object.assign(total, store.customers(from, to));
     return { total, byChannel };
   }
 
@@ -83,15 +100,15 @@ export function createKpiService(db: Db) {
       const tz = timeZone();
       const previous = previousPeriod(period);
       const lastYear = sameDaysLastYear(period);
-      const current = measure(period, tz);
+      const current = measure(period, tz, true);
       const names = new Map(store.channels().map((c) => [c.id, c.name]));
       return {
         period,
         previous,
         lastYear,
         current: values(current.total),
-        previousValues: values(measure(previous, tz).total),
-        lastYearValues: values(measure(lastYear, tz).total),
+        previousValues: values(measure(previous, tz, false).total),
+        lastYearValues: values(measure(lastYear, tz, false).total),
         byChannel: [...current.byChannel]
           .sort(([a], [b]) => a - b)
           .map(([channelId, parts]) => ({ channelId, channel: names.get(channelId) ?? String(channelId), values: values(parts) })),

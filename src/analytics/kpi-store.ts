@@ -69,6 +69,13 @@ export function createKpiStore(db: Db) {
        FROM period GROUP BY channelId`,
     );
   const customersTotal = customerCounts('NULL');
+  // With new customers from the rollup, only distinct and repeat customers need the period's orders.
+  const activeCustomers = db.prepare<[string, string], { customers: number; repeaters: number }>(
+    `SELECT COUNT(*) AS customers, COALESCE(SUM(n >= 2), 0) AS repeaters FROM (
+       SELECT COUNT(*) AS n FROM orders INDEXED BY orders_by_placed
+       WHERE placed_at >= ? AND placed_at < ? AND status <> 'cancelled' AND customer_id IS NOT NULL
+       GROUP BY customer_id)`,
+  );
   const customersByChannel = customerCounts('channel_id');
   const channels = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM channels ORDER BY id');
 
@@ -80,6 +87,7 @@ export function createKpiStore(db: Db) {
       const row = customersTotal.get({ from, to });
       return { customers: row?.customers ?? 0, newCustomers: row?.newCustomers ?? 0, repeaters: row?.repeaters ?? 0 };
     },
+    activeCustomers: (from: string, to: string) => activeCustomers.get(from, to) ?? { customers: 0, repeaters: 0 },
     customersByChannel: (from: string, to: string) => customersByChannel.all({ from, to }),
     channels: () => channels.all(),
   };

@@ -4,14 +4,20 @@ import type { Db } from '../db/open.js';
 import { bucketsOf, type Granularity } from './buckets.js';
 import type { SeriesPoint } from './contract.js';
 import { sameDaysLastYear, type Period } from './periods.js';
+import { createSalesRollup } from './sales-rollup.js';
 import { createSeriesStore } from './series-store.js';
 
 export function createSeriesService(db: Db) {
   const store = createSeriesStore(db);
+  const rollup = createSalesRollup(db);
   const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
 
   function series(period: Period, granularity: Granularity, tz: string): SeriesPoint[] {
     const buckets = bucketsOf(period, granularity, tz);
+    const rolled = rollup.byBucket(buckets);
+    if (rolled) {
+      return rolled.map((row) => ({ bucket: row.bucket, gmv: row.gmv, netSales: row.gmv - row.discounts - row.refunds, orders: row.orders, units: row.units }));
+    }
     const refunds = new Map(store.refunds(buckets).map((row) => [row.bucket, row.refunds]));
     return store.sales(buckets).map((row) => ({
       bucket: row.bucket,

@@ -9,6 +9,7 @@ import type { Locale } from '../settings/contract.js';
 import { fixedClock } from '../shared/clock.js';
 import type { DemoSize } from '../shop/contract.js';
 import { buildCalendar } from './calendar.js';
+import { createSalesRollup } from '../analytics/sales-rollup.js';
 import { generateCatalog } from './catalog.js';
 import { assignCustomers, planOrderCounts, writeCustomers } from './customers.js';
 import { CHANNELS, firstOrders, planOrders } from './orders-plan.js';
@@ -162,6 +163,8 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
   // fresh file (without them it may scan the ledger by location); cheap with a limit.
   db.pragma('analysis_limit = 1000');
   db.exec('ANALYZE');
+  // The dashboard's hourly rollup, built now so the first look at the new shop is fast.
+  createSalesRollup(db).refresh();
   db.pragma('journal_mode = WAL');
   report('finish')(1, 1);
   return {

@@ -1,0 +1,130 @@
+// The hourly sales rollup (migration 0006): brings dirty hours up to date and
+// answers period sums from it. Every figure is recomputed from the orders with
+// the same rules as kpi-store.ts, so the rollup is a cache, never a second
+// definition. A period can use it when its UTC bounds fall on whole hours
+// (every whole-hour time zone); otherwise — or while another connection holds
+// the write lock, e.g. an import being applied — callers read the orders.
+import type { Db } from '../db/open.js';
+
+export interface RollupSums {
+  channelId: number;
+  orders: number;
+  gmv: number;
+  discounts: number;
+  units: number;
+  cogsSold: number;
+  newCustomers: number;
+  unitsReturned: number;
+  refunds: number;
+  cogsReturned: number;
+}
+
+/** 'YYYY-MM-DDTHH' of an ISO instant that is a whole UTC hour, else undefined. */
+export function wholeHour(iso: string): string | undefined {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:00:00(\.000)?Z$/.test(iso) ? iso.slice(0, 13) : undefined;
+}
+
+const sums = `COALESCE(SUM(orders), 0) AS orders, COALESCE(SUM(gmv), 0) AS gmv, COALESCE(SUM(discounts), 0) AS discounts,
+  COALESCE(SUM(units), 0) AS units, COALESCE(SUM(cogs_sold), 0) AS cogsSold, COALESCE(SUM(new_customers), 0) AS newCustomers,
+  COALESCE(SUM(units_returned), 0) AS unitsReturned, COALESCE(SUM(refunds), 0) AS refunds, COALESCE(SUM(cogs_returned), 0) AS cogsReturned`;
+
+export function createSalesRollup(db: Db) {
+  const dirtyCount = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sales_hourly_dirty');
+  const clearOld = db.prepare('DELETE FROM sales_hourly WHERE hour IN (SELECT hour FROM sales_hourly_dirty)');
+  // An hour 'H' is the key range ['H:', 'H;') of ISO timestamps (';' sorts right after ':').
+  const rebuild = db.prepare(
+    `INSERT INTO sales_hourly (hour, channel_id, orders, gmv, discounts, units, cogs_sold, new_customers, units_returned, refunds, cogs_returned)
+     SELECT hour, channel_id, SUM(orders), SUM(gmv), SUM(discounts), SUM(units), SUM(cogs_sold), SUM(new_customers), SUM(units_returned), SUM(refunds), SUM(cogs_returned)
+     FROM (
+       SELECT d.hour, o.channel_id, COUNT(*) AS orders,
+              SUM((SELECT SUM(quantity * unit_price) FROM order_lines WHERE order_id = o.id)) AS gmv,
+              SUM(o.discount_total) AS discounts,
+              SUM((SELECT SUM(quantity) FROM order_lines WHERE order_id = o.id)) AS units,
+              SUM((SELECT SUM(quantity * COALESCE(unit_cost, 0)) FROM order_lines WHERE order_id = o.id)) AS cogs_sold,
+              -- The customer's first non-cancelled order ever (ties on the same instant by id).
+              SUM(o.customer_id IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM orders e WHERE e.customer_id = o.customer_id AND e.status <> 'cancelled'
+                  AND (e.placed_at < o.placed_at OR (e.placed_at = o.placed_at AND e.id < o.id)))) AS new_customers,
+              0 AS units_returned, 0 AS refunds, 0 AS cogs_returned
+       FROM sales_hourly_dirty d
+       JOIN orders o INDEXED BY orders_by_placed ON o.placed_at >= d.hour || ':' AND o.placed_at < d.hour || ';' AND o.status <> 'cancelled'
+       GROUP BY d.hour, o.channel_id
+       UNION ALL
+       SELECT d.hour, o.channel_id, 0, 0, 0, 0, 0, 0, SUM(rl.quantity), 0, 0
+       FROM sales_hourly_dirty d
+       JOIN orders o INDEXED BY orders_by_placed ON o.placed_at >= d.hour || ':' AND o.placed_at < d.hour || ';' AND o.status <> 'cancelled'
+       JOIN returns r ON r.order_id = o.id
+       JOIN return_lines rl ON rl.return_id = r.id
+       GROUP BY d.hour, o.channel_id
+       UNION ALL
+       SELECT d.hour, o.channel_id, 0, 0, 0, 0, 0, 0, 0, SUM(rl.refund_amount), SUM(rl.quantity * COALESCE(ol.unit_cost, 0))
+       FROM sales_hourly_dirty d
+       JOIN returns r INDEXED BY returns_by_date ON r.returned_at >= d.hour || ':' AND r.returned_at < d.hour || ';'
+       JOIN return_lines rl ON rl.return_id = r.id
+       JOIN order_lines ol ON ol.id = rl.order_line_id
+       JOIN orders o ON o.id = r.order_id AND o.status <> 'cancelled'
+       GROUP BY d.hour, o.channel_id
+     )
+     GROUP BY hour, channel_id`,
+  );
+  const clearDirty = db.prepare('DELETE FROM sales_hourly_dirty');
+  const refreshAll = db.transaction(() => {
+    clearOld.run();
+    rebuild.run();
+    clearDirty.run();
+  });
+  const byChannel = db.prepare<[string, string], RollupSums>(
+    `SELECT channel_id AS channelId, ${sums} FROM sales_hourly WHERE hour >= ? AND hour < ? GROUP BY channel_id ORDER BY channel_id`,
+  );
+  const byBucket = db.prepare<[string], RollupSums & { bucket: string }>(
+    `SELECT b.value ->> 'bucket' AS bucket, 0 AS channelId, ${sums}
+     FROM json_each(?) b LEFT JOIN sales_hourly s ON s.hour >= b.value ->> 'from' AND s.hour < b.value ->> 'to'
+     GROUP BY b.key ORDER BY b.key`,
+  );
+  const unitsByHour = db.prepare<[string, string], { hour: string; units: number }>(
+    'SELECT hour, SUM(units) AS units FROM sales_hourly WHERE hour >= ? AND hour < ? GROUP BY hour ORDER BY hour',
+  );
+
+  /**
+   * Recomputes the dirty hours; false when it cannot write now (another connection
+   * is writing — the app's connection does not wait), so the caller reads the orders.
+   */
+  function refresh(): boolean {
+    if ((dirtyCount.get()?.n ?? 0) === 0) return true;
+    try {
+      refreshAll();
+      return true;
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY')) return false;
+      throw error;
+    }
+  }
+
+  /** Hour keys of [from, to), when both bounds are whole hours and the rollup is current. */
+  function hours(from: string, to: string): [string, string] | undefined {
+    const first = wholeHour(from);
+    const end = wholeHour(to);
+    if (first === undefined || end === undefined) return undefined;
+    return refresh() ? [first, end] : undefined;
+  }
+
+  return {
+    refresh,
+    /** Sums per channel for [from, to), or undefined when the orders must be read instead. */
+    byChannel(from: string, to: string): RollupSums[] | undefined {
+      const range = hours(from, to);
+      return range && byChannel.all(...range);
+    },
+    /** Sums per bucket (all channels), or undefined when the orders must be read instead. */
+    byBucket(buckets: readonly { bucket: string; start: string; end: string }[]): (RollupSums & { bucket: string })[] | undefined {
+      const keyed = buckets.map((b) => ({ bucket: b.bucket, from: wholeHour(b.start), to: wholeHour(b.end) }));
+      if (keyed.some((b) => b.from === undefined || b.to === undefined) || !refresh()) return undefined;
+      return byBucket.all(JSON.stringify(keyed));
+    },
+    /** Units sold per UTC hour in [from, to), or undefined when the orders must be read instead. */
+    unitsByHour(from: string, to: string) {
+      const range = hours(from, to);
+      return range && unitsByHour.all(...range);
+    },
+  };
+}
