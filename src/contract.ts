@@ -16,6 +16,7 @@ import { shopContract } from './shop/contract.js';
 import { importsContract } from './spreadsheets/contract.js';
 import { analyticsContract } from './analytics/contract.js';
 import { productsAnalyticsContract } from './analytics/products-contract.js';
+import { reportsContract } from './reports/contract.js';
 
 export const contract = {
   ...shopContract,
@@ -32,6 +33,7 @@ export const contract = {
   ...importsContract,
   ...analyticsContract,
   ...productsAnalyticsContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;

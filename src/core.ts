@@ -2,6 +2,7 @@
 // talks to. `call` validates against the contract and always answers with an
 // envelope; `on` streams typed events; `close` waits for running jobs.
 import { renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { defaultMigrationsDir, loadMigrations } from './db/migrate.js';
 import type { CoreEvent } from './events.js';
 import { createHandlers, shopExists } from './handlers.js';
@@ -12,6 +13,7 @@ import { systemClock, type Clock } from './shared/clock.js';
 import { openShopDatabase, type ShopDatabase } from './shop/database.js';
 import { openDatabase } from './db/open.js';
 import { runDemoJob } from './shop/demo-job.js';
+import { startReportScheduler } from './reports/scheduler.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -73,6 +75,7 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion ?? 'dev',
     emit,
     openWriter: () => openDatabase(options.dbPath, { nativeBinding: options.nativeBinding }),
+    reportsDir: join(dirname(options.dbPath), 'reports'),
     startDemo: ({ size, seed, locale }) => {
       if (shop.settingsStore.get()) throw shopExists();
       if (jobs.list().some((job) => job.kind === 'demo.generate' && job.status === 'running')) {
@@ -96,6 +99,14 @@ export function createCore(options: CoreOptions): Core {
     checkOutputs: options.checkOutputs ?? false,
     logError: (_method, error) => logError(error),
   });
+  // The weekly report writes itself: missing last-week reports are generated in the background.
+  const reportScheduler = startReportScheduler({
+    ensureLastWeek: async () => {
+      const answer = await router('reports.generate', { onlyIfMissing: true });
+      // No shop yet is normal (first start, demo being built); anything else is worth a log line.
+      if (!answer.ok && answer.error.code !== 'SHOP_NOT_READY') logError(new Error(`Weekly report: ${answer.error.message}`));
+    },
+  });
 
   return {
     dbPath: options.dbPath,
@@ -114,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
       closed = true;
       for (const job of jobs.list()) jobs.cancel(job.id);
       await jobs.idle();
+      await reportScheduler.stop();
       shop.db.close();
     },
   };

@@ -22,6 +22,7 @@ import type { Db } from './db/open.js';
 import { createImportHandlers } from './spreadsheets/handlers.js';
 import { createAnalyticsHandlers } from './analytics/handlers.js';
 import { createProductAnalyticsHandlers } from './analytics/products-handlers.js';
+import { createReportHandlers } from './reports/handlers.js';
 
 export interface HandlerContext {
   shop(): ShopDatabase;
@@ -32,6 +33,8 @@ export interface HandlerContext {
   startDemo(input: { size: DemoSize; seed?: number | undefined; locale?: Locale | undefined }): string;
   /** A second connection to the shop file (an import's transaction runs on it). */
   openWriter(): Db;
+  /** Where weekly reports are saved (the `reports` folder next to the shop file). */
+  reportsDir: string;
 }
 
 /** Every change is attributed; one local user until the team area adds sign-in. */
@@ -94,6 +97,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createImportHandlers(area, { jobs: ctx.jobs, openWriter: ctx.openWriter }),
     ...createAnalyticsHandlers(area),
     ...createProductAnalyticsHandlers(area),
+    ...createReportHandlers(area, { reportsDir: ctx.reportsDir }),
     ...createExportHandlers(() => handlers),
   };
   return handlers;

@@ -56,7 +56,11 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
     const height = Math.max(...heights, 10) + 2 * rowPadding;
     if (doc.y + height > doc.page.height - margin - 10) {
       doc.addPage();
-      if (font === 'body') drawRow(columns.map((c) => c.header), 'bold');
+      if (font === 'body') {
+        drawRow(columns.map((c) => c.header), 'bold');
+        // The repeated header left its bold font behind.
+        doc.font(font).fontSize(9).fillColor('#101828');
+      }
     }
     const top = doc.y;
     let x = left;

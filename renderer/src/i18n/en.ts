@@ -9,6 +9,7 @@ import { insightsEn } from './areas/insights.js';
 import { exportsEn } from './areas/exports.js';
 import { importsEn } from './areas/imports.js';
 import { analyticsEn } from './areas/analytics.js';
+import { reportsEn } from './areas/reports.js';
 
 export const en = {
   'app.name': 'Shopdesk',
@@ -185,6 +186,7 @@ export const en = {
   ...exportsEn,
   ...importsEn,
   ...analyticsEn,
+  ...reportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

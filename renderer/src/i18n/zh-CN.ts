@@ -9,6 +9,7 @@ import { insightsZh } from './areas/insights.js';
 import { exportsZh } from './areas/exports.js';
 import { importsZh } from './areas/imports.js';
 import { analyticsZh } from './areas/analytics.js';
+import { reportsZh } from './areas/reports.js';
 import type { Dictionary } from './en.js';
 
 export const zhCN: Dictionary = {
@@ -186,4 +187,5 @@ export const zhCN: Dictionary = {
   ...exportsZh,
   ...importsZh,
   ...analyticsZh,
+  ...reportsZh,
 };
