@@ -53,6 +53,9 @@ export const seriesPointSchema = z.object({
   netSales: z.number().int(),
   orders: z.number().int(),
   units: z.number().int(),
+  /** Distinct customers with an order placed in the bucket, and those whose first order ever it was. */
+  customers: z.number().int(),
+  newCustomers: z.number().int(),
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
@@ -142,16 +145,18 @@ export const analyticsContract = {
   },
   /** Sales per day / ISO week / month of the period (local calendar), with the same buckets a year earlier. */
   'analytics.salesSeries': {
-    input: periodSchema
-      .extend({ granularity: z.enum(['day', 'week', 'month']).default('day') })
-      .refine((p) => p.from <= p.to, { message: 'periodOrder', path: ['to'] }),
+    // (No .refine: the grid exporter derives its query schema with .omit(); the handler checks the order.)
+    input: periodSchema.extend({ granularity: z.enum(['day', 'week', 'month']).default('day') }),
     output: z.object({ points: z.array(seriesPointSchema), lastYear: z.array(seriesPointSchema), currency: z.string() }),
   },
   /** Sales KPIs per channel, location, category or product for a period; sorted and paged for the grid. */
   'analytics.salesReport': {
     input: periodSchema
       .extend({
-        by: z.enum(['channel', 'location', 'category', 'product']),
+        /** Time buckets (day, ISO week, month), a dimension, or the customers' RFM segment as of the period's last day. */
+        by: z.enum(['day', 'week', 'month', 'channel', 'location', 'category', 'product', 'segment']),
+        /** Only lines of products in this category or below it (the dashboard's click-through). */
+        categoryId: z.number().int().positive().optional(),
         sort: z
           .object({ column: z.enum(['label', 'gmv', 'netSales', 'orders', 'units', 'grossProfit', 'grossMargin']), direction: z.enum(['asc', 'desc']) })
           .default({ column: 'netSales', direction: 'desc' }),

@@ -11,6 +11,10 @@ import { createReturnsService } from './returns-service.js';
 import { createSegmentsService } from './segments-service.js';
 import { createSeriesService } from './series-service.js';
 
+function checkOrder(from: string, to: string): void {
+  if (from > to) throw validationError(`The period ends (${to}) before it starts (${from}).`, [{ path: 'to', key: 'periodOrder', message: 'to: before from' }]);
+}
+
 export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof analyticsContract> {
   const kpisFor = perDatabase((db) => createKpiService(db));
   const seriesFor = perDatabase((db) => createSeriesService(db));
@@ -22,13 +26,16 @@ export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof a
   const currency = () => currencyOf(ctx.db()).get()?.currency ?? 'USD';
   return {
     'analytics.kpis': (period) => ({ ...kpisFor(ctx.db()).kpis(period), currency: currency() }),
-    'analytics.salesReport': ({ from, to, by, sort, offset, limit }) => {
-      if (from > to) throw validationError(`The period ends (${to}) before it starts (${from}).`, [{ path: 'to', key: 'periodOrder', message: 'to: before from' }]);
-      return reportsFor(ctx.db()).salesReport({ from, to }, by, sort, offset, limit);
+    'analytics.salesReport': ({ from, to, by, categoryId, sort, offset, limit }) => {
+      checkOrder(from, to);
+      return reportsFor(ctx.db()).salesReport({ from, to }, by, sort, offset, limit, categoryId);
     },
     'analytics.segments': ({ asOf, windowDays, segment, offset, limit }) => segmentsFor(ctx.db()).segments(asOf, windowDays, segment, offset, limit),
     'analytics.forecast': ({ scope, today, horizonDays }) => forecastsFor(ctx.db()).forecast(scope, today, horizonDays),
     'analytics.returns': ({ from, to, by }) => returnsFor(ctx.db()).report({ from, to }, by),
-    'analytics.salesSeries': ({ from, to, granularity }) => ({ ...seriesFor(ctx.db()).salesSeries({ from, to }, granularity), currency: currency() }),
+    'analytics.salesSeries': ({ from, to, granularity }) => {
+      checkOrder(from, to);
+      return { ...seriesFor(ctx.db()).salesSeries({ from, to }, granularity), currency: currency() };
+    },
   };
 }

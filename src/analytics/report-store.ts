@@ -5,7 +5,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 
-export type ReportDimension = 'channel' | 'location' | 'category' | 'product';
+/** Dimensions SQL groups by; the service groups customers into segments and reads time buckets elsewhere. */
+export type ReportDimension = 'channel' | 'location' | 'category' | 'product' | 'customer';
 
 export interface ReportRow {
   key: number;
@@ -28,15 +29,24 @@ const dimensionSql: Record<ReportDimension, { key: string; label: string; joins:
     joins: 'LEFT JOIN variants v ON v.id = l.variant_id LEFT JOIN products p ON p.id = v.product_id LEFT JOIN categories c ON c.id = p.category_id',
   },
   product: { key: 'COALESCE(p.id, 0)', label: "COALESCE(p.title, l.title)", joins: 'LEFT JOIN variants v ON v.id = l.variant_id LEFT JOIN products p ON p.id = v.product_id' },
+  // Guests (no customer) are key 0.
+  customer: { key: 'COALESCE(o.customer_id, 0)', label: "''", joins: '' },
 };
 
+// Lines of products in the category @category or below it (by its path), when one is given.
+const inCategory = `(@category IS NULL OR l.variant_id IN (
+  SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id
+  WHERE p.category_id IN (SELECT id FROM categories WHERE id = @category OR path LIKE (SELECT path FROM categories WHERE id = @category) || ' > %')))`;
+
+type Params = { from: string; to: string; category: number | null };
+
 export function createReportStore(db: Db) {
-  const cache = new Map<ReportDimension, Statement<[{ from: string; to: string }], ReportRow>>();
+  const cache = new Map<ReportDimension, Statement<[Params], ReportRow>>();
   const statement = (dimension: ReportDimension) => {
     let prepared = cache.get(dimension);
     if (!prepared) {
       const { key, label, joins } = dimensionSql[dimension];
-      prepared = db.prepare<[{ from: string; to: string }], ReportRow>(
+      prepared = db.prepare<[Params], ReportRow>(
         `WITH sold AS (
            SELECT o.id AS orderId, l.id AS lineId, l.quantity * l.unit_price AS gmv, l.quantity AS units,
                   l.quantity * COALESCE(l.unit_cost, 0) AS cogs,
@@ -59,6 +69,7 @@ export function createReportStore(db: Db) {
                 SUM(t.gmv) AS gmv, CAST(ROUND(SUM(t.discount)) AS INTEGER) AS discounts, SUM(t.refunds) AS refunds,
                 COUNT(DISTINCT t.orderId) AS orders, SUM(t.units) AS units, SUM(t.cogs) AS cogsSold, SUM(t.cogsReturned) AS cogsReturned
          FROM touched t JOIN order_lines l ON l.id = t.lineId JOIN orders o ON o.id = l.order_id ${joins}
+         WHERE ${inCategory}
          GROUP BY 1`,
       );
       cache.set(dimension, prepared);
@@ -66,6 +77,6 @@ export function createReportStore(db: Db) {
     return prepared;
   };
   return {
-    rows: (dimension: ReportDimension, from: string, to: string): ReportRow[] => statement(dimension).all({ from, to }),
+    rows: (dimension: ReportDimension, from: string, to: string, category?: number): ReportRow[] => statement(dimension).all({ from, to, category: category ?? null }),
   };
 }

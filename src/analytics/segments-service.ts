@@ -9,15 +9,24 @@ import { createSegmentsStore } from './segments-store.js';
 export function createSegmentsService(db: Db) {
   const store = createSegmentsStore(db);
   const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+  function score(asOf: string, windowDays: number) {
+    const tz = timeZone();
+    const [from, to] = utcRange({ from: addDays(asOf, -(windowDays - 1)), to: asOf }, tz);
+    const rows = store.window(from, to);
+    const scored = scoreRfm(
+      rows.map((row) => ({ customerId: row.customerId, recencyDays: daysBetween(localDateOf(row.lastOrderAt, tz), asOf), frequency: row.orders, monetary: row.spend })),
+    );
+    return { rows, scored };
+  }
+
   return {
+    /** Each scored customer's segment as of a day (customers without an order in the window have none). */
+    segmentOf(asOf: string, windowDays: number): Map<number, SegmentCode> {
+      return new Map(score(asOf, windowDays).scored.map((c) => [c.customerId, c.segment]));
+    },
     segments(asOf: string, windowDays: number, segment: SegmentCode | undefined, offset: number, limit: number) {
-      const tz = timeZone();
-      const [from, to] = utcRange({ from: addDays(asOf, -(windowDays - 1)), to: asOf }, tz);
-      const rows = store.window(from, to);
+      const { rows, scored } = score(asOf, windowDays);
       const byId = new Map(rows.map((row) => [row.customerId, row]));
-      const scored = scoreRfm(
-        rows.map((row) => ({ customerId: row.customerId, recencyDays: daysBetween(localDateOf(row.lastOrderAt, tz), asOf), frequency: row.orders, monetary: row.spend })),
-      );
       const summary: SegmentSummary[] = segmentCodes.map((code) => {
         const members = scored.filter((c) => c.segment === code);
         const mean = (pick: (c: (typeof members)[number]) => number) => (members.length === 0 ? null : members.reduce((sum, c) => sum + pick(c), 0) / members.length);

@@ -15,16 +15,27 @@ export function createSeriesService(db: Db) {
   function series(period: Period, granularity: Granularity, tz: string): SeriesPoint[] {
     const buckets = bucketsOf(period, granularity, tz);
     const rolled = rollup.byBucket(buckets);
+    const customers = store.customers(buckets, rolled === undefined);
     if (rolled) {
-      return rolled.map((row) => ({ bucket: row.bucket, gmv: row.gmv, netSales: row.gmv - row.discounts - row.refunds, orders: row.orders, units: row.units }));
+      return rolled.map((row, i) => ({
+        bucket: row.bucket,
+        gmv: row.gmv,
+        netSales: row.gmv - row.discounts - row.refunds,
+        orders: row.orders,
+        units: row.units,
+        customers: customers[i]?.customers ?? 0,
+        newCustomers: row.newCustomers,
+      }));
     }
     const refunds = new Map(store.refunds(buckets).map((row) => [row.bucket, row.refunds]));
-    return store.sales(buckets).map((row) => ({
+    return store.sales(buckets).map((row, i) => ({
       bucket: row.bucket,
       gmv: row.gmv,
       netSales: row.gmv - row.discounts - (refunds.get(row.bucket) ?? 0),
       orders: row.orders,
       units: row.units,
+      customers: customers[i]?.customers ?? 0,
+      newCustomers: customers[i]?.newCustomers ?? 0,
     }));
   }
 

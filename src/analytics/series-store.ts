@@ -30,7 +30,27 @@ export function createSeriesStore(db: Db) {
      JOIN orders o ON o.id = r.order_id AND o.status <> 'cancelled'
      GROUP BY b.key`,
   );
+  // Distinct customers per bucket; with `new` also those whose first order ever was in it
+  // (counted at that one order: ties on the same instant go by order id).
+  const customers = (withNew: boolean) =>
+    db.prepare<[string], { bucket: string; customers: number; newCustomers: number }>(
+      `SELECT b.value ->> 'bucket' AS bucket, COUNT(DISTINCT o.customer_id) AS customers,
+              ${
+                withNew
+                  ? `COALESCE(SUM(o.customer_id IS NOT NULL AND NOT EXISTS (
+                       SELECT 1 FROM orders e WHERE e.customer_id = o.customer_id AND e.status <> 'cancelled'
+                         AND (e.placed_at < o.placed_at OR (e.placed_at = o.placed_at AND e.id < o.id)))), 0)`
+                  : '0'
+              } AS newCustomers
+       FROM json_each(?) b
+       LEFT JOIN orders o INDEXED BY orders_by_placed
+         ON o.placed_at >= b.value ->> 'start' AND o.placed_at < b.value ->> 'end' AND o.status <> 'cancelled'
+       GROUP BY b.key ORDER BY b.key`,
+    );
+  const customersOnly = customers(false);
+  const customersAndNew = customers(true);
   return {
+    customers: (buckets: readonly Bucket[], withNew: boolean) => (withNew ? customersAndNew : customersOnly).all(JSON.stringify(buckets)),
     sales: (buckets: readonly Bucket[]) => sales.all(JSON.stringify(buckets)),
     refunds: (buckets: readonly Bucket[]) => refunds.all(JSON.stringify(buckets)),
   };

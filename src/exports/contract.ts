@@ -18,6 +18,7 @@ export const gridExportSources = [
   'transfers.list',
   'stocktakes.list',
   'analytics.salesReport',
+  'analytics.salesSeries',
   'analytics.segments',
 ] as const;
 export type GridExportSource = (typeof gridExportSources)[number];

@@ -1,6 +1,7 @@
 // For each exportable list: where its rows are in the method's answer, how many
 // rows match in all, and the shape of one row (to check the requested fields).
 import { z } from 'zod';
+import { seriesPointSchema } from '../analytics/contract.js';
 import { contract, type MethodOutput } from '../contract.js';
 import { suggestionLineSchema } from '../purchasing/reorder-contract.js';
 import type { GridExportSource } from './contract.js';
@@ -31,6 +32,12 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'transfers.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['transfers.list'].output.shape.rows.element },
   'stocktakes.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['stocktakes.list'].output.shape.rows.element },
   'analytics.salesReport': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['analytics.salesReport'].output.shape.rows.element },
+  // The trend chart's table: each bucket with last year's net sales beside it.
+  'analytics.salesSeries': {
+    rows: (a) => a.points.map((point, i) => ({ ...point, lastYearNetSales: a.lastYear[i]?.netSales ?? null })),
+    total: (a) => a.points.length,
+    rowSchema: seriesPointSchema.extend({ lastYearNetSales: z.number().int().nullable() }),
+  },
   'analytics.segments': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: contract['analytics.segments'].output.shape.customers.element },
   'reorder.suggestions': {
     rows: (a) =>

@@ -6,10 +6,11 @@ import { useI18n } from '../../i18n/context.js';
 import { CustomersReportPage } from './CustomersReportPage.js';
 import { DashboardPage } from './DashboardPage.js';
 import { ProductsReportPage } from './ProductsReportPage.js';
+import { ReportsPage } from './ReportsPage.js';
 import { ReturnsReportPage } from './ReturnsReportPage.js';
 import { SalesReportPage } from './SalesReportPage.js';
 
-const tabs = ['dashboard', 'sales', 'products', 'customers', 'returns'] as const;
+const tabs = ['dashboard', 'sales', 'products', 'customers', 'returns', 'reports'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNode {
@@ -20,11 +21,11 @@ export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNod
       <nav className="tabs page-tabs" aria-label={t('nav.analytics')}>
         {tabs.map((name) => (
           <a key={name} href={routeHref('analytics', ...(name === 'dashboard' ? [] : [name]))} className={name === tab ? 'tab active' : 'tab'} data-testid={`analytics-tab-${name}`}>
-            {t(`analytics.tab.${name}`)}
+            {name === 'reports' ? t('reports.tab') : t(`analytics.tab.${name}`)}
           </a>
         ))}
       </nav>
-      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage /> : tab === 'products' ? <ProductsReportPage /> : tab === 'customers' ? <CustomersReportPage /> : <ReturnsReportPage />}
+      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage route={route.slice(1)} /> : tab === 'products' ? <ProductsReportPage /> : tab === 'customers' ? <CustomersReportPage /> : tab === 'reports' ? <ReportsPage /> : <ReturnsReportPage />}
     </>
   );
 }

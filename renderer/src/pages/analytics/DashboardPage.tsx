@@ -11,6 +11,8 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
+import { CustomerMixPanel } from './CustomerMixPanel.js';
 import { change, KpiCard } from './KpiCard.js';
 import { MixPanels } from './MixPanels.js';
 import { periodDays, presetPeriod, todayIn, type Preset } from './period.js';
@@ -105,9 +107,24 @@ export function DashboardPage(): ReactNode {
       <article className="card" data-testid="sales-trend">
         <header className="card-header">
           <h2>{t(granularity === 'week' ? 'analytics.trend.weekly' : 'analytics.trend.daily')}</h2>
-          <button type="button" className="button button-small" onClick={() => setAsTable((v) => !v)} data-testid="sales-trend-toggle">
-            {asTable ? t('insights.sales.chart') : t('insights.sales.table')}
-          </button>
+          <div className="page-actions">
+            <button type="button" className="button button-small" onClick={() => setAsTable((v) => !v)} data-testid="sales-trend-toggle">
+              {asTable ? t('insights.sales.chart') : t('insights.sales.table')}
+            </button>
+            <ExportMenu
+              source="analytics.salesSeries"
+              query={{ from: period.from, to: period.to, granularity }}
+              columns={[
+                { field: 'bucket', header: t('analytics.col.bucket'), kind: 'text' },
+                { field: 'gmv', header: t('analytics.kpi.gmv'), kind: 'money' },
+                { field: 'netSales', header: t('analytics.kpi.netSales'), kind: 'money' },
+                { field: 'lastYearNetSales', header: t('analytics.col.lastYear'), kind: 'money' },
+                { field: 'orders', header: t('analytics.kpi.orders'), kind: 'number' },
+                { field: 'units', header: t('analytics.kpi.units'), kind: 'number' },
+              ]}
+              fileName={t('analytics.trend.daily')}
+            />
+          </div>
         </header>
         <p className="muted small how">{t('analytics.how.trend')}</p>
         {forecast ? (
@@ -169,6 +186,7 @@ export function DashboardPage(): ReactNode {
         )}
       </article>
       <MixPanels period={period} currency={currency} />
+      <CustomerMixPanel points={series?.points ?? []} period={period} granularity={granularity} />
       <article className="card" data-testid="channel-split">
         <h2>{t('analytics.byChannel')}</h2>
         <table className="table">

@@ -5,7 +5,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AnalyticsPeriod, SalesReportRow } from '../../../../src/analytics/contract.js';
 import { call } from '../../api/client.js';
-import { routeHref } from '../../app/route.js';
+import { navigate, routeHref } from '../../app/route.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney } from '../../i18n/format.js';
@@ -20,6 +21,13 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
   const [bottom, setBottom] = useState<SalesReportRow[]>([]);
   const [asTable, setAsTable] = useState(false);
   const money = (minor: number) => formatMoney(minor, currency, locale);
+  // A category's products in the sales report (its name rides along for the heading).
+  const categoryRoute = (row: SalesReportRow) => ['analytics', 'sales', 'category', row.key, row.label] as const;
+  const exportColumns = (by: 'category' | 'product') => [
+    { field: 'label', header: t(`analytics.by.${by}`), kind: 'text' as const },
+    { field: 'netSales', header: t('analytics.kpi.netSales'), kind: 'money' as const },
+    { field: 'units', header: t('analytics.kpi.units'), kind: 'number' as const },
+  ];
 
   useEffect(() => {
     const base = { from: period.from, to: period.to };
@@ -44,9 +52,12 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
       <article className="card" data-testid="category-mix">
         <header className="card-header">
           <h2>{t('analytics.mix.categories')}</h2>
-          <button type="button" className="button button-small" onClick={() => setAsTable((v) => !v)}>
-            {asTable ? t('insights.sales.chart') : t('insights.sales.table')}
-          </button>
+          <div className="page-actions">
+            <button type="button" className="button button-small" onClick={() => setAsTable((v) => !v)}>
+              {asTable ? t('insights.sales.chart') : t('insights.sales.table')}
+            </button>
+            <ExportMenu source="analytics.salesReport" query={{ from: period.from, to: period.to, by: 'category' }} columns={exportColumns('category')} fileName={t('analytics.mix.categories')} />
+          </div>
         </header>
         <p className="muted small how">{t('analytics.mix.how')}</p>
         {asTable ? (
@@ -54,7 +65,7 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
             <tbody>
               {(categories ?? []).map((row) => (
                 <tr key={row.key}>
-                  <td>{row.label || '—'}</td>
+                  <td>{row.key > 0 ? <a href={routeHref(...categoryRoute(row))}>{row.label}</a> : '—'}</td>
                   <td className="num">{money(row.netSales)}</td>
                 </tr>
               ))}
@@ -67,14 +78,25 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
               <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => money(v)} />
               <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 11 }} />
               <Tooltip formatter={(value) => [money(Number(value)), t('analytics.kpi.netSales')]} />
-              <Bar dataKey="netSales" fill="#1570ef" isAnimationActive={false} />
+              <Bar
+                dataKey="netSales"
+                fill="#1570ef"
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(entry: { payload?: SalesReportRow }) => {
+                  if (entry.payload && entry.payload.key > 0) navigate(...categoryRoute(entry.payload));
+                }}
+              />
             </BarChart>
           </ResponsiveContainer>
         )}
         <a href={routeHref('analytics', 'sales')}>{t('analytics.mix.seeAll')}</a>
       </article>
       <article className="card" data-testid="top-products">
-        <h2>{t('analytics.mix.top')}</h2>
+        <header className="card-header">
+          <h2>{t('analytics.mix.top')}</h2>
+          <ExportMenu source="analytics.salesReport" query={{ from: period.from, to: period.to, by: 'product' }} columns={exportColumns('product')} fileName={t('analytics.by.product')} />
+        </header>
         {productList(top, 'top-products-list')}
         <h2>{t('analytics.mix.bottom')}</h2>
         <p className="muted small how">{t('analytics.mix.bottomHow')}</p>

@@ -3,6 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
+import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { useToasts } from '../../components/toasts.js';
@@ -16,7 +17,7 @@ import { PeriodPicker } from './PeriodPicker.js';
 type Input = MethodInput<'analytics.salesReport'>;
 type By = Input['by'];
 type SortColumn = NonNullable<Input['sort']>['column'];
-const dimensions: readonly By[] = ['channel', 'category', 'product', 'location'];
+const dimensions: readonly By[] = ['day', 'week', 'month', 'channel', 'category', 'product', 'location', 'segment'];
 const pageSize = 100;
 const columns: readonly { id: SortColumn; kind: 'text' | 'money' | 'number' | 'rate' }[] = [
   { id: 'label', kind: 'text' },
@@ -28,22 +29,31 @@ const columns: readonly { id: SortColumn; kind: 'text' | 'money' | 'number' | 'r
   { id: 'grossMargin', kind: 'rate' },
 ];
 
-export function SalesReportPage(): ReactNode {
+/** `#/analytics/sales/category/<id>`: the products of one category (the dashboard's category mix links here). */
+export function SalesReportPage({ route = [] }: { route?: readonly string[] }): ReactNode {
+  const categoryId = route[0] === 'category' && Number(route[1]) > 0 ? Number(route[1]) : undefined;
   const { t, locale } = useI18n();
   const { settings } = useShop();
   const { showError } = useToasts();
   const [preset, setPreset] = useState<Preset>('last30');
-  const [by, setBy] = useState<By>('channel');
+  const categoryLabel = route[2];
+  const [by, setBy] = useState<By>(categoryId === undefined ? 'channel' : 'product');
   const [sort, setSort] = useState<{ column: SortColumn; direction: 'asc' | 'desc' }>({ column: 'netSales', direction: 'desc' });
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<MethodOutput<'analytics.salesReport'> | null>(null);
   const period = presetPeriod(preset, todayIn(settings.timeZone));
-  const query = { from: period.from, to: period.to, by, sort };
+  const query = { from: period.from, to: period.to, by, sort, categoryId };
 
   useEffect(() => {
-    call('analytics.salesReport', { from: period.from, to: period.to, by, sort, offset, limit: pageSize }).then(setPage, showError);
-  }, [period.from, period.to, by, sort, offset, showError]);
-
+    call('analytics.salesReport', { from: period.from, to: period.to, by, sort, categoryId, offset, limit: pageSize }).then(setPage, showError);
+  }, [period.from, period.to, by, sort, categoryId, offset, showError]);
+  // A row's label, and where it leads: a product to its page, a category to its products.
+  const label = (row: NonNullable<typeof page>['rows'][number]): ReactNode => {
+    if (by === 'segment') return t(`analytics.segment.${row.label}` as MessageKey);
+    if (by === 'product' && row.key > 0) return <a href={routeHref('products', row.key)}>{row.label}</a>;
+    if (by === 'category' && row.key > 0) return <a href={routeHref('analytics', 'sales', 'category', row.key)}>{row.label}</a>;
+    return row.label || '—';
+  };
   const header = (id: SortColumn) => (id === 'label' ? t(`analytics.by.${by}`) : t(`analytics.kpi.${id}` as MessageKey));
   const cell = (kind: (typeof columns)[number]['kind'], value: string | number | null) => {
     if (value === null) return '—';
@@ -85,6 +95,12 @@ export function SalesReportPage(): ReactNode {
           </div>
         </div>
         <p className="muted small how">{t('analytics.how.salesReport', { from: period.from, to: period.to })}</p>
+        {by === 'segment' ? <p className="muted small how">{t('analytics.how.salesBySegment')}</p> : null}
+        {categoryId === undefined ? null : (
+          <p className="filter-note" data-testid="sales-report-category">
+            {t('analytics.onlyCategory', { category: categoryLabel ?? String(categoryId) })} <a href={routeHref('analytics', 'sales')}>{t('analytics.allCategories')}</a>
+          </p>
+        )}
         <table className="table" data-testid="sales-report-table">
           <thead>
             <tr>
@@ -103,7 +119,7 @@ export function SalesReportPage(): ReactNode {
               <tr key={row.key}>
                 {columns.map((c) => (
                   <td key={c.id} className={c.kind === 'text' ? undefined : 'num'}>
-                    {cell(c.kind, row[c.id])}
+                    {c.id === 'label' ? label(row) : cell(c.kind, row[c.id])}
                   </td>
                 ))}
               </tr>

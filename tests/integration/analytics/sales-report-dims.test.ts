@@ -1,0 +1,81 @@
+// The sales report by day and month, by RFM segment, one category's products,
+// and new vs returning customers per day — all worked out by hand from the
+// seven orders of sales-fixture.ts (period 1–7 March 2026, Asia/Shanghai).
+import { afterEach, describe, expect, it } from 'vitest';
+import { testShop, type TestShop } from '../shop-harness.js';
+import { removeTempDirs } from '../temp-shop.js';
+import { seedOrders } from './sales-fixture.js';
+
+let shop: TestShop;
+afterEach(async () => {
+  await shop.close();
+  removeTempDirs();
+});
+
+const march = { from: '2026-03-01', to: '2026-03-07' };
+const byLabel = { column: 'label', direction: 'asc' } as const;
+
+describe('analytics.salesReport dimensions', () => {
+  it('splits the period by day and by month', async () => {
+    shop = testShop(seedOrders);
+    const days = await shop.ok('analytics.salesReport', { ...march, by: 'day', sort: byLabel });
+    // Net: 1 Mar O1 200 − 10; 2 Mar O5's refund 60; 5 Mar O2 50; 6 Mar O1's refund 95; 7 Mar O3 90.
+    // Gross profit: 1 Mar 190 − 80 = 110; 2 Mar −60 + 25 = −35; 5 Mar 50 − 20 = 30; 6 Mar −95 + 40 = −55; 7 Mar 90 − 30 = 60.
+    expect(days.rows.map((r) => [r.label, r.netSales, r.grossProfit, r.orders])).toEqual([
+      ['2026-03-01', 19000, 11000, 1],
+      ['2026-03-02', -6000, -3500, 0],
+      ['2026-03-03', 0, 0, 0],
+      ['2026-03-04', 0, 0, 0],
+      ['2026-03-05', 5000, 3000, 1],
+      ['2026-03-06', -9500, -5500, 0],
+      ['2026-03-07', 9000, 6000, 1],
+    ]);
+    const month = await shop.ok('analytics.salesReport', { ...march, by: 'month' });
+    expect(month.rows.map((r) => [r.label, r.gmv, r.netSales, r.orders, r.units, r.grossProfit])).toEqual([['2026-03-01', 34000, 17500, 3, 6, 11000]]);
+  });
+
+  it("groups the period's sales by each customer's RFM segment on its last day", async () => {
+    shop = testShop(seedOrders);
+    // Window: the 365 days to 7 March. R days / F orders / M net spend:
+    // C1 2 / 2 / 145.00 (O1 190 + O2 50 − 95 refund); C2 0 / 2 / 90.00 (O5 60 + O3 90 − 60); C3 10 / 1 / 100.00 (O7).
+    // Scores (1 + floor(5k/3)): R C2 4, C1 2, C3 1 (mean 2.33); F 2, 2, 1 (mean 1.67); M C1 4, C3 2, C2 1 (mean 2.33).
+    // C1 low R, high F, high M: at-risk big spender; C2 high, high, low: loyal low spender; C3 hibernating (no sales in March).
+    const report = await shop.ok('analytics.salesReport', { ...march, by: 'segment', sort: byLabel });
+    // In March: C1's O1 and O2 (net 190 + 50 − 95 = 145.00); C2's O3 and O5's refund (90 − 60 = 30.00).
+    expect(report.rows.map((r) => [r.label, r.netSales, r.orders])).toEqual([
+      ['atRiskBigSpenders', 14500, 2],
+      ['loyalLowSpenders', 3000, 1],
+    ]);
+  });
+
+  it("keeps to one category's products, with their share of the order discount", async () => {
+    shop = testShop((path) => {
+      seedOrders(path);
+    });
+    // O1's line is a hoodie (category Apparel); the others are not.
+    const hoodie = shop.db.prepare("SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id WHERE p.title LIKE '%Hoodie%' LIMIT 1").get() as { id: number };
+    shop.db.prepare('UPDATE order_lines SET variant_id = ? WHERE id = 11').run(hoodie.id);
+    const apparel = shop.db.prepare("SELECT id FROM categories WHERE name = 'Apparel'").get() as { id: number };
+    const report = await shop.ok('analytics.salesReport', { ...march, by: 'product', categoryId: apparel.id });
+    // O1: 2 × 100.00, the order's 10.00 discount all on its only line, one unit refunded at 95.00.
+    expect(report.rows.map((r) => [r.label.includes('Hoodie'), r.gmv, r.netSales, r.units])).toEqual([[true, 20000, 9500, 2]]);
+  });
+
+  it('counts new and returning customers per day', async () => {
+    shop = testShop(seedOrders);
+    const series = await shop.ok('analytics.salesSeries', { ...march, granularity: 'day' });
+    // 1 Mar C1's first order ever (new); 5 Mar C1 again (returning); 7 Mar C2, first ordered 20 Feb (returning).
+    expect(series.points.filter((p) => p.customers > 0).map((p) => [p.bucket, p.customers, p.newCustomers])).toEqual([
+      ['2026-03-01', 1, 1],
+      ['2026-03-05', 1, 0],
+      ['2026-03-07', 1, 0],
+    ]);
+  });
+
+  it('refuses a period that ends before it starts, naming the field', async () => {
+    shop = testShop(seedOrders);
+    const error = await shop.fail('analytics.salesSeries', { from: '2026-03-07', to: '2026-03-01', granularity: 'day' });
+    expect(error.code).toBe('VALIDATION');
+    expect(JSON.stringify(error)).toContain('periodOrder');
+  });
+});
