@@ -190,6 +190,7 @@ export const analyticsContract = {
       scope: z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('shop') }),
         z.object({ kind: z.literal('category'), id: z.number().int().positive() }),
+        z.object({ kind: z.literal('product'), id: z.number().int().positive() }),
         z.object({ kind: z.literal('variant'), id: z.number().int().positive() }),
       ]),
       /** The shop's local today; the history ends with it. */

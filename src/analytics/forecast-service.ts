@@ -7,7 +7,7 @@ import { addDays, localMidnightUtc } from '../shared/local-time.js';
 import { forecastDemand } from './forecast.js';
 import { createSalesRollup } from './sales-rollup.js';
 
-export type ForecastScope = { kind: 'shop' } | { kind: 'category'; id: number } | { kind: 'variant'; id: number };
+export type ForecastScope = { kind: 'shop' } | { kind: 'category'; id: number } | { kind: 'product'; id: number } | { kind: 'variant'; id: number };
 
 const historyDays = 730;
 
@@ -22,6 +22,11 @@ export function createForecastService(db: Db) {
     `SELECT o.placed_at AS at, l.quantity AS units FROM order_lines l INDEXED BY order_lines_by_variant JOIN orders o ON o.id = l.order_id
      WHERE ${inRange} AND l.variant_id = ?`,
   );
+  // All variants of one product (the 360 view), each through its lines.
+  const product = db.prepare<[string, string, number], Sale>(
+    `SELECT o.placed_at AS at, l.quantity AS units FROM variants v JOIN order_lines l INDEXED BY order_lines_by_variant ON l.variant_id = v.id
+     JOIN orders o ON o.id = l.order_id WHERE ${inRange} AND v.product_id = ?`,
+  );
   // A category with its subcategories (paths below it).
   const category = db.prepare<[string, string, number, number], Sale>(
     `${base} JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
@@ -34,6 +39,7 @@ export function createForecastService(db: Db) {
     if (hourly) return hourly.map((row) => ({ at: `${row.hour}:00:00.000Z`, units: row.units }));
     if (scope.kind === 'shop') return shop.all(from, to);
     if (scope.kind === 'variant') return variant.all(from, to, scope.id);
+    if (scope.kind === 'product') return product.all(from, to, scope.id);
     return category.all(from, to, scope.id, scope.id);
   };
 

@@ -28,6 +28,26 @@ test('dashboard: KPIs of the demo shop, how they are computed, another period, t
   await top.click();
   await expect(page).toHaveURL(/#\/products\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  // Its demand forecast, with how far to trust it.
+  await expect(page.getByTestId('product-forecast-summary')).toContainText('Next 7 days');
+  await expect(page.getByTestId('product-forecast-summary')).toContainText(/WAPE|too little history/i);
+});
+
+test('dashboard click-through: a category of the mix opens its products in the sales report; sales by customer segment', async ({ page }) => {
+  await openApp(page, '/#/analytics');
+  await expect(page.getByTestId('customer-mix')).toContainText('New and returning customers');
+  const mix = page.getByTestId('category-mix');
+  await mix.getByRole('button', { name: 'Show as table' }).click();
+  const category = mix.locator('tbody a').first();
+  const categoryName = (await category.textContent()) ?? '';
+  await category.click();
+  await expect(page.getByTestId('sales-report-category')).toContainText(categoryName);
+  await expect(page.getByTestId('sales-report-by')).toHaveValue('product');
+  await expect(page.getByTestId('sales-report-table').locator('tbody tr')).not.toHaveCount(0);
+  await screenshot(page, 'sales-report-category');
+
+  await page.getByTestId('sales-report-by').selectOption('segment');
+  await expect(page.getByTestId('sales-report-table')).toContainText(/Champions|Loyal low spenders|New \/ promising/);
 });
 
 test('sales report by category sorted by gross profit and exported; returns with the quality / transit split', async ({ page }) => {

@@ -38,9 +38,9 @@ function seed(path: string): void {
 }
 
 describe('analytics.forecast', () => {
-  it('repeats a steady week for a variant, its category (and parent) and the shop, with zero holdout error', async () => {
+  it('repeats a steady week for a variant, its product, its category (and parent) and the shop, with zero holdout error', async () => {
     shop = testShop(seed);
-    for (const scope of [{ kind: 'variant', id: 1 }, { kind: 'category', id: 2 }, { kind: 'category', id: 1 }, { kind: 'shop' }] as const) {
+    for (const scope of [{ kind: 'variant', id: 1 }, { kind: 'product', id: 1 }, { kind: 'category', id: 2 }, { kind: 'category', id: 1 }, { kind: 'shop' }] as const) {
       const answer = await shop.ok('analytics.forecast', { scope, today: '2026-03-29', horizonDays: 7 });
       expect(answer.history).toHaveLength(84);
       expect(answer.history[0]).toEqual({ day: '2026-01-05', units: 1 });

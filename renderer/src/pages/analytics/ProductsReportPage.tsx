@@ -9,6 +9,7 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { CategoryForecast } from './CategoryForecast.js';
 import { presetPeriod, todayIn, type Preset } from './period.js';
 import { PeriodPicker } from './PeriodPicker.js';
 
@@ -139,6 +140,7 @@ export function ProductsReportPage(): ReactNode {
           </table>
         </article>
       </div>
+      <CategoryForecast />
     </div>
   );
 }

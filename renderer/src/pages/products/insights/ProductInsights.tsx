@@ -6,6 +6,7 @@ import { toApiError } from '../../../api/api-error.js';
 import { call, onEvent } from '../../../api/client.js';
 import { useToasts } from '../../../components/toasts.js';
 import { useI18n } from '../../../i18n/context.js';
+import { ForecastPanel } from '../../analytics/ForecastPanel.js';
 import { ChannelsPanel, ReturnsPanel, SuppliersPanel } from './commerce-panels.js';
 import { SalesPanel } from './SalesPanel.js';
 import { LedgerPanel, StockPanel } from './stock-panels.js';
@@ -33,6 +34,15 @@ export function ProductInsights({ productId }: { productId: number }): ReactNode
     <section className="insights" data-testid="product-insights" aria-label={t('insights.title')}>
       <StockPanel insights={insights} />
       <SalesPanel insights={insights} />
+      <ForecastPanel
+        title={t('analytics.forecastPanel.title')}
+        testId="product-forecast"
+        choices={[
+          { label: t('analytics.forecastPanel.wholeProduct'), scope: { kind: 'product', id: productId } },
+          // Each SKU once (the stock rows repeat it per location).
+          ...[...new Map(insights.stock.map((row) => [row.variantId, row.sku]))].map(([id, sku]) => ({ label: sku, scope: { kind: 'variant' as const, id } })),
+        ]}
+      />
       <ReturnsPanel insights={insights} />
       <SuppliersPanel insights={insights} />
       <ChannelsPanel insights={insights} />
