@@ -93,6 +93,10 @@ export const salesReportRowSchema = z.object({
 });
 export type SalesReportRow = z.infer<typeof salesReportRowSchema>;
 
+/** A category or product in the dashboard's sales mix (key 0: no category / a removed product). */
+export const mixRowSchema = z.object({ key: z.number().int(), label: z.string(), netSales: z.number().int(), units: z.number().int(), grossProfit: z.number().int() });
+export type MixRow = z.infer<typeof mixRowSchema>;
+
 export const segmentCodeSchema = z.enum([
   'champions',
   'potentialLoyalists',
@@ -165,6 +169,14 @@ export const analyticsContract = {
       }),
     // (No .refine here: the grid exporter derives its query schema with .omit(); the handler checks the order.)
     output: z.object({ rows: z.array(salesReportRowSchema), total: z.number().int() }),
+  },
+  /** The dashboard's sales mix in one pass: net sales per category (biggest first, the rest summed), the top and bottom products. */
+  'analytics.salesMix': {
+    input: periodSchema.extend({
+      products: z.number().int().min(1).max(50).default(5),
+      categories: z.number().int().min(1).max(50).default(12),
+    }),
+    output: z.object({ categories: z.array(mixRowSchema), otherCategories: mixRowSchema.nullable(), top: z.array(mixRowSchema), bottom: z.array(mixRowSchema) }),
   },
   /** RFM scores and the eight segments over the windowDays local days ending on asOf; one page of customers (optionally one segment), biggest spenders first. */
   'analytics.segments': {

@@ -6,6 +6,7 @@ import { validationError } from '../shared/app-error.js';
 import type { analyticsContract } from './contract.js';
 import { createForecastService } from './forecast-service.js';
 import { createKpiService } from './kpi-service.js';
+import { createMixService } from './mix-service.js';
 import { createReportService } from './report-service.js';
 import { createReturnsService } from './returns-service.js';
 import { createSegmentsService } from './segments-service.js';
@@ -22,6 +23,7 @@ export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof a
   const forecastsFor = perDatabase((db) => createForecastService(db));
   const reportsFor = perDatabase((db) => createReportService(db));
   const segmentsFor = perDatabase((db) => createSegmentsService(db));
+  const mixFor = perDatabase((db) => createMixService(db));
   const currencyOf = perDatabase((db) => db.prepare<[], { currency: string }>('SELECT currency FROM shop_settings WHERE id = 1'));
   const currency = () => currencyOf(ctx.db()).get()?.currency ?? 'USD';
   return {
@@ -29,6 +31,10 @@ export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof a
     'analytics.salesReport': ({ from, to, by, categoryId, sort, offset, limit }) => {
       checkOrder(from, to);
       return reportsFor(ctx.db()).salesReport({ from, to }, by, sort, offset, limit, categoryId);
+    },
+    'analytics.salesMix': ({ from, to, products, categories }) => {
+      checkOrder(from, to);
+      return mixFor(ctx.db()).salesMix({ from, to }, products, categories);
     },
     'analytics.segments': ({ asOf, windowDays, segment, offset, limit }) => segmentsFor(ctx.db()).segments(asOf, windowDays, segment, offset, limit),
     'analytics.forecast': ({ scope, today, horizonDays }) => forecastsFor(ctx.db()).forecast(scope, today, horizonDays),

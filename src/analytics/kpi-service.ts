@@ -79,7 +79,11 @@ export function createKpiService(db: Db) {
       for (const row of store.refunds(from, to)) Object.assign(of(row.channelId), { refunds: row.refunds, cogsReturned: row.cogsReturned });
       for (const row of store.returnedFromPeriod(from, to)) of(row.channelId).unitsReturned = row.units;
     }
-    if (channelCustomers) {
+    if (channelCustomers && rolled) {
+      // A channel's new customers: those whose first order ever was placed on it in the period (so channels add up to the shop).
+      for (const row of rolled) of(row.channelId).newCustomers = row.newCustomers;
+      for (const row of store.activeCustomersByChannel(from, to)) Object.assign(of(row.channelId), { customers: row.customers, repeaters: row.repeaters });
+    } else if (channelCustomers) {
       for (const row of store.customersByChannel(from, to)) {
         if (row.channelId === null) continue;
         Object.assign(of(row.channelId), { customers: row.customers, newCustomers: row.newCustomers, repeaters: row.repeaters });

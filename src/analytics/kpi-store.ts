@@ -64,11 +64,21 @@ export function createKpiStore(db: Db) {
          GROUP BY customer_id, channelId
        )
        SELECT channelId, COUNT(*) AS customers,
-              SUM(NOT EXISTS (SELECT 1 FROM orders e WHERE e.customer_id = period.customer_id AND e.placed_at < @from AND e.status <> 'cancelled')) AS newCustomers,
+              SUM(NOT EXISTS (SELECT 1 FROM orders e WHERE e.customer_id = period.customer_id AND e.placed_at < @from AND e.status <> 'cancelled')
+                  -- Per channel: new on the channel that took their first order (so channels add up to the shop).
+                  AND (channelId IS NULL OR channelId = (SELECT f.channel_id FROM orders f WHERE f.customer_id = period.customer_id AND f.status <> 'cancelled'
+                                                         ORDER BY f.placed_at, f.id LIMIT 1))) AS newCustomers,
               SUM(n >= 2) AS repeaters
        FROM period GROUP BY channelId`,
     );
   const customersTotal = customerCounts('NULL');
+  const activeByChannel = db.prepare<[string, string], { channelId: number; customers: number; repeaters: number }>(
+    `SELECT channel_id AS channelId, COUNT(*) AS customers, COALESCE(SUM(n >= 2), 0) AS repeaters FROM (
+       SELECT channel_id, COUNT(*) AS n FROM orders INDEXED BY orders_by_placed
+       WHERE placed_at >= ? AND placed_at < ? AND status <> 'cancelled' AND customer_id IS NOT NULL
+       GROUP BY channel_id, customer_id)
+     GROUP BY channel_id`,
+  );
   // With new customers from the rollup, only distinct and repeat customers need the period's orders.
   const activeCustomers = db.prepare<[string, string], { customers: number; repeaters: number }>(
     `SELECT COUNT(*) AS customers, COALESCE(SUM(n >= 2), 0) AS repeaters FROM (
@@ -87,6 +97,7 @@ export function createKpiStore(db: Db) {
       const row = customersTotal.get({ from, to });
       return { customers: row?.customers ?? 0, newCustomers: row?.newCustomers ?? 0, repeaters: row?.repeaters ?? 0 };
     },
+    activeCustomersByChannel: (from: string, to: string) => activeByChannel.all(from, to),
     activeCustomers: (from: string, to: string) => activeCustomers.get(from, to) ?? { customers: 0, repeaters: 0 },
     customersByChannel: (from: string, to: string) => customersByChannel.all({ from, to }),
     channels: () => channels.all(),

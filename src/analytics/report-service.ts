@@ -33,6 +33,7 @@ export function createReportService(db: Db) {
   const store = createReportStore(db);
   const rollup = createSalesRollup(db);
   const segments = createSegmentsService(db);
+  const channelNames = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM channels');
   const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
 
   function timeRows(period: Period, granularity: Granularity, tz: string, category: number | undefined): ReportRow[] {
@@ -41,6 +42,12 @@ export function createReportService(db: Db) {
     if (rolled) return rolled.map((row, i) => ({ ...row, key: i, label: row.bucket }));
     // One category, or no rollup: each bucket read from its orders (the orders of every channel summed).
     return buckets.map((bucket, i) => sumRows(i, bucket.bucket, store.rows('channel', bucket.start, bucket.end, category)));
+  }
+
+  /** Per channel from the hourly rollup (undefined when the orders must be read). */
+  function channelRows(from: string, to: string): ReportRow[] | undefined {
+    const names = new Map(channelNames.all().map((c) => [c.id, c.name]));
+    return rollup.byChannel(from, to)?.map((row) => ({ ...row, key: row.channelId, label: names.get(row.channelId) ?? String(row.channelId) }));
   }
 
   function segmentRows(period: Period, from: string, to: string, category: number | undefined): ReportRow[] {
@@ -66,7 +73,13 @@ export function createReportService(db: Db) {
     ) {
       const tz = timeZone();
       const [from, to] = utcRange(period, tz);
-      const found = isTime(by) ? timeRows(period, by, tz, category) : by === 'segment' ? segmentRows(period, from, to, category) : store.rows(by, from, to, category);
+      const found = isTime(by)
+        ? timeRows(period, by, tz, category)
+        : by === 'segment'
+          ? segmentRows(period, from, to, category)
+          : by === 'channel' && category === undefined
+            ? (channelRows(from, to) ?? store.rows(by, from, to))
+            : store.rows(by, from, to, category);
       const rows: SalesReportRow[] = found.map((row) => {
         const netSales = row.gmv - row.discounts - row.refunds;
         const grossProfit = netSales - (row.cogsSold - row.cogsReturned);

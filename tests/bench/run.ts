@@ -69,7 +69,7 @@ printTable('Summary', ['figure', 'value', 'target'], [
   ]),
   [
     'analytics: dashboard load vs bare scan of all order lines',
-    `${ms(analytics.rows.slice(0, 3).reduce((sum, row) => sum + row.ms, 0))} vs ${ms(analytics.bareScanMs)} (${ratio(analytics.rows.slice(0, 3).reduce((sum, row) => sum + row.ms, 0), analytics.bareScanMs)})`,
+    `${ms(analytics.rows.slice(0, 4).reduce((sum, row) => sum + row.ms, 0))} vs ${ms(analytics.bareScanMs)} (${ratio(analytics.rows.slice(0, 4).reduce((sum, row) => sum + row.ms, 0), analytics.bareScanMs)})`,
     '<= 3x',
   ],
   [`export ${exports.rows} products rows, XLSX / CSV`, `${ms(exports.xlsxMs)} / ${ms(exports.csvMs)}`, '-'],

@@ -59,6 +59,17 @@ describe('analytics.salesReport dimensions', () => {
     const report = await shop.ok('analytics.salesReport', { ...march, by: 'product', categoryId: apparel.id });
     // O1: 2 × 100.00, the order's 10.00 discount all on its only line, one unit refunded at 95.00.
     expect(report.rows.map((r) => [r.label.includes('Hoodie'), r.gmv, r.netSales, r.units])).toEqual([[true, 20000, 9500, 2]]);
+
+    // The dashboard's mix in one pass. Hoodie: net 95.00, cost 80 − 40 → gross profit 55.00.
+    // Lines without a product (sold as "X"): O2 50 + O3 90 − O5's refund 60 = 80.00; cost 20 + 30 − 25 → 55.00.
+    const mix = await shop.ok('analytics.salesMix', { ...march, products: 5, categories: 1 });
+    expect(mix.top.map((r) => [r.label.includes('Hoodie') ? 'hoodie' : r.label, r.netSales, r.units, r.grossProfit])).toEqual([
+      ['hoodie', 9500, 2, 5500],
+      ['X', 8000, 4, 5500],
+    ]);
+    expect(mix.bottom.map((r) => r.netSales)).toEqual([8000, 9500]);
+    expect(mix.categories).toEqual([{ key: apparel.id, label: 'Apparel', netSales: 9500, units: 2, grossProfit: 5500 }]);
+    expect(mix.otherCategories).toMatchObject({ netSales: 8000, units: 4 });
   });
 
   it('counts new and returning customers per day', async () => {

@@ -77,6 +77,28 @@ describe('the hourly sales rollup', () => {
     expect(now).toMatchObject({ refunds: 15500, netSales: 17500, unitsReturned: 1, cogs: 6500 });
   });
 
+  it("counts a new customer once, on the channel of their first order, with and without the rollup", async () => {
+    shop = testShop(seedOrders);
+    const location = (shop.db.prepare('SELECT id FROM locations ORDER BY id LIMIT 1').get() as { id: number }).id;
+    // C1's first order ever (O1) is in Shop A on 1 March; C1 now also orders in Shop B on 6 March.
+    shop.db
+      .prepare(`INSERT INTO orders (id, channel_id, order_number, customer_id, location_id, status, placed_at, currency, subtotal, discount_total, total) VALUES (8, 102, 'O8', 1, ${location}, 'open', '2026-03-06T02:00:00.000Z', 'USD', 0, 0, 0)`)
+      .run();
+    shop.db.prepare("INSERT INTO order_lines (id, order_id, sku, title, quantity, unit_price, unit_cost) VALUES (81, 8, 'X', 'X', 1, 1000, 500)").run();
+    const newPerChannel = async () => {
+      const answer = await shop.ok('analytics.kpis', march);
+      return [answer.current.newCustomers, ...answer.byChannel.map((c) => [c.channel, c.values.customers, c.values.newCustomers])];
+    };
+    // Shop A: C1 (new); Shop B: C2 (first ordered in February) and C1 (new, but on Shop A): 2 customers, none new.
+    const expected = [1, ['Shop A', 1, 1], ['Shop B', 2, 0]];
+    expect(await newPerChannel()).toEqual(expected);
+    // The same rule in a half-hour time zone, read from the orders. O1 moved to 1 March 07:30 local so it stays inside;
+    // the period now ends 7 March 18:30 UTC, so C3's O6 (Shop B, 16:10 UTC) is inside too — C3 first ordered in February.
+    shop.db.prepare("UPDATE orders SET placed_at = '2026-03-01T02:00:00.000Z' WHERE id = 1").run();
+    shop.db.prepare("UPDATE shop_settings SET time_zone = 'Asia/Kolkata'").run();
+    expect(await newPerChannel()).toEqual([1, ['Shop A', 1, 1], ['Shop B', 3, 0]]);
+  });
+
   it('gives the same trend and forecast history as reading the orders', async () => {
     shop = testShop(seedOrders);
     const series = await shop.ok('analytics.salesSeries', { ...march, granularity: 'day' });

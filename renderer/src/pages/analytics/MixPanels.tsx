@@ -3,7 +3,7 @@
 // "See all" opens the full report.
 import { useEffect, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { AnalyticsPeriod, SalesReportRow } from '../../../../src/analytics/contract.js';
+import type { AnalyticsPeriod, MixRow } from '../../../../src/analytics/contract.js';
 import { call } from '../../api/client.js';
 import { navigate, routeHref } from '../../app/route.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
@@ -16,13 +16,13 @@ const shown = 5;
 export function MixPanels({ period, currency }: { period: AnalyticsPeriod; currency: string }): ReactNode {
   const { t, locale } = useI18n();
   const { showError } = useToasts();
-  const [categories, setCategories] = useState<SalesReportRow[] | null>(null);
-  const [top, setTop] = useState<SalesReportRow[]>([]);
-  const [bottom, setBottom] = useState<SalesReportRow[]>([]);
+  const [categories, setCategories] = useState<MixRow[] | null>(null);
+  const [top, setTop] = useState<MixRow[]>([]);
+  const [bottom, setBottom] = useState<MixRow[]>([]);
   const [asTable, setAsTable] = useState(false);
   const money = (minor: number) => formatMoney(minor, currency, locale);
   // A category's products in the sales report (its name rides along for the heading).
-  const categoryRoute = (row: SalesReportRow) => ['analytics', 'sales', 'category', row.key, row.label] as const;
+  const categoryRoute = (row: MixRow) => ['analytics', 'sales', 'category', row.key, row.label] as const;
   const exportColumns = (by: 'category' | 'product') => [
     { field: 'label', header: t(`analytics.by.${by}`), kind: 'text' as const },
     { field: 'netSales', header: t('analytics.kpi.netSales'), kind: 'money' as const },
@@ -30,13 +30,15 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
   ];
 
   useEffect(() => {
-    const base = { from: period.from, to: period.to };
-    call('analytics.salesReport', { ...base, by: 'category', limit: 12 }).then((answer) => setCategories(answer.rows), showError);
-    call('analytics.salesReport', { ...base, by: 'product', limit: shown }).then((answer) => setTop(answer.rows), showError);
-    call('analytics.salesReport', { ...base, by: 'product', limit: shown, sort: { column: 'netSales', direction: 'asc' } }).then((answer) => setBottom(answer.rows), showError);
+    // One call for the three panels: a single pass over the period's lines.
+    call('analytics.salesMix', { from: period.from, to: period.to, products: shown, categories: 12 }).then((answer) => {
+      setCategories(answer.categories);
+      setTop(answer.top);
+      setBottom(answer.bottom);
+    }, showError);
   }, [period.from, period.to, showError]);
 
-  const productList = (rows: SalesReportRow[], testId: string) => (
+  const productList = (rows: MixRow[], testId: string) => (
     <ol className="rank-list" data-testid={testId}>
       {rows.map((row) => (
         <li key={row.key}>
@@ -83,7 +85,7 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
                 fill="#1570ef"
                 isAnimationActive={false}
                 cursor="pointer"
-                onClick={(entry: { payload?: SalesReportRow }) => {
+                onClick={(entry: { payload?: MixRow }) => {
                   if (entry.payload && entry.payload.key > 0) navigate(...categoryRoute(entry.payload));
                 }}
               />
