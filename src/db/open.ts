@@ -21,5 +21,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   // Large sorts and analytics scans: keep temp data in memory, use a 64 MiB page cache.
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
+  // Reads through a memory map (up to 1 GiB of the file): analytics scans skip a copy per page.
+  db.pragma('mmap_size = 1073741824');
   return db;
 }
