@@ -16,6 +16,7 @@ import { shopContract } from './shop/contract.js';
 import { importsContract } from './spreadsheets/contract.js';
 import { analyticsContract } from './analytics/contract.js';
 import { productsAnalyticsContract } from './analytics/products-contract.js';
+import { retentionContract } from './analytics/retention-contract.js';
 import { reportsContract } from './reports/contract.js';
 
 export const contract = {
@@ -33,6 +34,7 @@ export const contract = {
   ...importsContract,
   ...analyticsContract,
   ...productsAnalyticsContract,
+  ...retentionContract,
   ...reportsContract,
 } as const;
 

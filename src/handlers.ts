@@ -22,6 +22,7 @@ import type { Db } from './db/open.js';
 import { createImportHandlers } from './spreadsheets/handlers.js';
 import { createAnalyticsHandlers } from './analytics/handlers.js';
 import { createProductAnalyticsHandlers } from './analytics/products-handlers.js';
+import { createRetentionHandlers } from './analytics/retention-handlers.js';
 import { createReportHandlers } from './reports/handlers.js';
 
 export interface HandlerContext {
@@ -97,6 +98,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createImportHandlers(area, { jobs: ctx.jobs, openWriter: ctx.openWriter }),
     ...createAnalyticsHandlers(area),
     ...createProductAnalyticsHandlers(area),
+    ...createRetentionHandlers(area),
     ...createReportHandlers(area, { reportsDir: ctx.reportsDir }),
     ...createExportHandlers(() => handlers),
   };

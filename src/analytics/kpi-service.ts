@@ -100,6 +100,10 @@ export function createKpiService(db: Db) {
   }
 
   return {
+    /** The shop's KPIs for one period only (no comparisons, no channel customer counts). */
+    totals(period: Period): KpiValues {
+      return values(measure(period, timeZone(), false).total);
+    },
     kpis(period: Period) {
       const tz = timeZone();
       const previous = previousPeriod(period);

@@ -5,6 +5,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import type { ColumnFilter, VariantGridColumn, VariantListInput, VariantRow } from './contract.js';
+import { createWriteStamp } from '../db/write-stamp.js';
 
 interface ColumnSql {
   /** The SQL expression the column sorts and filters by. */
@@ -187,11 +188,10 @@ export function createCatalogStore(db: Db) {
     }
     return statement;
   };
-  const dataVersion = db.prepare<[], { v: number }>('SELECT total_changes() AS v');
   // The count of a filtered view is the slow half of a page; it only changes when
   // the filter or the data does, so re-sorting and scrolling reuse it.
   let countCache: { key: string; stamp: string; total: number } | null = null;
-  const stamp = () => `${dataVersion.get()?.v ?? 0}:${String(db.pragma('data_version', { simple: true }))}`;
+  const stamp = createWriteStamp(db);
 
   return {
     listVariants(input: VariantListInput): { rows: VariantRow[]; total: number } {

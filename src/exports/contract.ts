@@ -20,6 +20,8 @@ export const gridExportSources = [
   'analytics.salesReport',
   'analytics.salesSeries',
   'analytics.segments',
+  'analytics.silentCustomers',
+  'analytics.customerValue',
 ] as const;
 export type GridExportSource = (typeof gridExportSources)[number];
 

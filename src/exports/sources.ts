@@ -2,6 +2,7 @@
 // rows match in all, and the shape of one row (to check the requested fields).
 import { z } from 'zod';
 import { seriesPointSchema } from '../analytics/contract.js';
+import { customerValueRowSchema } from '../analytics/retention-contract.js';
 import { contract, type MethodOutput } from '../contract.js';
 import { suggestionLineSchema } from '../purchasing/reorder-contract.js';
 import type { GridExportSource } from './contract.js';
@@ -39,6 +40,8 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
     rowSchema: seriesPointSchema.extend({ lastYearNetSales: z.number().int().nullable() }),
   },
   'analytics.segments': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: contract['analytics.segments'].output.shape.customers.element },
+  'analytics.silentCustomers': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: customerValueRowSchema },
+  'analytics.customerValue': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: customerValueRowSchema },
   'reorder.suggestions': {
     rows: (a) =>
       a.suppliers.flatMap((group) =>

@@ -6,6 +6,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import type { z } from 'zod';
 import type { StockLevel, StockLevelsInput, variantLocationStockSchema } from './contract.js';
+import { createWriteStamp } from '../db/write-stamp.js';
 
 type Param = string | number;
 
@@ -137,11 +138,10 @@ export function createLevelsStore(db: Db) {
        r.service_level AS serviceLevel
      FROM variants v LEFT JOIN variant_stock_rules r ON r.variant_id = v.id WHERE v.id = ?`,
   );
-  const dataVersion = db.prepare<[], { v: number }>('SELECT total_changes() AS v');
   // Counting ~300k rows is the slow half of a page and only changes when the filter or
   // the data does, so re-sorting and scrolling reuse the count (as the Products grid does).
   let countCache: { key: string; stamp: string; total: number } | null = null;
-  const stamp = () => `${dataVersion.get()?.v ?? 0}:${String(db.pragma('data_version', { simple: true }))}`;
+  const stamp = createWriteStamp(db);
   const count = (sql: string, params: Param[]): number => {
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     const now = stamp();

@@ -13,9 +13,23 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+// Every zone's dates change at local midnight, which falls on a quarter hour of UTC,
+// so the date of an instant is the date of its quarter hour: formatted once, remembered.
+const quarterHour = 900_000;
+const datesByZone = new Map<string, Map<number, string>>();
+
 /** 'YYYY-MM-DD' of an instant in the given IANA time zone. */
 export function localDateOf(instant: string | Date, timeZone: string): string {
-  return formatFor(timeZone).format(typeof instant === 'string' ? new Date(instant) : instant);
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const bucket = Math.floor(ms / quarterHour);
+  let dates = datesByZone.get(timeZone);
+  if (!dates || dates.size > 500_000) datesByZone.set(timeZone, (dates = new Map()));
+  let date = dates.get(bucket);
+  if (date === undefined) {
+    date = formatFor(timeZone).format(new Date(bucket * quarterHour));
+    dates.set(bucket, date);
+  }
+  return date;
 }
 
 /** Days between two local dates (b − a), exact because both are calendar dates. */

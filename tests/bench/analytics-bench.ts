@@ -77,6 +77,15 @@ export async function benchAnalytics(core: Core, dbPath: string, today: string):
     { what: 'sales report by product, 365 days', ms: await timed(core, 'analytics.salesReport', { ...last365, by: 'product' }) },
     { what: 'sales report by channel, 365 days', ms: await timed(core, 'analytics.salesReport', { ...last365, by: 'channel' }) },
     { what: 'returns by category, 365 days', ms: await timed(core, 'analytics.returns', { ...last365, by: 'category' }) },
+    { what: 'sales report by day, 365 days', ms: await timed(core, 'analytics.salesReport', { ...last365, by: 'day' }) },
+    { what: 'sales report by customer segment, 30 days', ms: await timed(core, 'analytics.salesReport', { ...last30, by: 'segment' }) },
+    { what: 'product health (sell-through, turnover…), 30 days', ms: await timed(core, 'analytics.productHealth', last30) },
+    { what: 'ABC classes, 365 days', ms: await timed(core, 'analytics.abc', { asOf: today }) },
+    { what: 'RFM segments, 365 days', ms: await timed(core, 'analytics.segments', { asOf: today }) },
+    { what: 'cohort retention, 12 months', ms: await timed(core, 'analytics.cohorts', { asOf: today, months: 12 }) },
+    // Both read every customer's lifetime once per write stamp: the first call pays, the second shares it.
+    { what: 'customer lifetime value, first page (cold)', ms: await once(core, 'analytics.customerValue', { asOf: today }) },
+    { what: 'silent customers, 90 days, first page (after the above)', ms: await once(core, 'analytics.silentCustomers', { asOf: today, days: 90 }) },
   ];
   const dashboard = rows.slice(0, 4).reduce((sum, row) => sum + row.ms, 0);
   // Incremental: 1,000 new orders arrive; the next load recomputes only the hours they touched.

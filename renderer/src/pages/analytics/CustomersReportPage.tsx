@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { Pager } from '../HistoryPage.js';
 import { todayIn } from './period.js';
+import { CohortHeatmap, CustomerValuePanel, SilentCustomersPanel } from './RetentionPanels.js';
 
 type Answer = MethodOutput<'analytics.segments'>;
 type Segment = Answer['summary'][number]['segment'];
@@ -116,6 +117,9 @@ export function CustomersReportPage(): ReactNode {
         </table>
         <Pager offset={offset} size={pageSize} total={answer?.total ?? 0} onChange={setOffset} />
       </article>
+      <CohortHeatmap asOf={asOf} />
+      <CustomerValuePanel asOf={asOf} />
+      <SilentCustomersPanel asOf={asOf} />
     </div>
   );
 }

@@ -1,0 +1,192 @@
+// Analytics → Customers, below the segments: the cohort retention heat map,
+// customer lifetime value with every factor, and silent customers to win back
+// (exportable for outreach).
+import { useEffect, useState, type ReactNode } from 'react';
+import type { MethodOutput } from '../../../../src/contract.js';
+import { call } from '../../api/client.js';
+import { useShop } from '../../app/shop-context.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
+import { useToasts } from '../../components/toasts.js';
+import { useI18n } from '../../i18n/context.js';
+import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { Pager } from '../HistoryPage.js';
+
+type Cohorts = MethodOutput<'analytics.cohorts'>;
+type Value = MethodOutput<'analytics.customerValue'>;
+type Silent = MethodOutput<'analytics.silentCustomers'>;
+const pageSize = 50;
+
+function useFormats() {
+  const { locale } = useI18n();
+  const { settings } = useShop();
+  return {
+    money: (minor: number | null) => (minor === null ? '—' : formatMoney(Math.round(minor), settings.currency, locale)),
+    percent: (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value)),
+    number: (value: number | null, digits = 0) => (value === null ? '—' : formatNumber(Math.round(value * 10 ** digits) / 10 ** digits, locale)),
+  };
+}
+
+export function CohortHeatmap({ asOf }: { asOf: string }): ReactNode {
+  const { t } = useI18n();
+  const { showError } = useToasts();
+  const { percent, number } = useFormats();
+  const [answer, setAnswer] = useState<Cohorts | null>(null);
+  useEffect(() => {
+    call('analytics.cohorts', { asOf, months: 12 }).then(setAnswer, showError);
+  }, [asOf, showError]);
+  const months = answer?.months.length ?? 0;
+  return (
+    <article className="card" data-testid="cohorts">
+      <h2>{t('analytics.cohorts.title')}</h2>
+      <p className="muted small how">{t('analytics.cohorts.how')}</p>
+      <p data-testid="cohorts-next-month">
+        <strong>{t('analytics.cohorts.nextMonth', { rate: percent(answer?.nextMonth.rate ?? null) })}</strong>{' '}
+        <span className="muted">{t('analytics.cohorts.benchmark')}</span>
+      </p>
+      <div className="table-scroll">
+        <table className="table heatmap">
+          <thead>
+            <tr>
+              <th>{t('analytics.cohorts.cohort')}</th>
+              <th className="num">{t('analytics.cohorts.size')}</th>
+              {Array.from({ length: months }, (_, k) => (
+                <th key={k} className="num">
+                  {t('analytics.cohorts.monthN', { n: k })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(answer?.cohorts ?? []).map((cohort) => (
+              <tr key={cohort.month}>
+                <td>{cohort.month}</td>
+                <td className="num">{number(cohort.size)}</td>
+                {Array.from({ length: months }, (_, k) => {
+                  const share = cohort.shares[k];
+                  // Month 0 is everyone; colour months 1… by share (a darker blue is better retention).
+                  const shade = share === undefined || share === null || k === 0 ? undefined : `rgba(21, 112, 239, ${Math.min(1, share * 2.5).toFixed(2)})`;
+                  return (
+                    <td key={k} className="num" style={shade ? { background: shade, color: (share ?? 0) > 0.25 ? '#fff' : undefined } : undefined} title={share === undefined ? undefined : `${cohort.retained[k] ?? 0} / ${cohort.size}`}>
+                      {share === undefined ? '' : percent(share)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}
+
+export function CustomerValuePanel({ asOf }: { asOf: string }): ReactNode {
+  const { t } = useI18n();
+  const { showError } = useToasts();
+  const { money, percent, number } = useFormats();
+  const [offset, setOffset] = useState(0);
+  const [answer, setAnswer] = useState<Value | null>(null);
+  useEffect(() => {
+    call('analytics.customerValue', { asOf, offset, limit: pageSize }).then(setAnswer, showError);
+  }, [asOf, offset, showError]);
+  const shop = answer?.shop;
+  return (
+    <article className="card" data-testid="customer-value">
+      <header className="card-header">
+        <h2>{t('analytics.clv.title')}</h2>
+        <ExportMenu source="analytics.customerValue" query={{ asOf }} columns={valueColumns(t)} fileName={t('analytics.clv.title')} />
+      </header>
+      <p data-testid="clv-figure">
+        <strong>{t('analytics.clv.figure', { clv: money(shop?.clv ?? null) })}</strong>
+      </p>
+      <p className="muted small how">
+        {t('analytics.clv.how', {
+          aov: money(shop?.aov ?? null),
+          frequency: number(shop?.frequency ?? null, 2),
+          lifetime: number(shop?.lifetimeYears ?? null, 1),
+          churn: percent(shop?.churn ?? null),
+          stayed: number(shop?.stayedCustomers ?? 0),
+          previous: number(shop?.previousYearCustomers ?? 0),
+          margin: percent(shop?.margin ?? null),
+        })}
+      </p>
+      <CustomerTable rows={answer?.customers ?? []} />
+      <Pager offset={offset} size={pageSize} total={answer?.total ?? 0} onChange={setOffset} />
+    </article>
+  );
+}
+
+export function SilentCustomersPanel({ asOf }: { asOf: string }): ReactNode {
+  const { t } = useI18n();
+  const { showError } = useToasts();
+  const { number } = useFormats();
+  const [days, setDays] = useState(90);
+  const [offset, setOffset] = useState(0);
+  const [answer, setAnswer] = useState<Silent | null>(null);
+  useEffect(() => {
+    call('analytics.silentCustomers', { asOf, days, offset, limit: pageSize }).then(setAnswer, showError);
+  }, [asOf, days, offset, showError]);
+  return (
+    <article className="card" data-testid="silent-customers">
+      <header className="card-header">
+        <h2>{t('analytics.silent.title')}</h2>
+        <div className="page-actions">
+          {[90, 180].map((n) => (
+            <button key={n} type="button" className={n === days ? 'chip active' : 'chip'} onClick={() => { setDays(n); setOffset(0); }} data-testid={`silent-${n}`}>
+              {t('analytics.silent.days', { days: n })}
+            </button>
+          ))}
+          <ExportMenu source="analytics.silentCustomers" query={{ asOf, days }} columns={valueColumns(t)} fileName={t('analytics.silent.file', { days })} />
+        </div>
+      </header>
+      <p className="muted small how">
+        {t('analytics.silent.how', { silent90: number(answer?.counts.silent90 ?? 0), silent180: number(answer?.counts.silent180 ?? 0), customers: number(answer?.counts.customers ?? 0) })}
+      </p>
+      <CustomerTable rows={answer?.customers ?? []} />
+      <Pager offset={offset} size={pageSize} total={answer?.total ?? 0} onChange={setOffset} />
+    </article>
+  );
+}
+
+function valueColumns(t: ReturnType<typeof useI18n>['t']) {
+  return [
+    { field: 'name', header: t('analytics.segments.name'), kind: 'text' as const },
+    { field: 'email', header: t('analytics.segments.email'), kind: 'text' as const },
+    { field: 'orders', header: t('analytics.kpi.orders'), kind: 'number' as const },
+    { field: 'lastOrderDate', header: t('analytics.clv.lastOrder'), kind: 'text' as const },
+    { field: 'daysSinceLastOrder', header: t('analytics.clv.daysSince'), kind: 'number' as const },
+    { field: 'historicalValue', header: t('analytics.clv.historical'), kind: 'money' as const },
+    { field: 'expectedValue', header: t('analytics.clv.expected'), kind: 'money' as const },
+  ];
+}
+
+function CustomerTable({ rows }: { rows: Value['customers'] }): ReactNode {
+  const { t } = useI18n();
+  const { money, number } = useFormats();
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          {valueColumns(t).map((c) => (
+            <th key={c.field} className={c.kind === 'text' ? undefined : 'num'}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((c) => (
+          <tr key={c.customerId}>
+            <td>{c.name}</td>
+            <td>{c.email ?? ''}</td>
+            <td className="num">{number(c.orders)}</td>
+            <td>{c.lastOrderDate}</td>
+            <td className="num">{number(c.daysSinceLastOrder)}</td>
+            <td className="num">{money(c.historicalValue)}</td>
+            <td className="num">{money(c.expectedValue)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
