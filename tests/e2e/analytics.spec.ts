@@ -76,6 +76,17 @@ test('sales report by category sorted by gross profit and exported; returns with
   await page.getByTestId('segment-customers').getByTestId('export-open').click();
   await page.getByTestId('segment-customers').getByTestId('export-xlsx').click();
   expect((await segmentFile).suggestedFilename()).toBe('Hibernating.xlsx');
+  // Retention heat map, CLV and silent customers to win back, exported.
+  await expect(page.getByTestId('cohorts-next-month')).toContainText(/Next-month retention: \d+%/);
+  await expect(page.getByTestId('cohorts').locator('tbody tr')).toHaveCount(12);
+  await expect(page.getByTestId('clv-figure')).toContainText(/\$\d/);
+  await page.getByTestId('silent-180').click();
+  await expect(page.getByTestId('silent-customers').locator('tbody tr')).not.toHaveCount(0);
+  await screenshot(page, 'customers-retention');
+  const silentFile = page.waitForEvent('download');
+  await page.getByTestId('silent-customers').getByTestId('export-open').click();
+  await page.getByTestId('silent-customers').getByTestId('export-csv').click();
+  expect((await silentFile).suggestedFilename()).toBe('Silent 180 days.csv');
 
   await page.getByTestId('analytics-tab-returns').click();
   await expect(page.getByTestId('returns-total')).toContainText(/Return rate \d/);
