@@ -75,9 +75,9 @@ export async function weeklyReportPdf(data: WeeklyReportData, locale: Locale): P
         l[key],
         format(kind, pick(current)),
         format(kind, pick(previous)),
-        kind === 'rate' ? f.change(pick(current) === null || pick(previous) === null ? null : (pick(current) ?? 0) - (pick(previous) ?? 0)) : f.change(relativeChange(pick(current), pick(previous))),
+        kind === 'rate' ? f.pointsChange(pick(current) === null || pick(previous) === null ? null : (pick(current) ?? 0) - (pick(previous) ?? 0)) : f.change(relativeChange(pick(current), pick(previous))),
         format(kind, pick(lastYear)),
-        kind === 'rate' ? f.change(pick(current) === null || pick(lastYear) === null ? null : (pick(current) ?? 0) - (pick(lastYear) ?? 0)) : f.change(relativeChange(pick(current), pick(lastYear))),
+        kind === 'rate' ? f.pointsChange(pick(current) === null || pick(lastYear) === null ? null : (pick(current) ?? 0) - (pick(lastYear) ?? 0)) : f.change(relativeChange(pick(current), pick(lastYear))),
       ]),
     );
     note(l.salesNote);
