@@ -1,4 +1,5 @@
-// The dashboard's sales mix in one pass over the period's lines: net sales,
+// The dashboard's sales mix read from the orders (when the hourly rollup cannot
+// answer: half-hour time zones, another connection writing) in one pass over the period's lines: net sales,
 // units and cost per product with its category. Lines are summed per variant
 // before products and categories are looked up (far fewer lookups than one per
 // line); the discount and refund rules are the sales report's (report-store.ts).
@@ -20,7 +21,7 @@ export interface MixProductRow {
 export function createMixStore(db: Db) {
   const perProduct = db.prepare<[{ from: string; to: string }], MixProductRow>(
     `WITH sold AS (
-       SELECT l.variant_id AS variantId, l.title AS title, l.quantity * l.unit_price AS gmv, l.quantity AS units,
+       SELECT l.variant_id AS variantId, l.quantity * l.unit_price AS gmv, l.quantity AS units,
               l.quantity * COALESCE(l.unit_cost, 0) AS cogs,
               l.discount + (o.discount_total - SUM(l.discount) OVER w) * (l.quantity * l.unit_price * 1.0) / MAX(SUM(l.quantity * l.unit_price) OVER w, 1) AS discount,
               0 AS refunds, 0 AS cogsReturned
@@ -28,16 +29,16 @@ export function createMixStore(db: Db) {
        WHERE o.placed_at >= @from AND o.placed_at < @to AND o.status <> 'cancelled'
        WINDOW w AS (PARTITION BY o.id)
      ), refunded AS (
-       SELECT ol.variant_id, ol.title, 0, 0, 0, 0, rl.refund_amount, rl.quantity * COALESCE(ol.unit_cost, 0)
+       SELECT ol.variant_id, 0, 0, 0, 0, rl.refund_amount, rl.quantity * COALESCE(ol.unit_cost, 0)
        FROM returns r INDEXED BY returns_by_date JOIN return_lines rl ON rl.return_id = r.id JOIN order_lines ol ON ol.id = rl.order_line_id
        JOIN orders ro ON ro.id = r.order_id AND ro.status <> 'cancelled'
        WHERE r.returned_at >= @from AND r.returned_at < @to
      ), per_variant AS (
-       SELECT variantId, MIN(title) AS title, SUM(gmv) AS gmv, SUM(discount) AS discount, SUM(refunds) AS refunds,
+       SELECT variantId, SUM(gmv) AS gmv, SUM(discount) AS discount, SUM(refunds) AS refunds,
               SUM(units) AS units, SUM(cogs) AS cogs, SUM(cogsReturned) AS cogsReturned
        FROM (SELECT * FROM sold UNION ALL SELECT * FROM refunded) GROUP BY variantId
      )
-     SELECT COALESCE(p.id, 0) AS productId, COALESCE(p.title, MIN(t.title)) AS title,
+     SELECT COALESCE(p.id, 0) AS productId, COALESCE(p.title, '') AS title,
             COALESCE(c.id, 0) AS categoryId, COALESCE(c.path, '') AS categoryPath,
             SUM(t.gmv) AS gmv, CAST(ROUND(SUM(t.discount)) AS INTEGER) AS discounts, SUM(t.refunds) AS refunds,
             SUM(t.units) AS units, SUM(t.cogs) AS cogsSold, SUM(t.cogsReturned) AS cogsReturned

@@ -19,6 +19,20 @@ export interface RollupSums {
   cogsReturned: number;
 }
 
+/** A product's sums over a period, with its category (ids 0: no product / no category). */
+export interface ProductSums {
+  productId: number;
+  title: string;
+  categoryId: number;
+  categoryPath: string;
+  gmv: number;
+  discounts: number;
+  refunds: number;
+  units: number;
+  cogsSold: number;
+  cogsReturned: number;
+}
+
 /** 'YYYY-MM-DDTHH' of an ISO instant that is a whole UTC hour, else undefined. */
 export function wholeHour(iso: string): string | undefined {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:00:00(\.000)?Z$/.test(iso) ? iso.slice(0, 13) : undefined;
@@ -67,10 +81,37 @@ export function createSalesRollup(db: Db) {
      )
      GROUP BY hour, channel_id`,
   );
+  const clearOldProducts = db.prepare('DELETE FROM sales_product_hourly WHERE hour IN (SELECT hour FROM sales_hourly_dirty)');
+  const rebuildProducts = db.prepare(
+    `INSERT INTO sales_product_hourly (hour, product_id, gmv, discounts, units, cogs_sold, refunds, cogs_returned)
+     SELECT hour, productId, SUM(gmv), SUM(discount), SUM(units), SUM(cogs), SUM(refunds), SUM(cogsReturned)
+     FROM (
+       SELECT d.hour, COALESCE(v.product_id, 0) AS productId, l.quantity * l.unit_price AS gmv, l.quantity AS units,
+              l.quantity * COALESCE(l.unit_cost, 0) AS cogs,
+              l.discount + (o.discount_total - SUM(l.discount) OVER w) * (l.quantity * l.unit_price * 1.0) / MAX(SUM(l.quantity * l.unit_price) OVER w, 1) AS discount,
+              0 AS refunds, 0 AS cogsReturned
+       FROM sales_hourly_dirty d
+       JOIN orders o INDEXED BY orders_by_placed ON o.placed_at >= d.hour || ':' AND o.placed_at < d.hour || ';' AND o.status <> 'cancelled'
+       JOIN order_lines l ON l.order_id = o.id
+       LEFT JOIN variants v ON v.id = l.variant_id
+       WINDOW w AS (PARTITION BY o.id)
+       UNION ALL
+       SELECT d.hour, COALESCE(v.product_id, 0), 0, 0, 0, 0, rl.refund_amount, rl.quantity * COALESCE(ol.unit_cost, 0)
+       FROM sales_hourly_dirty d
+       JOIN returns r INDEXED BY returns_by_date ON r.returned_at >= d.hour || ':' AND r.returned_at < d.hour || ';'
+       JOIN return_lines rl ON rl.return_id = r.id
+       JOIN order_lines ol ON ol.id = rl.order_line_id
+       JOIN orders o ON o.id = r.order_id AND o.status <> 'cancelled'
+       LEFT JOIN variants v ON v.id = ol.variant_id
+     )
+     GROUP BY hour, productId`,
+  );
   const clearDirty = db.prepare('DELETE FROM sales_hourly_dirty');
   const refreshAll = db.transaction(() => {
     clearOld.run();
     rebuild.run();
+    clearOldProducts.run();
+    rebuildProducts.run();
     clearDirty.run();
   });
   const byChannel = db.prepare<[string, string], RollupSums>(
@@ -80,6 +121,15 @@ export function createSalesRollup(db: Db) {
     `SELECT b.value ->> 'bucket' AS bucket, 0 AS channelId, ${sums}
      FROM json_each(?) b LEFT JOIN sales_hourly s ON s.hour >= b.value ->> 'from' AND s.hour < b.value ->> 'to'
      GROUP BY b.key ORDER BY b.key`,
+  );
+  // Per product first (an index range on the hours), then its title and category.
+  const byProduct = db.prepare<[string, string], ProductSums>(
+    `SELECT s.productId, COALESCE(p.title, '') AS title, COALESCE(c.id, 0) AS categoryId, COALESCE(c.path, '') AS categoryPath,
+            s.gmv, s.discounts, s.refunds, s.units, s.cogsSold, s.cogsReturned
+     FROM (SELECT product_id AS productId, SUM(gmv) AS gmv, CAST(ROUND(SUM(discounts)) AS INTEGER) AS discounts, SUM(refunds) AS refunds,
+                  SUM(units) AS units, SUM(cogs_sold) AS cogsSold, SUM(cogs_returned) AS cogsReturned
+           FROM sales_product_hourly WHERE hour >= ? AND hour < ? GROUP BY product_id) s
+     LEFT JOIN products p ON p.id = s.productId LEFT JOIN categories c ON c.id = p.category_id`,
   );
   const unitsByHour = db.prepare<[string, string], { hour: string; units: number }>(
     'SELECT hour, SUM(units) AS units FROM sales_hourly WHERE hour >= ? AND hour < ? GROUP BY hour ORDER BY hour',
@@ -91,12 +141,17 @@ export function createSalesRollup(db: Db) {
    */
   function refresh(): boolean {
     if ((dirtyCount.get()?.n ?? 0) === 0) return true;
+    // Never wait for the lock: a read must not stall behind an import being applied.
+    const timeout = Number(db.pragma('busy_timeout', { simple: true }));
+    db.pragma('busy_timeout = 0');
     try {
       refreshAll();
       return true;
     } catch (error) {
       if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY')) return false;
       throw error;
+    } finally {
+      db.pragma(`busy_timeout = ${timeout}`);
     }
   }
 
@@ -120,6 +175,11 @@ export function createSalesRollup(db: Db) {
       const keyed = buckets.map((b) => ({ bucket: b.bucket, from: wholeHour(b.start), to: wholeHour(b.end) }));
       if (keyed.some((b) => b.from === undefined || b.to === undefined) || !refresh()) return undefined;
       return byBucket.all(JSON.stringify(keyed));
+    },
+    /** Sums per product with its category, or undefined when the orders must be read instead. */
+    byProduct(from: string, to: string): ProductSums[] | undefined {
+      const range = hours(from, to);
+      return range && byProduct.all(...range);
     },
     /** Units sold per UTC hour in [from, to), or undefined when the orders must be read instead. */
     unitsByHour(from: string, to: string) {

@@ -27,6 +27,21 @@ CREATE TABLE sales_hourly (
   PRIMARY KEY (hour, channel_id)
 ) WITHOUT ROWID;
 
+-- The same per product (0: lines whose variant is gone), for the dashboard's
+-- category mix and top / bottom products. Discounts are each line's share of
+-- its order's discounts (as in the sales report), summed unrounded.
+CREATE TABLE sales_product_hourly (
+  hour TEXT NOT NULL,
+  product_id INTEGER NOT NULL,
+  gmv INTEGER NOT NULL DEFAULT 0,
+  discounts REAL NOT NULL DEFAULT 0,
+  units INTEGER NOT NULL DEFAULT 0,
+  cogs_sold INTEGER NOT NULL DEFAULT 0,
+  refunds INTEGER NOT NULL DEFAULT 0,
+  cogs_returned INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (hour, product_id)
+) WITHOUT ROWID;
+
 CREATE TABLE sales_hourly_dirty (hour TEXT PRIMARY KEY) WITHOUT ROWID;
 
 -- Everything already in the shop is dirty: the first read builds the rollup.

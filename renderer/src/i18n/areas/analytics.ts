@@ -62,6 +62,7 @@ export const analyticsEn = {
   'analytics.forecastPanel.howYearly':
     'Daily units sold (non-cancelled orders, by the local day placed), forecast {days} days ahead by Holt-Winters with a weekly season and a yearly index from two years of history; its weights are the ones with the least error on the last 28 days.',
   'analytics.forecastPanel.category': 'Category',
+  'analytics.mix.noProduct': 'Items no longer in the catalog',
   'analytics.customerMix.title': 'New and returning customers',
   'analytics.customerMix.customers': 'Customers',
   'analytics.customerMix.how': "Customers with an order placed in each day or week (cancelled orders count nowhere): new when it holds their first order ever, else returning.",
@@ -238,6 +239,7 @@ export const analyticsZh: Record<keyof typeof analyticsEn, string> = {
   'analytics.forecastPanel.how': '自首次销售起的每日销售件数（不含已取消订单，按下单的本地日期），用含周季节性的 Holt-Winters 预测未来 {days} 天；参数取在最近 28 天上误差最小的一组。',
   'analytics.forecastPanel.howYearly': '每日销售件数（不含已取消订单，按下单的本地日期），用含周季节性和两年历史年度指数的 Holt-Winters 预测未来 {days} 天；参数取在最近 28 天上误差最小的一组。',
   'analytics.forecastPanel.category': '类目',
+  'analytics.mix.noProduct': '已不在商品目录中的商品',
   'analytics.customerMix.title': '新客与老客',
   'analytics.customerMix.customers': '下单客户数',
   'analytics.customerMix.how': '每天（或每周）有下单的客户（已取消订单不计）：该时段含其首个订单即为新客，否则为老客。',

@@ -42,7 +42,7 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
     <ol className="rank-list" data-testid={testId}>
       {rows.map((row) => (
         <li key={row.key}>
-          <a href={routeHref('products', row.key)}>{row.label}</a>
+          {row.key > 0 ? <a href={routeHref('products', row.key)}>{row.label}</a> : <span className="muted">{t('analytics.mix.noProduct')}</span>}
           <span className="num">{money(row.netSales)}</span>
         </li>
       ))}
