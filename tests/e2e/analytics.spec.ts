@@ -94,3 +94,10 @@ test('sales report by category sorted by gross profit and exported; returns with
   await expect(page.getByTestId('returns-reasons').locator('tr')).not.toHaveCount(0);
   await screenshot(page, 'returns-report');
 });
+
+test('reorder: a line explains itself and the demand forecast cross-checks it', async ({ page }) => {
+  await openApp(page, '/#/purchasing/reorder');
+  await page.getByRole('button', { name: 'Why?' }).first().click();
+  await expect(page.getByTestId('reorder-explain')).toContainText('Reorder point =');
+  await expect(page.getByTestId('reorder-forecast-check')).toContainText(/Cross-check: the demand forecast expects [\d.,]+ units over the next \d+ days/);
+});

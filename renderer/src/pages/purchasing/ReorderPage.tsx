@@ -11,6 +11,7 @@ import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { useLocations } from '../stock/use-locations.js';
 import { IdSelect } from '../../components/IdSelect.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
+import { ReorderForecastCheck } from './ReorderForecastCheck.js';
 
 type Suggestions = MethodOutput<'reorder.suggestions'>;
 
@@ -148,6 +149,7 @@ export function ReorderPage(): ReactNode {
                     <tr>
                       <td colSpan={9} className="explain" data-testid="reorder-explain">
                         {explain(line)}
+                        <ReorderForecastCheck variantId={line.variantId} dailyDemand={line.dailyDemand} days={line.leadTimeDays + line.reviewPeriodDays} />
                       </td>
                     </tr>
                   ) : null}
