@@ -6,6 +6,7 @@ import { createCore, type Core } from '../src/core.js';
 import { AppError } from '../src/shared/app-error.js';
 import { hardenWebContents, installSessionSecurity } from './csp.js';
 import { wireIpc } from './ipc.js';
+import { notifyAlerts } from './alert-notifications.js';
 import { buildAppMenu } from './menu.js';
 import {
   databasePath,
@@ -105,6 +106,8 @@ async function start(): Promise<void> {
     return;
   }
   unwireIpc = wireIpc(core, () => mainWindow);
+  // New alerts become OS notifications (the core evaluates after data changes and every 15 minutes).
+  notifyAlerts(core);
   mainWindow = createWindow();
 
   // macOS: clicking the dock icon with no window open brings one back.

@@ -18,6 +18,7 @@ import { analyticsContract } from './analytics/contract.js';
 import { productsAnalyticsContract } from './analytics/products-contract.js';
 import { retentionContract } from './analytics/retention-contract.js';
 import { reportsContract } from './reports/contract.js';
+import { alertsContract } from './alerts/contract.js';
 
 export const contract = {
   ...shopContract,
@@ -36,6 +37,7 @@ export const contract = {
   ...productsAnalyticsContract,
   ...retentionContract,
   ...reportsContract,
+  ...alertsContract,
 } as const;
 
 export type Contract = typeof contract;

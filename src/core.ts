@@ -14,6 +14,8 @@ import { openShopDatabase, type ShopDatabase } from './shop/database.js';
 import { openDatabase } from './db/open.js';
 import { runDemoJob } from './shop/demo-job.js';
 import { startReportScheduler } from './reports/scheduler.js';
+import { startAlertScheduler } from './alerts/scheduler.js';
+import { evaluateAndAnnounce } from './alerts/handlers.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -47,7 +49,19 @@ export function createCore(options: CoreOptions): Core {
   let shop = open();
   let closed = false;
   const listeners = new Set<(event: CoreEvent) => void>();
+  // Alerts re-evaluate on a schedule and after data changes (debounced, outside the request).
+  const alertScheduler = startAlertScheduler({
+    evaluate: () => {
+      if (closed || !shop.settingsStore.get()) return; // no shop yet: nothing to watch
+      try {
+        evaluateAndAnnounce(shop.db, { clock, emit });
+      } catch (error) {
+        logError(error);
+      }
+    },
+  });
   const emit = (event: CoreEvent): void => {
+    if (event.name === 'data.changed' || event.name === 'shop.changed') alertScheduler.dataChanged();
     for (const listener of listeners) {
       try {
         listener(event);
@@ -126,6 +140,7 @@ export function createCore(options: CoreOptions): Core {
       for (const job of jobs.list()) jobs.cancel(job.id);
       await jobs.idle();
       await reportScheduler.stop();
+      alertScheduler.stop();
       shop.db.close();
     },
   };

@@ -12,6 +12,11 @@ export const eventSchemas = {
   'shop.changed': z.object({ reason: z.enum(['created', 'settings', 'replaced']) }),
   /** Shop data was written: open views of these areas re-read; alerts re-evaluate (analytics issue). */
   'data.changed': z.object({ areas: z.array(dataAreaSchema).min(1) }),
+  /** An alert evaluation opened new alerts (titles as translation keys + params; at most 20 listed). */
+  'alerts.raised': z.object({
+    count: z.number().int().min(1),
+    alerts: z.array(z.object({ id: z.number().int(), titleKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) })),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -24,6 +24,7 @@ import { createAnalyticsHandlers } from './analytics/handlers.js';
 import { createProductAnalyticsHandlers } from './analytics/products-handlers.js';
 import { createRetentionHandlers } from './analytics/retention-handlers.js';
 import { createReportHandlers } from './reports/handlers.js';
+import { createAlertHandlers } from './alerts/handlers.js';
 
 export interface HandlerContext {
   shop(): ShopDatabase;
@@ -100,6 +101,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createProductAnalyticsHandlers(area),
     ...createRetentionHandlers(area),
     ...createReportHandlers(area, { reportsDir: ctx.reportsDir }),
+    ...createAlertHandlers(area),
     ...createExportHandlers(() => handlers),
   };
   return handlers;

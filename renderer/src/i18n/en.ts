@@ -9,6 +9,7 @@ import { insightsEn } from './areas/insights.js';
 import { exportsEn } from './areas/exports.js';
 import { importsEn } from './areas/imports.js';
 import { analyticsEn } from './areas/analytics.js';
+import { alertsEn } from './areas/alerts.js';
 import { reportsEn } from './areas/reports.js';
 
 export const en = {
@@ -186,6 +187,7 @@ export const en = {
   ...exportsEn,
   ...importsEn,
   ...analyticsEn,
+  ...alertsEn,
   ...reportsEn,
 } as const;
 

@@ -9,6 +9,7 @@ import { insightsZh } from './areas/insights.js';
 import { exportsZh } from './areas/exports.js';
 import { importsZh } from './areas/imports.js';
 import { analyticsZh } from './areas/analytics.js';
+import { alertsZh } from './areas/alerts.js';
 import { reportsZh } from './areas/reports.js';
 import type { Dictionary } from './en.js';
 
@@ -187,5 +188,6 @@ export const zhCN: Dictionary = {
   ...exportsZh,
   ...importsZh,
   ...analyticsZh,
+  ...alertsZh,
   ...reportsZh,
 };

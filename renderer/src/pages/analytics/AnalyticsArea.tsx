@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { routeHref } from '../../app/route.js';
 import { useI18n } from '../../i18n/context.js';
+import { AlertsPage, NewAlertsBadge } from './AlertsPage.js';
 import { CustomersReportPage } from './CustomersReportPage.js';
 import { DashboardPage } from './DashboardPage.js';
 import { ProductsReportPage } from './ProductsReportPage.js';
@@ -10,7 +11,7 @@ import { ReportsPage } from './ReportsPage.js';
 import { ReturnsReportPage } from './ReturnsReportPage.js';
 import { SalesReportPage } from './SalesReportPage.js';
 
-const tabs = ['dashboard', 'sales', 'products', 'customers', 'returns', 'reports'] as const;
+const tabs = ['dashboard', 'sales', 'products', 'customers', 'returns', 'reports', 'alerts'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNode {
@@ -22,10 +23,11 @@ export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNod
         {tabs.map((name) => (
           <a key={name} href={routeHref('analytics', ...(name === 'dashboard' ? [] : [name]))} className={name === tab ? 'tab active' : 'tab'} data-testid={`analytics-tab-${name}`}>
             {name === 'reports' ? t('reports.tab') : t(`analytics.tab.${name}`)}
+            {name === 'alerts' ? <NewAlertsBadge /> : null}
           </a>
         ))}
       </nav>
-      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage route={route.slice(1)} /> : tab === 'products' ? <ProductsReportPage /> : tab === 'customers' ? <CustomersReportPage /> : tab === 'reports' ? <ReportsPage /> : <ReturnsReportPage />}
+      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage route={route.slice(1)} /> : tab === 'products' ? <ProductsReportPage /> : tab === 'customers' ? <CustomersReportPage /> : tab === 'reports' ? <ReportsPage /> : tab === 'alerts' ? <AlertsPage /> : <ReturnsReportPage />}
     </>
   );
 }

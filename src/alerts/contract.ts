@@ -1,0 +1,119 @@
+// Alerts that explain themselves (metrics.md "Alerts"): each alert carries its
+// explanation as translation keys + params — what moved, the value against its
+// baseline and by how much, the causes visible in the data and one suggested
+// action — so the UI (and OS notifications) translate it. Pure (zod + types).
+import { z } from 'zod';
+
+const int = z.number().int();
+const id = int.positive();
+
+export const alertStatusSchema = z.enum(['new', 'seen', 'resolved']);
+export type AlertStatus = z.infer<typeof alertStatusSchema>;
+export const alertRuleSchema = z.enum(['belowReorderPoint', 'stockOut', 'returnRateSpike', 'salesDrop', 'deadStockGrowth', 'kpiLimit']);
+export type AlertRule = z.infer<typeof alertRuleSchema>;
+export const alertSeveritySchema = z.enum(['info', 'warning', 'critical']);
+export const alertKpiSchema = z.enum(['netSales', 'orders', 'returnRate']);
+export type AlertKpi = z.infer<typeof alertKpiSchema>;
+
+/** Params of a translated text: plain values only. */
+export const textParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+export type TextParams = z.infer<typeof textParamsSchema>;
+export const keyedTextSchema = z.object({ key: z.string(), params: textParamsSchema });
+export type KeyedText = z.infer<typeof keyedTextSchema>;
+
+/** How a figure is shown: money in minor units of the shop currency, counts, units, or an exact fraction. */
+export const measureUnitSchema = z.enum(['money', 'count', 'units', 'rate']);
+
+export const alertActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('openProduct'), productId: id }),
+  /** The Reorder page's draft-PO call: reorder.createDraft {supplierId, locationId, variantIds}. */
+  z.object({ kind: z.literal('createPo'), supplierId: id, locationId: id.nullable(), variantIds: z.array(id) }),
+  /** A variant below its reorder point with no supplier: open the product to add one. */
+  z.object({ kind: z.literal('openReport'), report: z.enum(['products', 'dashboard', 'sales']) }),
+]);
+export type AlertAction = z.infer<typeof alertActionSchema>;
+
+export const alertExplanationSchema = z.object({
+  /** 'alerts.title.<rule>' with the subject's name in params. */
+  title: keyedTextSchema,
+  /** What moved: 'alerts.metric.<name>'. */
+  metric: keyedTextSchema,
+  unit: measureUnitSchema,
+  value: z.number(),
+  /** The figure it is compared with; null when the rule compares with a fixed line. */
+  baseline: z.number().nullable(),
+  /** How the baseline is formed: 'alerts.baseline.<kind>'. */
+  baselineText: keyedTextSchema,
+  /** value − baseline. */
+  change: z.number().nullable(),
+  /** (value − baseline) ÷ baseline; null when the baseline is 0 or absent. */
+  changeRatio: z.number().nullable(),
+  /** The band the value left (KPI limits), if any. */
+  band: z.object({ lower: z.number().nullable(), upper: z.number().nullable(), source: z.enum(['owner', 'history']) }).nullable(),
+  causes: z.array(keyedTextSchema),
+  action: alertActionSchema.nullable(),
+  /** The local days the rule looked at. */
+  window: z.object({ from: z.string(), to: z.string() }).nullable(),
+});
+export type AlertExplanation = z.infer<typeof alertExplanationSchema>;
+
+export const alertSchema = z.object({
+  id: int,
+  rule: alertRuleSchema,
+  subjectType: z.enum(['variant', 'product', 'category', 'shop', 'kpi']),
+  subjectId: z.string().nullable(),
+  status: alertStatusSchema,
+  severity: alertSeveritySchema,
+  raisedAt: z.string(),
+  seenAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  /** The last evaluation that still saw the condition. */
+  checkedAt: z.string(),
+  explanation: alertExplanationSchema,
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+const limitValue = z.number().finite().min(0).nullable();
+export const alertLimitSchema = z.object({
+  kpi: alertKpiSchema,
+  /** null = no owner limit on that side; both null = the history band applies. */
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  updatedAt: z.string().nullable(),
+});
+
+export const alertsContract = {
+  /** Alerts, newest first, with the count of each status (filter-independent). */
+  'alerts.list': {
+    input: z.object({
+      status: alertStatusSchema.optional(),
+      offset: int.min(0).default(0),
+      limit: int.min(1).max(500).default(50),
+    }),
+    output: z.object({
+      alerts: z.array(alertSchema),
+      /** Alerts matching the status filter. */
+      total: int,
+      counts: z.object({ new: int, seen: int, resolved: int }),
+    }),
+  },
+  /** Mark alerts seen (new → seen) or resolved (new/seen → resolved); all or nothing. */
+  'alerts.setStatus': {
+    input: z.object({ ids: z.array(id).min(1).max(1000), status: z.enum(['seen', 'resolved']) }),
+    output: z.object({ updated: int }),
+  },
+  /** Run every rule now: opens new alerts, keeps open ones, resolves those whose condition is gone. */
+  'alerts.evaluate': {
+    input: z.object({}),
+    output: z.object({ opened: int, resolved: int, open: int }),
+  },
+  'alerts.limits.get': {
+    input: z.object({}),
+    output: z.object({ limits: z.array(alertLimitSchema) }),
+  },
+  /** The owner's limits on a daily KPI (money in minor units, return rate as a fraction); both null = back to the history band. */
+  'alerts.limits.set': {
+    input: z.object({ kpi: alertKpiSchema, lower: limitValue, upper: limitValue }),
+    output: z.object({ limits: z.array(alertLimitSchema) }),
+  },
+} as const;

@@ -1,0 +1,62 @@
+// Stock-out: nothing available (Σ on hand − committed over shelf locations ≤ 0)
+// on a variant that sold in the last 28 days — customers are being turned away.
+import type { Finding, RuleContext } from '../rule-context.js';
+
+export const stockOutSoldWithinDays = 28;
+
+interface Row {
+  variantId: number;
+  productId: number;
+  sku: string;
+  title: string;
+  available: number;
+  incoming: number;
+  unitsSold: number;
+}
+
+export function stockOutRule(ctx: RuleContext): Finding[] {
+  const from = ctx.startOf(ctx.addDays(ctx.today, -stockOutSoldWithinDays));
+  const rows = ctx.db
+    .prepare<[{ from: string; now: string }], Row>(
+      `WITH sold AS (
+         SELECT ol.variant_id AS variantId, SUM(ol.quantity) AS unitsSold
+         FROM orders o INDEXED BY orders_by_placed JOIN order_lines ol ON ol.order_id = o.id
+         WHERE o.placed_at >= @from AND o.placed_at <= @now AND o.status <> 'cancelled' AND ol.variant_id IS NOT NULL
+         GROUP BY ol.variant_id
+       )
+       SELECT v.id AS variantId, v.product_id AS productId, v.sku, p.title, sold.unitsSold,
+              COALESCE((SELECT SUM(sl.on_hand - sl.committed) FROM stock_levels sl JOIN locations l ON l.id = sl.location_id
+                        WHERE sl.variant_id = v.id AND l.kind <> 'transit'), 0) AS available,
+              COALESCE((SELECT SUM(sl.incoming) FROM stock_levels sl WHERE sl.variant_id = v.id), 0) AS incoming
+       FROM sold JOIN variants v ON v.id = sold.variantId JOIN products p ON p.id = v.product_id
+       WHERE v.status <> 'archived'`,
+    )
+    .all({ from, now: ctx.now });
+  return rows
+    .filter((row) => row.available <= 0)
+    .map((row): Finding => ({
+      rule: 'stockOut',
+      subjectType: 'variant',
+      subjectId: String(row.variantId),
+      fingerprint: `stockOut:variant:${row.variantId}`,
+      severity: 'critical',
+      explanation: {
+        title: { key: 'alerts.title.stockOut', params: { sku: row.sku, product: row.title } },
+        metric: { key: 'alerts.metric.available', params: { sku: row.sku } },
+        unit: 'units',
+        value: row.available,
+        baseline: null,
+        baselineText: { key: 'alerts.baseline.soldRecently', params: { units: row.unitsSold, days: stockOutSoldWithinDays } },
+        change: null,
+        changeRatio: null,
+        band: null,
+        causes: [
+          row.incoming > 0
+            ? { key: 'alerts.cause.onOrder', params: { units: row.incoming } }
+            : { key: 'alerts.cause.nothingOnOrder', params: {} },
+        ],
+        action: { kind: 'openProduct', productId: row.productId },
+        window: { from: ctx.addDays(ctx.today, -stockOutSoldWithinDays), to: ctx.today },
+      },
+    }));
+}
