@@ -3,6 +3,8 @@
 import type { Finding, RuleContext } from '../rule-context.js';
 
 export const stockOutSoldWithinDays = 28;
+/** A stock-out is critical when the SKU sold at least this many units in those days (one a week); slower sellers warn. */
+export const criticalUnitsSold = 4;
 
 interface Row {
   variantId: number;
@@ -39,7 +41,7 @@ export function stockOutRule(ctx: RuleContext): Finding[] {
       subjectType: 'variant',
       subjectId: String(row.variantId),
       fingerprint: `stockOut:variant:${row.variantId}`,
-      severity: 'critical',
+      severity: row.unitsSold >= criticalUnitsSold ? 'critical' : 'warning',
       explanation: {
         title: { key: 'alerts.title.stockOut', params: { sku: row.sku, product: row.title } },
         metric: { key: 'alerts.metric.available', params: { sku: row.sku } },

@@ -47,7 +47,7 @@ export const alertsEn = {
   'alerts.kpi.netSales': 'Net sales',
   'alerts.kpi.orders': 'Orders',
   'alerts.kpi.returnRate': 'Return rate',
-  'alerts.baseline.soldRecently': 'It sold {units} units in the last {days} days',
+  'alerts.baseline.soldRecently': 'Units sold in the last {days} days: {units}',
   'alerts.baseline.reorderPoint': 'Reorder point (suggested order: {suggested} units)',
   'alerts.baseline.sameWeekdayMedian': 'Median of the same weekday over the previous {weeks} weeks',
   'alerts.baseline.sameWeekdayMedianWeek': 'Each day’s median of the same weekday over the previous {weeks} weeks, added up',
