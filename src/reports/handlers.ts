@@ -21,7 +21,7 @@ export function createReportHandlers(ctx: AreaContext, options: { reportsDir: st
   const building = new Map<string, Promise<ReportEntry>>();
 
   async function build(monday: string, language: Locale): Promise<ReportEntry> {
-    const data = gatherWeeklyReport(ctx.db(), ctx.clock, monday);
+    const data = gatherWeeklyReport(ctx.db(), ctx.clock, monday, language);
     const pdf = await weeklyReportPdf(data, language);
     const xlsx = weeklyReportXlsx(data, language);
     return store.save({ id: monday, week: data.week, language, createdAt: data.generatedAt, pages: pdfPageCount(pdf) }, pdf, xlsx);

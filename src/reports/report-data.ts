@@ -15,6 +15,8 @@ import { createSeriesService } from '../analytics/series-service.js';
 import { supplierScorecards } from '../purchasing/scorecard.js';
 import type { Clock } from '../shared/clock.js';
 import { addDays, localDateOf, weekStartOf } from '../shared/local-time.js';
+import { openAlerts, type OpenAlert } from './report-alerts.js';
+import type { Locale } from '../settings/contract.js';
 
 /** Report thresholds: metrics.md defaults (slow 60 / dead 180 days), RFM window 365 days. */
 export const reportSettings = { topProducts: 10, slowDays: 60, deadDays: 180, rfmWindowDays: 365, stockOutSalesDays: 28, supplierWeeks: 13, listedRows: 20 } as const;
@@ -56,11 +58,6 @@ export interface DeadStockRow {
   stockValue: number;
 }
 
-export interface OpenAlert {
-  title: string;
-  detail: string;
-  createdAt: string;
-}
 
 export interface SupplierRates {
   supplier: string;
@@ -108,7 +105,7 @@ export function lastCompleteWeek(timeZone: string, clock: Clock): Period {
   return { from, to: addDays(from, 6) };
 }
 
-export function gatherWeeklyReport(db: Db, clock: Clock, monday: string): WeeklyReportData {
+export function gatherWeeklyReport(db: Db, clock: Clock, monday: string, language: Locale): WeeklyReportData {
   const shop = shopOf(db);
   const week: Period = { from: monday, to: addDays(monday, 6) };
   const [weekStart, weekEnd] = utcRange(week, shop.timeZone);
@@ -136,7 +133,7 @@ export function gatherWeeklyReport(db: Db, clock: Clock, monday: string): Weekly
     health: createProductsService(db).productHealth({ ...week, slowDays: reportSettings.slowDays, deadDays: reportSettings.deadDays }).shop,
     stockOuts: stockOuts(db, weekEnd, shop.timeZone, week.to),
     deadStock: deadStock(db, week.to),
-    alerts: openAlerts(db),
+    alerts: openAlerts(db, language, reportSettings.listedRows * 5),
     suppliers: supplierRates(db, clock, week, shop.timeZone),
   };
 }
@@ -190,27 +187,6 @@ function deadStock(db: Db, sunday: string): WeeklyReportData['deadStock'] {
     total: slow.totalRows,
     rows: slow.rows.map((row) => ({ sku: row.sku, title: row.title, lastSaleDate: row.lastSaleDate, daysSinceLastSale: row.daysSinceLastSale, onHand: row.onHand, stockValue: row.stockValue })),
   };
-}
-
-/** Open alerts, when the alerts area's table exists in this shop (migration 0006); null otherwise. */
-function openAlerts(db: Db): OpenAlert[] | null {
-  const table = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'alerts'").get();
-  if (!table) return null;
-  const columns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('alerts')").all().map((c) => c.name));
-  // Read defensively: the alerts area is new, so only columns that exist are used.
-  const pick = (...names: string[]) => names.find((name) => columns.has(name));
-  const title = pick('title', 'message', 'kind', 'rule');
-  const detail = pick('detail', 'explanation', 'summary', 'message');
-  const created = pick('created_at', 'raised_at', 'opened_at');
-  const status = pick('status', 'state');
-  const open = status ? `WHERE "${status}" IN ('open', 'active', 'new')` : columns.has('resolved_at') ? 'WHERE resolved_at IS NULL' : '';
-  const rows = db
-    .prepare<[], { title: unknown; detail: unknown; createdAt: unknown }>(
-      `SELECT ${title ? `"${title}"` : "''"} AS title, ${detail ? `"${detail}"` : "''"} AS detail, ${created ? `"${created}"` : "''"} AS createdAt
-       FROM alerts ${open} ORDER BY ${created ? `"${created}" DESC` : 'rowid DESC'} LIMIT ${reportSettings.listedRows * 5}`,
-    )
-    .all();
-  return rows.map((row) => ({ title: String(row.title ?? ''), detail: String(row.detail ?? ''), createdAt: String(row.createdAt ?? '') }));
 }
 
 /** On-time and fill rates of purchase orders sent in the supplierWeeks weeks ending with the report week. */

@@ -1,0 +1,51 @@
+// The weekly report's open alerts (new or seen), most severe and newest first,
+// each as its title and likely causes in the report's language — the same
+// texts the app shows (renderer/src/i18n/areas/alerts.ts: plain data).
+import { alertExplanationSchema } from '../alerts/contract.js';
+import type { Db } from '../db/open.js';
+import type { Locale } from '../settings/contract.js';
+import { alertsEn, alertsZh } from '../../renderer/src/i18n/areas/alerts.js';
+
+export interface OpenAlert {
+  title: string;
+  detail: string;
+  createdAt: string;
+}
+
+type TextKey = keyof typeof alertsEn;
+const isTextKey = (key: string): key is TextKey => Object.prototype.hasOwnProperty.call(alertsEn, key);
+
+function text(key: string, params: Record<string, string | number | null>, language: Locale): string {
+  if (!isTextKey(key)) return key;
+  const texts = language === 'zh-CN' ? alertsZh : alertsEn;
+  // A KPI named in the params reads in the language too.
+  const kpiKey = typeof params['kpi'] === 'string' ? `alerts.kpi.${params['kpi']}` : '';
+  const filled = isTextKey(kpiKey) ? { ...params, kpi: texts[kpiKey] } : params;
+  return texts[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = filled[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+/** null when the shop has no alerts table (a file from before the alerts area). */
+export function openAlerts(db: Db, language: Locale, limit: number): OpenAlert[] | null {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alerts'").get()) return null;
+  const rows = db
+    .prepare<[number], { raisedAt: string; explanation: string }>(
+      `SELECT raised_at AS raisedAt, explanation FROM alerts WHERE status IN ('new', 'seen')
+       ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, raised_at DESC, id DESC LIMIT ?`,
+    )
+    .all(limit);
+  return rows.flatMap((row) => {
+    const parsed = alertExplanationSchema.safeParse(JSON.parse(row.explanation));
+    if (!parsed.success) return [];
+    const explanation = parsed.data;
+    return [
+      {
+        title: text(explanation.title.key, explanation.title.params, language),
+        detail: explanation.causes.map((cause) => text(cause.key, cause.params, language)).join('; '),
+        createdAt: row.raisedAt,
+      },
+    ];
+  });
+}
