@@ -165,7 +165,7 @@ export const analyticsContract = {
           .object({ column: z.enum(['label', 'gmv', 'netSales', 'orders', 'units', 'grossProfit', 'grossMargin']), direction: z.enum(['asc', 'desc']) })
           .default({ column: 'netSales', direction: 'desc' }),
         offset: z.number().int().min(0).default(0),
-        limit: z.number().int().min(1).max(1000).default(100),
+        limit: z.number().int().min(1).max(100_000).default(100),
       }),
     // (No .refine here: the grid exporter derives its query schema with .omit(); the handler checks the order.)
     output: z.object({ rows: z.array(salesReportRowSchema), total: z.number().int() }),

@@ -54,6 +54,11 @@ export const exportsContract = {
       format: z.enum(exportFormats),
       /** Without extension; the format's extension is added. */
       fileName: z.string().trim().min(1).max(120),
+      /**
+       * A grid that filters and sorts its rows itself (report grids) sends the keys of the rows it shows,
+       * in its order: the file holds exactly those rows, in that order.
+       */
+      rowKeys: z.object({ field: z.string().min(1), values: z.array(z.union([z.string(), z.number()])).max(maxExportRows) }).optional(),
     }),
     output: z.object({
       fileName: z.string(),

@@ -63,19 +63,27 @@ async function collectRows(
   source: GridExportSource,
   query: Record<string, unknown>,
   pageSize: number | null,
-  toCells: (row: ExportRow) => ExportCell[],
-): Promise<ExportCell[][]> {
+): Promise<ExportRow[]> {
   const adapter = gridSources[source] as { rows(answer: unknown): readonly ExportRow[]; total(answer: unknown): number };
-  const cells: ExportCell[][] = [];
+  const collected: ExportRow[] = [];
   for (let offset = 0; ; ) {
     const answer = await handler(pageSize === null ? query : { ...query, offset, limit: pageSize });
     const total = adapter.total(answer);
     if (total > maxExportRows) throw tooManyRows(total);
     const rows = adapter.rows(answer);
-    for (const row of rows) cells.push(toCells(row));
+    collected.push(...rows);
     offset += rows.length;
-    if (pageSize === null || rows.length === 0 || offset >= total) return cells;
+    if (pageSize === null || rows.length === 0 || offset >= total) return collected;
   }
+}
+
+/** The rows a grid shows, in its order: those whose key field is among `keys`, ordered as the keys are. */
+function shownRows(rows: readonly ExportRow[], keys: { field: string; values: readonly (string | number)[] }): ExportRow[] {
+  const byKey = new Map(rows.map((row) => [String(row[keys.field]), row]));
+  return keys.values.flatMap((key) => {
+    const row = byKey.get(String(key));
+    return row ? [row] : [];
+  });
 }
 
 /** `handlers` is the full map, read when a call arrives (it is built after this area's handlers). */
@@ -89,7 +97,8 @@ export function createExportHandlers(handlers: () => Handlers): AreaHandlers<typ
       const settings = await all['settings.get']({});
       const toCells = rowToCells(columns, { shopCurrency: settings.currency, timeZone: settings.timeZone });
       const method: MethodName = input.source;
-      const rows = await collectRows(all[method] as AnyHandler, input.source, query, pageSize, toCells);
+      const collected = await collectRows(all[method] as AnyHandler, input.source, query, pageSize);
+      const rows = (input.rowKeys ? shownRows(collected, input.rowKeys) : collected).map(toCells);
       const file = writeExport(input.format, input.fileName, columns.map((c) => c.header), rows);
       return { ...file, rows: rows.length };
     },

@@ -1,5 +1,6 @@
 // The owner's dashboard on the demo shop: KPIs with their comparisons and
 // explanations, a period change, the trend as a chart and as a table.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openApp, screenshot } from './helpers.js';
 
@@ -43,7 +44,7 @@ test('dashboard click-through: a category of the mix opens its products in the s
   await category.click();
   await expect(page.getByTestId('sales-report-category')).toContainText(categoryName);
   await expect(page.getByTestId('sales-report-by')).toHaveValue('product');
-  await expect(page.getByTestId('sales-report-table').locator('tbody tr')).not.toHaveCount(0);
+  await expect(page.getByTestId('sales-report-table').locator('.ag-row')).not.toHaveCount(0);
   await screenshot(page, 'sales-report-category');
 
   await page.getByTestId('sales-report-by').selectOption('segment');
@@ -52,15 +53,23 @@ test('dashboard click-through: a category of the mix opens its products in the s
 
 test('sales report by category sorted by gross profit and exported; returns with the quality / transit split', async ({ page }) => {
   await openApp(page, '/#/analytics/sales');
-  await expect(page.getByTestId('sales-report-table').locator('tbody tr')).not.toHaveCount(0);
+  const grid = page.getByTestId('sales-report-table');
+  await expect(grid.locator('.ag-row')).not.toHaveCount(0);
   await page.getByTestId('sales-report-by').selectOption('category');
-  await expect(page.getByTestId('sales-report-table')).toContainText(' > ');
-  await page.getByTestId('sales-report-sort-grossProfit').click();
-  await expect(page.getByTestId('sales-report-sort-grossProfit')).toContainText('↓');
+  await expect(grid).toContainText(' > ');
+  // Sort by gross profit, smallest first (AG Grid: first click ascending), and export: the file has the grid's order.
+  const header = grid.getByRole('columnheader', { name: 'Gross profit' });
+  await header.click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const firstShown = (await grid.locator('.ag-row[row-index="0"] [col-id="label"]').first().textContent()) ?? '';
   const download = page.waitForEvent('download');
   await page.getByTestId('export-open').click();
   await page.getByTestId('export-csv').click();
-  expect((await download).suggestedFilename()).toBe('Sales report.csv');
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Sales report.csv');
+  const csv = readFileSync((await file.path()) ?? '', 'utf8');
+  expect(csv.split('\n')[1]).toContain(firstShown);
+  await screenshot(page, 'sales-report-grid');
 
   await page.getByTestId('analytics-tab-products').click();
   await expect(page.getByTestId('health-sellThrough')).toContainText('%');

@@ -21,6 +21,8 @@ export interface ExportMenuProps<S extends GridExportSource> {
   columns: OrNow<readonly ExportColumn[]>;
   /** Without extension. */
   fileName: string;
+  /** For grids that filter and sort rows themselves: the keys of the rows shown, in order (undefined: every row). */
+  rowKeys?: () => { field: string; values: (string | number)[] } | undefined;
 }
 
 export function ExportMenu<S extends GridExportSource>(props: ExportMenuProps<S>): ReactNode {
@@ -53,6 +55,7 @@ export function ExportMenu<S extends GridExportSource>(props: ExportMenuProps<S>
         columns: [...now(props.columns)],
         format,
         fileName: props.fileName,
+        rowKeys: props.rowKeys?.(),
       });
       saveFile(file);
       showSuccess('exports.done');

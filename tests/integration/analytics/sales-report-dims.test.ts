@@ -95,6 +95,25 @@ describe('analytics.salesReport dimensions', () => {
     ]);
   });
 
+  it("exports exactly the rows a report grid shows, in the grid's order", async () => {
+    shop = testShop(seedOrders);
+    const file = await shop.ok('exports.grid', {
+      source: 'analytics.salesReport',
+      query: { ...march, by: 'channel' },
+      columns: [
+        { field: 'label', header: 'Channel', kind: 'text' },
+        { field: 'netSales', header: 'Net sales', kind: 'money' },
+      ],
+      format: 'csv',
+      fileName: 'Sales',
+      // The grid filtered to Shop B and Shop A, in that order (the report itself sorts A first).
+      rowKeys: { field: 'key', values: [102, 101] },
+    });
+    const lines = Buffer.from(file.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    // Shop A: O1 190 + O2 50 − refunds 95 + 60 = 85.00; Shop B: O3 90.00.
+    expect(lines).toEqual(['Channel,Net sales', 'Shop B,90.00', 'Shop A,85.00']);
+  });
+
   it('refuses a period that ends before it starts, naming the field', async () => {
     shop = testShop(seedOrders);
     const error = await shop.fail('analytics.salesSeries', { from: '2026-03-07', to: '2026-03-01', granularity: 'day' });
