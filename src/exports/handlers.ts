@@ -5,7 +5,7 @@ import type { MethodName, ParsedInput } from '../contract.js';
 import { zodIssuesToFieldIssues, type AreaHandlers, type Handlers } from '../server/router.js';
 import { AppError, validationError } from '../shared/app-error.js';
 import { maxExportRows, type exportsContract, type ExportColumn, type GridExportSource } from './contract.js';
-import { rowToCells, writeExport, type ExportCell } from './grid-export.js';
+import { rowToCells, writeExport } from './grid-export.js';
 import { gridSources, queryShapeOf, rowHasField, type ExportRow } from './sources.js';
 
 type AnyHandler = (input: unknown) => unknown;
