@@ -17,6 +17,7 @@ import { importsContract } from './spreadsheets/contract.js';
 import { analyticsContract } from './analytics/contract.js';
 import { productsAnalyticsContract } from './analytics/products-contract.js';
 import { retentionContract } from './analytics/retention-contract.js';
+import { inventoryAnalyticsContract } from './analytics/inventory-contract.js';
 import { reportsContract } from './reports/contract.js';
 import { alertsContract } from './alerts/contract.js';
 
@@ -36,6 +37,7 @@ export const contract = {
   ...analyticsContract,
   ...productsAnalyticsContract,
   ...retentionContract,
+  ...inventoryAnalyticsContract,
   ...reportsContract,
   ...alertsContract,
 } as const;

@@ -23,6 +23,7 @@ import { createImportHandlers } from './spreadsheets/handlers.js';
 import { createAnalyticsHandlers } from './analytics/handlers.js';
 import { createProductAnalyticsHandlers } from './analytics/products-handlers.js';
 import { createRetentionHandlers } from './analytics/retention-handlers.js';
+import { createInventoryAnalyticsHandlers } from './analytics/inventory-handlers.js';
 import { createReportHandlers } from './reports/handlers.js';
 import { createAlertHandlers } from './alerts/handlers.js';
 
@@ -100,6 +101,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createAnalyticsHandlers(area),
     ...createProductAnalyticsHandlers(area),
     ...createRetentionHandlers(area),
+    ...createInventoryAnalyticsHandlers(area),
     ...createReportHandlers(area, { reportsDir: ctx.reportsDir }),
     ...createAlertHandlers(area),
     ...createExportHandlers(() => handlers),

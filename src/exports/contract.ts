@@ -22,6 +22,7 @@ export const gridExportSources = [
   'analytics.segments',
   'analytics.silentCustomers',
   'analytics.customerValue',
+  'analytics.stockOuts',
 ] as const;
 export type GridExportSource = (typeof gridExportSources)[number];
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { seriesPointSchema } from '../analytics/contract.js';
 import { customerValueRowSchema } from '../analytics/retention-contract.js';
+import { stockOutEpisodeSchema } from '../analytics/inventory-contract.js';
 import { contract, type MethodOutput } from '../contract.js';
 import { suggestionLineSchema } from '../purchasing/reorder-contract.js';
 import type { GridExportSource } from './contract.js';
@@ -42,6 +43,7 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'analytics.segments': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: contract['analytics.segments'].output.shape.customers.element },
   'analytics.silentCustomers': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: customerValueRowSchema },
   'analytics.customerValue': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: customerValueRowSchema },
+  'analytics.stockOuts': { rows: (a) => a.episodes, total: (a) => a.total, rowSchema: stockOutEpisodeSchema },
   'reorder.suggestions': {
     rows: (a) =>
       a.suppliers.flatMap((group) =>

@@ -76,6 +76,12 @@ test('sales report by category sorted by gross profit and exported; returns with
   await expect(page.getByTestId('health-by-category').locator('tbody tr')).not.toHaveCount(0);
   await expect(page.getByTestId('abc-summary')).toContainText('A');
 
+  // Inventory: stock-outs with their estimated lost sales, aging.
+  await page.getByTestId('analytics-tab-inventory').click();
+  await expect(page.getByTestId('inventory-report')).toContainText(/Stock-out rate\s*ⓘ?\s*\d/);
+  await expect(page.getByTestId('stock-out-episodes').locator('.ag-row')).not.toHaveCount(0);
+  await expect(page.getByTestId('inventory-aging')).toContainText('Over 365 days');
+
   await page.getByTestId('analytics-tab-customers').click();
   await expect(page.getByTestId('segments-table')).toContainText('Champions');
   await page.getByTestId('segment-hibernating').click();

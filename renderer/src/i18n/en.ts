@@ -10,6 +10,7 @@ import { exportsEn } from './areas/exports.js';
 import { importsEn } from './areas/imports.js';
 import { analyticsEn } from './areas/analytics.js';
 import { alertsEn } from './areas/alerts.js';
+import { analyticsInventoryEn } from './areas/analytics-inventory.js';
 import { reportsEn } from './areas/reports.js';
 
 export const en = {
@@ -188,6 +189,7 @@ export const en = {
   ...importsEn,
   ...analyticsEn,
   ...alertsEn,
+  ...analyticsInventoryEn,
   ...reportsEn,
 } as const;
 

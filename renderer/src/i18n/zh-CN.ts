@@ -10,6 +10,7 @@ import { exportsZh } from './areas/exports.js';
 import { importsZh } from './areas/imports.js';
 import { analyticsZh } from './areas/analytics.js';
 import { alertsZh } from './areas/alerts.js';
+import { analyticsInventoryZh } from './areas/analytics-inventory.js';
 import { reportsZh } from './areas/reports.js';
 import type { Dictionary } from './en.js';
 
@@ -189,5 +190,6 @@ export const zhCN: Dictionary = {
   ...importsZh,
   ...analyticsZh,
   ...alertsZh,
+  ...analyticsInventoryZh,
   ...reportsZh,
 };

@@ -6,12 +6,13 @@ import { useI18n } from '../../i18n/context.js';
 import { AlertsPage, NewAlertsBadge } from './AlertsPage.js';
 import { CustomersReportPage } from './CustomersReportPage.js';
 import { DashboardPage } from './DashboardPage.js';
+import { InventoryReportPage } from './InventoryReportPage.js';
 import { ProductsReportPage } from './ProductsReportPage.js';
 import { ReportsPage } from './ReportsPage.js';
 import { ReturnsReportPage } from './ReturnsReportPage.js';
 import { SalesReportPage } from './SalesReportPage.js';
 
-const tabs = ['dashboard', 'sales', 'products', 'customers', 'returns', 'reports', 'alerts'] as const;
+const tabs = ['dashboard', 'sales', 'products', 'inventory', 'customers', 'returns', 'reports', 'alerts'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNode {
@@ -27,7 +28,7 @@ export function AnalyticsArea({ route }: { route: readonly string[] }): ReactNod
           </a>
         ))}
       </nav>
-      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage route={route.slice(1)} /> : tab === 'products' ? <ProductsReportPage /> : tab === 'customers' ? <CustomersReportPage /> : tab === 'reports' ? <ReportsPage /> : tab === 'alerts' ? <AlertsPage /> : <ReturnsReportPage />}
+      {tab === 'dashboard' ? <DashboardPage /> : tab === 'sales' ? <SalesReportPage route={route.slice(1)} /> : tab === 'products' ? <ProductsReportPage /> : tab === 'inventory' ? <InventoryReportPage /> : tab === 'customers' ? <CustomersReportPage /> : tab === 'reports' ? <ReportsPage /> : tab === 'alerts' ? <AlertsPage /> : <ReturnsReportPage />}
     </>
   );
 }

@@ -1,0 +1,234 @@
+// The Inventory report: stock-out rate and episodes with their estimated lost
+// sales (a grid linking to each product), inventory aging by FIFO for the shop
+// and per top-level category, and sell-through of new products since receipt.
+// Stock value itself lives in Stock › Valuation, linked from here.
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { MethodOutput } from '../../../../src/contract.js';
+import { call } from '../../api/client.js';
+import { routeHref } from '../../app/route.js';
+import { useShop } from '../../app/shop-context.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
+import { useToasts } from '../../components/toasts.js';
+import { useI18n } from '../../i18n/context.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { gridTheme } from '../products/grid-theme.js';
+import { presetPeriod, todayIn, type Preset } from './period.js';
+import { PeriodPicker } from './PeriodPicker.js';
+
+type StockOuts = MethodOutput<'analytics.stockOuts'>;
+type Episode = StockOuts['episodes'][number];
+type Aging = MethodOutput<'analytics.inventoryAging'>;
+type Buckets = Aging['shop'];
+/** Episodes shown in the grid; the export has them all. */
+const shownEpisodes = 500;
+const newProductDays = 90;
+const goodSellThrough = 0.65;
+
+/** A figure with its "how is this computed" note behind ⓘ. */
+function Figure(props: { id: string; label: string; value: string; detail?: string; how: string }): ReactNode {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <article className="card kpi-card" data-testid={`inventory-${props.id}`}>
+      <span className="kpi-label">
+        {props.label}{' '}
+        <button type="button" className="link kpi-how-toggle" aria-expanded={open} aria-label={t('inventory.howLabel')} title={props.how} onClick={() => setOpen((v) => !v)}>
+          ⓘ
+        </button>
+      </span>
+      <strong className="kpi-value">{props.value}</strong>
+      {props.detail ? <span className="muted small">{props.detail}</span> : null}
+      {open ? <p className="muted small how">{props.how}</p> : null}
+    </article>
+  );
+}
+
+function AgingTable({ buckets, money }: { buckets: Buckets; money: (minor: number) => string }): ReactNode {
+  const { t, locale } = useI18n();
+  const most = Math.max(1, ...buckets.map((b) => b.units));
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th />
+          <th className="num">{t('inventory.units')}</th>
+          <th className="num">{t('inventory.value')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {buckets.map((b) => (
+          <tr key={b.bucket} data-testid={`aging-${b.bucket}`}>
+            <td>{t(`inventory.bucket.${b.bucket}` as MessageKey)}</td>
+            <td className="num">
+              {formatNumber(b.units, locale)}
+              <span className="bar" style={{ width: `${(100 * b.units) / most}%` }} />
+            </td>
+            <td className="num">{money(b.value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function InventoryReportPage(): ReactNode {
+  const { t, locale } = useI18n();
+  const { settings } = useShop();
+  const { showError } = useToasts();
+  const [preset, setPreset] = useState<Preset>('last30');
+  const [outs, setOuts] = useState<StockOuts | null>(null);
+  const [aging, setAging] = useState<Aging | null>(null);
+  const [fresh, setFresh] = useState<MethodOutput<'analytics.newProductSellThrough'> | null>(null);
+  const today = todayIn(settings.timeZone);
+  const period = presetPeriod(preset, today);
+
+  useEffect(() => {
+    setOuts(null);
+    call('analytics.stockOuts', { from: period.from, to: period.to, offset: 0, limit: shownEpisodes }).then(setOuts, showError);
+  }, [period.from, period.to, showError]);
+  useEffect(() => {
+    call('analytics.inventoryAging', { asOf: today }).then(setAging, showError);
+    call('analytics.newProductSellThrough', { asOf: today, days: newProductDays, limit: 20 }).then(setFresh, showError);
+  }, [today, showError]);
+
+  const money = (minor: number) => formatMoney(minor, settings.currency, locale);
+  const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
+  const decimal = (value: number) => formatNumber(Math.round(value * 10) / 10, locale);
+
+  const columns = useMemo<ColDef<Episode>[]>(
+    () => [
+      {
+        field: 'sku',
+        headerName: 'SKU',
+        width: 140,
+        cellRenderer: (p: ICellRendererParams<Episode, string>) => (p.data ? <a href={routeHref('products', p.data.productId)}>{p.value}</a> : null),
+      },
+      { field: 'title', headerName: t('analytics.by.product'), flex: 1, minWidth: 180 },
+      { field: 'from', headerName: t('inventory.col.from'), width: 110 },
+      { field: 'to', headerName: t('inventory.col.to'), width: 130, valueFormatter: (p) => (p.data?.ongoing ? `${p.value as string} (${t('inventory.ongoing')})` : String(p.value)) },
+      { field: 'days', headerName: t('inventory.col.days'), width: 80, type: 'rightAligned' },
+      { field: 'variantOutDays', headerName: t('inventory.col.variantDays'), width: 130, type: 'rightAligned' },
+      { field: 'demandPerDay', headerName: t('inventory.col.demand'), width: 150, type: 'rightAligned', valueFormatter: (p) => formatNumber(Math.round((p.value as number) * 100) / 100, locale) },
+      { field: 'lostUnits', headerName: t('inventory.col.lostUnits'), width: 110, type: 'rightAligned', valueFormatter: (p) => decimal(p.value as number) },
+      { field: 'lostNetSales', headerName: t('inventory.col.lostSales'), width: 140, type: 'rightAligned', valueFormatter: (p) => money(p.value as number) },
+    ],
+    // Rebuilt when the language or currency changes.
+    [t, locale, settings.currency],
+  );
+
+  return (
+    <div className="page" data-testid="inventory-report">
+      <div className="page-header">
+        <h1>{t('inventory.report.title')}</h1>
+        <PeriodPicker value={preset} onChange={setPreset} />
+      </div>
+      <div className="kpi-grid">
+        <Figure
+          id="stockOutRate"
+          label={t('inventory.stockOutRate')}
+          value={outs ? percent(outs.rate) : '…'}
+          detail={outs ? t('inventory.skuDays', { out: formatNumber(outs.outDays, locale), all: formatNumber(outs.skuDays, locale), variants: formatNumber(outs.variantsOut, locale) }) : undefined}
+          how={t('inventory.stockOutRateHow', { timeZone: settings.timeZone })}
+        />
+        <Figure id="lostUnits" label={t('inventory.lostUnits')} value={outs ? decimal(outs.lostUnits) : '…'} how={t('inventory.lostHow')} />
+        <Figure id="lostSales" label={t('inventory.lostSales')} value={outs ? money(outs.lostNetSales) : '…'} how={t('inventory.lostHow')} />
+        <Figure
+          id="newSellThrough"
+          label={t('inventory.newSellThrough')}
+          value={fresh ? percent(fresh.sellThrough) : '…'}
+          detail={
+            fresh
+              ? `${t('inventory.newCounts', { variants: formatNumber(fresh.variants, locale), sold: formatNumber(fresh.sold, locale), onHand: formatNumber(fresh.onHand, locale) })}${
+                  fresh.sellThrough === null ? '' : ` · ${t(fresh.sellThrough >= goodSellThrough ? 'inventory.benchmarkGood' : 'inventory.benchmarkLow')}`
+                }`
+              : undefined
+          }
+          how={t('inventory.newSellThroughHow', { days: newProductDays })}
+        />
+      </div>
+      <article className="card" data-testid="stock-out-episodes">
+        <header className="card-header">
+          <h2>
+            {t('inventory.episodes')} {outs ? `(${formatNumber(outs.total, locale)})` : ''}
+          </h2>
+          <ExportMenu
+            source="analytics.stockOuts"
+            query={{ from: period.from, to: period.to }}
+            columns={[
+              { field: 'sku', header: 'SKU', kind: 'text' },
+              { field: 'title', header: t('analytics.by.product'), kind: 'text' },
+              { field: 'from', header: t('inventory.col.from'), kind: 'text' },
+              { field: 'to', header: t('inventory.col.to'), kind: 'text' },
+              { field: 'days', header: t('inventory.col.days'), kind: 'number' },
+              { field: 'variantOutDays', header: t('inventory.col.variantDays'), kind: 'number' },
+              { field: 'demandPerDay', header: t('inventory.col.demand'), kind: 'number' },
+              { field: 'lostUnits', header: t('inventory.col.lostUnits'), kind: 'number' },
+              { field: 'lostNetSales', header: t('inventory.col.lostSales'), kind: 'money' },
+            ]}
+            fileName={t('inventory.episodes')}
+          />
+        </header>
+        <p className="muted small how">{t('inventory.episodesHow')}</p>
+        {outs && outs.total === 0 ? (
+          <p className="muted">{t('inventory.noEpisodes')}</p>
+        ) : (
+          <div style={{ height: 360 }}>
+            <AgGridReact<Episode> theme={gridTheme} rowData={outs?.episodes ?? []} columnDefs={columns} getRowId={(p) => `${p.data.variantId}:${p.data.from}`} />
+          </div>
+        )}
+      </article>
+      <article className="card" data-testid="inventory-aging">
+        <header className="card-header">
+          <h2>{t('inventory.aging')}</h2>
+          <a href={routeHref('stock', 'valuation')}>{t('inventory.valuationLink')} →</a>
+        </header>
+        <p className="muted small how">{t('inventory.agingHow', { asOf: today })}</p>
+        <div className="mix-panels">
+          <div>
+            <h3>{t('inventory.shop')}</h3>
+            {aging ? <AgingTable buckets={aging.shop} money={money} /> : '…'}
+          </div>
+          {(aging?.byCategory ?? []).map((c) => (
+            <div key={c.category}>
+              <h3>{c.category || t('inventory.noCategory')}</h3>
+              <AgingTable buckets={c.buckets} money={money} />
+            </div>
+          ))}
+        </div>
+      </article>
+      <article className="card" data-testid="new-sell-through">
+        <h2>{t('inventory.lowestNew')}</h2>
+        <p className="muted small how">{t('inventory.newSellThroughHow', { days: newProductDays })}</p>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>SKU</th>
+              <th>{t('analytics.by.product')}</th>
+              <th>{t('inventory.col.firstReceived')}</th>
+              <th className="num">{t('inventory.col.sold')}</th>
+              <th className="num">{t('inventory.col.onHand')}</th>
+              <th className="num">{t('inventory.col.sellThrough')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(fresh?.lowest ?? []).map((row) => (
+              <tr key={row.variantId}>
+                <td className="cell-mono">
+                  <a href={routeHref('products', row.productId)}>{row.sku}</a>
+                </td>
+                <td>{row.title}</td>
+                <td>{row.firstReceived}</td>
+                <td className="num">{formatNumber(row.sold, locale)}</td>
+                <td className="num">{formatNumber(row.onHand, locale)}</td>
+                <td className="num">{percent(row.sellThrough)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// Inventory analytics: stock-outs with estimated lost sales, inventory aging (FIFO),
+// and sell-through of new products since their first stock. Pure (zod).
+import { z } from 'zod';
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'localDate');
+const int = z.number().int();
+const ageBucket = z.enum(['d0_30', 'd31_90', 'd91_180', 'd181_365', 'over365']);
+const bucketRows = z.array(z.object({ bucket: ageBucket, units: int, value: int }));
+
+export const stockOutEpisodeSchema = z.object({
+  variantId: int,
+  productId: int,
+  sku: z.string(),
+  title: z.string(),
+  from: z.string(),
+  to: z.string(),
+  days: int,
+  /** All stock-out days of this variant in the period. */
+  variantOutDays: int,
+  /** Still out of stock on the period's last day. */
+  ongoing: z.boolean(),
+  /** In-stock days found for the baseline (28 unless the history is shorter). */
+  baselineDays: int,
+  /** Forecast demand: average units sold per day over the last 28 in-stock days before it began. */
+  demandPerDay: z.number(),
+  lostUnits: z.number(),
+  lostNetSales: int,
+});
+
+export const inventoryAnalyticsContract = {
+  /** Stock-out rate (SKU-days with nothing on hand ÷ SKU-days) and each stock-out with its estimated lost sales, biggest loss first. */
+  'analytics.stockOuts': {
+    // (No .refine: the grid exporter derives its query schema with .omit(); the handler checks the order.)
+    input: z.object({ from: localDate, to: localDate, offset: int.min(0).default(0), limit: int.min(1).max(1000).default(100) }),
+    output: z.object({
+      skuDays: int,
+      outDays: int,
+      rate: z.number().nullable(),
+      variantsOut: int,
+      lostUnits: z.number(),
+      lostNetSales: int,
+      episodes: z.array(stockOutEpisodeSchema),
+      total: int,
+    }),
+  },
+  /** On-hand units and value by age (FIFO against inbound movements), for the shop and per top-level category. */
+  'analytics.inventoryAging': {
+    input: z.object({ asOf: localDate }),
+    output: z.object({ asOf: z.string(), shop: bucketRows, byCategory: z.array(z.object({ category: z.string(), buckets: bucketRows })) }),
+  },
+  /** Sell-through since first receipt (sold ÷ (sold + on hand)) of the variants first received in the last `days` days; the lowest listed. */
+  'analytics.newProductSellThrough': {
+    input: z.object({ asOf: localDate, days: int.min(7).max(365).default(90), limit: int.min(1).max(200).default(20) }),
+    output: z.object({
+      asOf: z.string(),
+      days: int,
+      variants: int,
+      sold: int,
+      onHand: int,
+      sellThrough: z.number().nullable(),
+      lowest: z.array(
+        z.object({ variantId: int, productId: int, sku: z.string(), title: z.string(), firstReceived: z.string(), sold: int, onHand: int, sellThrough: z.number().nullable() }),
+      ),
+    }),
+  },
+} as const;

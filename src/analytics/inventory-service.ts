@@ -1,0 +1,184 @@
+// Stock-outs with estimated lost sales, inventory aging, and sell-through of
+// new products (metrics.md "Products and stock"). See stock-history.ts for the
+// day, baseline and FIFO rules.
+import type { Db } from '../db/open.js';
+import { addDays, daysBetween, localDateOf, localMidnightUtc } from '../shared/local-time.js';
+import { utcRange, type Period } from './periods.js';
+import { ageBuckets, baselineDays, dailyLevels, fifoAges, stockOutEpisodes, type AgeBucket } from './stock-history.js';
+import { createInventoryAnalyticsStore, offsetModifier, type DayBucket } from './inventory-store.js';
+
+/** In-stock days before a stock-out whose average daily sales are its "forecast demand". */
+export const baselineDayCount = 28;
+/** How far before the period the history is rebuilt to find those in-stock days. */
+const lookbackDays = 91;
+
+function dayBuckets(firstDay: string, days: number, tz: string): DayBucket[] {
+  const starts = Array.from({ length: days + 1 }, (_, i) => localMidnightUtc(addDays(firstDay, i), tz).toISOString());
+  return Array.from({ length: days }, (_, i) => ({ day: addDays(firstDay, i), start: starts[i] ?? '', end: starts[i + 1] ?? '' }));
+}
+
+function groupByVariant<T extends { variantId: number; day: string }>(rows: readonly T[], dayIndex: (day: string) => number) {
+  const out = new Map<number, Map<number, T>>();
+  for (const row of rows) {
+    let perDay = out.get(row.variantId);
+    if (!perDay) out.set(row.variantId, (perDay = new Map()));
+    perDay.set(dayIndex(row.day), row);
+  }
+  return out;
+}
+
+export function createInventoryAnalyticsService(db: Db) {
+  const store = createInventoryAnalyticsStore(db);
+  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+  const topCategory = (path: string) => path.split(' > ')[0] ?? '';
+  /** On hand per variant at `moment` (UTC): today's levels minus what moved since. */
+  const onHandAt = (moment: string) => {
+    const levels = new Map(store.onHand().map((r) => [r.variantId, r.onHand]));
+    for (const r of store.deltaSince(moment)) levels.set(r.variantId, (levels.get(r.variantId) ?? 0) - r.delta);
+    return levels;
+  };
+
+  return {
+    stockOuts(period: Period, offset: number, limit: number) {
+      const tz = timeZone();
+      const days = daysBetween(period.from, period.to) + 1;
+      const firstDay = addDays(period.from, -lookbackDays);
+      const total = days + lookbackDays;
+      const buckets = dayBuckets(firstDay, total, tz);
+      const indexOfDay = new Map(buckets.map((b, i) => [b.day, i]));
+      const dayIndex = (day: string) => indexOfDay.get(day) ?? daysBetween(firstDay, day);
+      const periodEnd = buckets.at(-1)?.end ?? '';
+      const historyStart = buckets[0]?.start ?? '';
+      const deltas = new Map<number, Map<number, number>>();
+      for (const row of store.deltas(buckets)) {
+        let perDay = deltas.get(row.variantId);
+        if (!perDay) deltas.set(row.variantId, (perDay = new Map()));
+        perDay.set(dayIndex(row.day), row.delta);
+      }
+      const noMovements = new Map<number, number>();
+      const endLevels = onHandAt(periodEnd);
+
+      let skuDays = 0;
+      let outDays = 0;
+      const found: { variantId: number; from: number; to: number; variantOutDays: number; baseline: number[] }[] = [];
+      for (const { variantId, firstAt } of store.firstMovements()) {
+        if (firstAt >= periodEnd) continue;
+        // Tracked from the local day of its first movement.
+        const firstTracked = firstAt < historyStart ? 0 : dayIndex(localDateOf(firstAt, tz));
+        const history = dailyLevels(endLevels.get(variantId) ?? 0, deltas.get(variantId) ?? noMovements, total, firstTracked);
+        const inPeriod = { levels: history.levels.slice(lookbackDays), firstTracked: Math.max(0, history.firstTracked - lookbackDays) };
+        skuDays += days - inPeriod.firstTracked;
+        const episodes = stockOutEpisodes(inPeriod);
+        const variantOutDays = episodes.reduce((sum, e) => sum + e.to - e.from + 1, 0);
+        outDays += variantOutDays;
+        for (const e of episodes) found.push({ variantId, from: e.from, to: e.to, variantOutDays, baseline: baselineDays(history, e.from + lookbackDays, baselineDayCount) });
+      }
+
+      const ids = [...new Set(found.map((e) => e.variantId))];
+      const sold = groupByVariant(ids.length === 0 ? [] : store.soldPerDay(buckets, ids), dayIndex);
+      const episodes = found.map((e) => {
+        let units = 0;
+        let paid = 0;
+        for (const d of e.baseline) {
+          const day = sold.get(e.variantId)?.get(d);
+          units += day?.units ?? 0;
+          paid += day?.paid ?? 0;
+        }
+        const outFor = e.to - e.from + 1;
+        const demandPerDay = e.baseline.length === 0 ? 0 : units / e.baseline.length;
+        const lostUnits = demandPerDay * outFor;
+        return {
+          variantId: e.variantId,
+          from: addDays(period.from, e.from),
+          to: addDays(period.from, e.to),
+          days: outFor,
+          variantOutDays: e.variantOutDays,
+          ongoing: e.to === days - 1,
+          baselineDays: e.baseline.length,
+          demandPerDay,
+          lostUnits,
+          // At the average net price paid over the baseline days.
+          lostNetSales: units === 0 ? 0 : Math.round((lostUnits * paid) / units),
+        };
+      });
+      episodes.sort((a, b) => b.lostNetSales - a.lostNetSales || b.days - a.days || a.variantId - b.variantId || a.from.localeCompare(b.from));
+      const page = episodes.slice(offset, offset + limit);
+      const info = new Map(store.variants(page.map((e) => e.variantId)).map((v) => [v.variantId, v]));
+      return {
+        skuDays,
+        outDays,
+        rate: skuDays === 0 ? null : outDays / skuDays,
+        variantsOut: ids.length,
+        lostUnits: episodes.reduce((sum, e) => sum + e.lostUnits, 0),
+        lostNetSales: episodes.reduce((sum, e) => sum + e.lostNetSales, 0),
+        episodes: page.map((e) => ({ ...e, productId: info.get(e.variantId)?.productId ?? 0, sku: info.get(e.variantId)?.sku ?? '', title: info.get(e.variantId)?.title ?? '' })),
+        total: episodes.length,
+      };
+    },
+
+    inventoryAging(asOf: string) {
+      const tz = timeZone();
+      const [day] = dayBuckets(asOf, 1, tz);
+      const end = day?.end ?? '';
+      const onHand = new Map([...onHandAt(end)].filter(([, units]) => units > 0));
+      const info = new Map(store.allVariants().map((v) => [v.variantId, v]));
+      const inbound = new Map<number, { ageDays: number; quantity: number }[]>();
+      for (const row of day ? store.inbound(end, asOf, offsetModifier(day)) : []) {
+        if (!onHand.has(row.variantId)) continue;
+        let list = inbound.get(row.variantId);
+        if (!list) inbound.set(row.variantId, (list = []));
+        list.push(row);
+      }
+      type Sums = Record<AgeBucket, { units: number; value: number }>;
+      const empty = (): Sums => Object.fromEntries(ageBuckets.map((b) => [b.id, { units: 0, value: 0 }])) as Sums;
+      const shop = empty();
+      const byCategory = new Map<string, Sums>();
+      for (const [variantId, units] of onHand) {
+        const variant = info.get(variantId);
+        const category = topCategory(variant?.categoryPath ?? '');
+        let sums = byCategory.get(category);
+        if (!sums) byCategory.set(category, (sums = empty()));
+        for (const [bucket, n] of fifoAges(units, inbound.get(variantId) ?? [])) {
+          // Valued at the variant's cost, as the Stock area's valuation does.
+          const value = n * (variant?.cost ?? 0);
+          for (const target of [shop[bucket], sums[bucket]]) {
+            target.units += n;
+            target.value += value;
+          }
+        }
+      }
+      const rows = (sums: Sums) => ageBuckets.map((b) => ({ bucket: b.id, ...sums[b.id] }));
+      return {
+        asOf,
+        shop: rows(shop),
+        byCategory: [...byCategory].sort(([a], [b]) => a.localeCompare(b)).map(([category, sums]) => ({ category, buckets: rows(sums) })),
+      };
+    },
+
+    newProductSellThrough(asOf: string, days: number, limit: number) {
+      const tz = timeZone();
+      const [from, to] = utcRange({ from: addDays(asOf, -(days - 1)), to: asOf }, tz);
+      const onHand = onHandAt(to);
+      const rows = store.newVariants(from, to).map((r) => {
+        const left = Math.max(0, onHand.get(r.variantId) ?? 0);
+        return { variantId: r.variantId, firstReceived: localDateOf(r.firstAt, tz), sold: r.sold, onHand: left, sellThrough: r.sold + left === 0 ? null : r.sold / (r.sold + left) };
+      });
+      const soldTotal = rows.reduce((s, r) => s + r.sold, 0);
+      const onHandTotal = rows.reduce((s, r) => s + r.onHand, 0);
+      const lowest = rows
+        .filter((r) => r.sellThrough !== null)
+        .sort((a, b) => (a.sellThrough ?? 0) - (b.sellThrough ?? 0) || b.onHand - a.onHand || a.variantId - b.variantId)
+        .slice(0, limit);
+      const info = new Map(store.variants(lowest.map((r) => r.variantId)).map((v) => [v.variantId, v]));
+      return {
+        asOf,
+        days,
+        variants: rows.length,
+        sold: soldTotal,
+        onHand: onHandTotal,
+        sellThrough: soldTotal + onHandTotal === 0 ? null : soldTotal / (soldTotal + onHandTotal),
+        lowest: lowest.map((r) => ({ ...r, productId: info.get(r.variantId)?.productId ?? 0, sku: info.get(r.variantId)?.sku ?? '', title: info.get(r.variantId)?.title ?? '' })),
+      };
+    },
+  };
+}
