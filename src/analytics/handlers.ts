@@ -38,7 +38,10 @@ export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof a
     },
     'analytics.segments': ({ asOf, windowDays, segment, offset, limit }) => segmentsFor(ctx.db()).segments(asOf, windowDays, segment, offset, limit),
     'analytics.forecast': ({ scope, today, horizonDays }) => forecastsFor(ctx.db()).forecast(scope, today, horizonDays),
-    'analytics.returns': ({ from, to, by }) => returnsFor(ctx.db()).report({ from, to }, by),
+    'analytics.returns': ({ from, to, by }) => {
+      checkOrder(from, to);
+      return returnsFor(ctx.db()).report({ from, to }, by);
+    },
     'analytics.salesSeries': ({ from, to, granularity }) => {
       checkOrder(from, to);
       return { ...seriesFor(ctx.db()).salesSeries({ from, to }, granularity), currency: currency() };

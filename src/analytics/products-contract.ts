@@ -118,7 +118,8 @@ export const productsAnalyticsContract = {
   },
   /** In-stock SKUs (at the end of asOf) with no sale for ≥ minDays, or never sold: never sold first, then the longest. */
   'analytics.slowMovers': {
-    input: z.object({ asOf: localDate, minDays: z.number().int().min(1).max(3660).default(60), ...page }),
+    // Up to every slow mover at once: the report grid sorts and filters them itself.
+    input: z.object({ asOf: localDate, minDays: z.number().int().min(1).max(3660).default(60), offset: page.offset, limit: z.number().int().min(1).max(100_000).default(100) }),
     output: z.object({ asOf: localDate, minDays: count, totalRows: count, rows: z.array(slowMoverRowSchema), currency: z.string() }),
   },
 } as const;

@@ -19,6 +19,8 @@ export const gridExportSources = [
   'stocktakes.list',
   'analytics.salesReport',
   'analytics.salesSeries',
+  'analytics.returns',
+  'analytics.slowMovers',
   'analytics.segments',
   'analytics.silentCustomers',
   'analytics.customerValue',

@@ -40,6 +40,8 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
     total: (a) => a.points.length,
     rowSchema: seriesPointSchema.extend({ lastYearNetSales: z.number().int().nullable() }),
   },
+  'analytics.returns': { rows: (a) => a.rows, total: (a) => a.rows.length, rowSchema: contract['analytics.returns'].output.shape.rows.element },
+  'analytics.slowMovers': { rows: (a) => a.rows, total: (a) => a.totalRows, rowSchema: contract['analytics.slowMovers'].output.shape.rows.element },
   'analytics.segments': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: contract['analytics.segments'].output.shape.customers.element },
   'analytics.silentCustomers': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: customerValueRowSchema },
   'analytics.customerValue': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: customerValueRowSchema },

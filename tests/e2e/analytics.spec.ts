@@ -75,6 +75,7 @@ test('sales report by category sorted by gross profit and exported; returns with
   await expect(page.getByTestId('health-sellThrough')).toContainText('%');
   await expect(page.getByTestId('health-by-category').locator('tbody tr')).not.toHaveCount(0);
   await expect(page.getByTestId('abc-summary')).toContainText('A');
+  await expect(page.getByTestId('slow-movers-grid').locator('.ag-row')).not.toHaveCount(0);
 
   // Inventory: stock-outs with their estimated lost sales, aging.
   await page.getByTestId('analytics-tab-inventory').click();
@@ -107,7 +108,12 @@ test('sales report by category sorted by gross profit and exported; returns with
   await expect(page.getByTestId('returns-total')).toContainText(/Return rate \d/);
   await expect(page.getByTestId('returns-total')).toContainText('Quality');
   await expect(page.getByTestId('returns-reasons').locator('tr')).not.toHaveCount(0);
+  await expect(page.getByTestId('returns-table').locator('.ag-row')).not.toHaveCount(0);
   await screenshot(page, 'returns-report');
+  const returnsFile = page.waitForEvent('download');
+  await page.getByTestId('returns-table').getByTestId('export-open').click();
+  await page.getByTestId('returns-table').getByTestId('export-xlsx').click();
+  expect((await returnsFile).suggestedFilename()).toBe('Returns.xlsx');
 });
 
 test('reorder: a line explains itself and the demand forecast cross-checks it', async ({ page }) => {

@@ -24,6 +24,8 @@ export interface ReportColumn<R extends ReportRow> {
   /** Display text of a text cell (e.g. a translated code). */
   text?: (row: R) => string;
   width?: number;
+  /** The row field the export writes when the grid shows a flattened copy (e.g. 'byGroup.quality'). */
+  exportField?: string;
 }
 
 export interface ReportGridProps<R extends ReportRow, S extends GridExportSource> {
@@ -83,7 +85,7 @@ export function ReportGrid<R extends ReportRow, S extends GridExportSource>(prop
     [props.columns, props.currency, locale, scale],
   );
 
-  const exportColumns: ExportColumn[] = props.columns.map((c) => ({ field: c.field, header: c.header, kind: c.kind === 'rate' ? 'number' : c.kind }));
+  const exportColumns: ExportColumn[] = props.columns.map((c) => ({ field: c.exportField ?? c.field, header: c.header, kind: c.kind === 'rate' ? 'number' : c.kind }));
   const shownKeys = () => {
     const grid = api.current;
     if (!grid) return undefined;

@@ -8,7 +8,8 @@ import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
-import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { formatNumber } from '../../i18n/format.js';
+import { ReportGrid } from '../../components/ReportGrid.js';
 import { CategoryForecast } from './CategoryForecast.js';
 import { presetPeriod, todayIn, type Preset } from './period.js';
 import { PeriodPicker } from './PeriodPicker.js';
@@ -33,7 +34,7 @@ export function ProductsReportPage(): ReactNode {
   }, [period.from, period.to, showError]);
   useEffect(() => {
     call('analytics.abc', { asOf: today, limit: 1 }).then(setAbc, showError);
-    call('analytics.slowMovers', { asOf: today, limit: 20 }).then(setSlow, showError);
+    call('analytics.slowMovers', { asOf: today, limit: 100_000 }).then(setSlow, showError);
   }, [today, showError]);
 
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
@@ -43,7 +44,6 @@ export function ProductsReportPage(): ReactNode {
     if (id === 'daysOfInventory') return t('analytics.products.days', { days: formatNumber(Math.round(value), locale) });
     return percent(value);
   };
-  const money = (minor: number) => formatMoney(minor, health?.currency ?? settings.currency, locale);
 
   return (
     <div className="page" data-testid="products-report">
@@ -91,28 +91,26 @@ export function ProductsReportPage(): ReactNode {
         <article className="card" data-testid="slow-movers">
           <h2>{t('analytics.products.slowList')}</h2>
           <p className="muted small how">{t('analytics.products.slowHow', { days: 60 })}</p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>SKU</th>
-                <th>{t('analytics.by.product')}</th>
-                <th className="num">{t('analytics.products.daysSince')}</th>
-                <th className="num">{t('columns.onHand')}</th>
-                <th className="num">{t('analytics.products.stockValue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(slow?.rows ?? []).map((row) => (
-                <tr key={row.variantId}>
-                  <td className="cell-mono">{row.sku}</td>
-                  <td>{row.title}</td>
-                  <td className="num">{row.daysSinceLastSale === null ? t('analytics.products.neverSold') : formatNumber(row.daysSinceLastSale, locale)}</td>
-                  <td className="num">{formatNumber(row.onHand, locale)}</td>
-                  <td className="num">{money(row.stockValue)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {slow ? (
+            <ReportGrid
+              rows={slow.rows}
+              columns={[
+                { field: 'sku', header: 'SKU', kind: 'text' },
+                { field: 'title', header: t('analytics.by.product'), kind: 'text' },
+                { field: 'daysSinceLastSale', header: t('analytics.products.daysSince'), kind: 'number' },
+                { field: 'lastSaleDate', header: t('analytics.products.lastSale'), kind: 'text', text: (row) => row.lastSaleDate ?? t('analytics.products.neverSold') },
+                { field: 'onHand', header: t('columns.onHand'), kind: 'number' },
+                { field: 'stockValue', header: t('analytics.products.stockValue'), kind: 'money' },
+              ]}
+              rowKey="variantId"
+              currency={settings.currency}
+              testId="slow-movers-grid"
+              exportSource="analytics.slowMovers"
+              exportQuery={{ asOf: today, minDays: 60 }}
+              fileName={t('analytics.products.slowList')}
+              height={360}
+            />
+          ) : null}
           {slow ? <p className="muted">{t('analytics.products.slowTotal', { count: formatNumber(slow.totalRows, locale) })}</p> : null}
         </article>
         <article className="card" data-testid="abc-summary">

@@ -4,6 +4,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
+import { routeHref } from '../../app/route.js';
+import { ReportGrid } from '../../components/ReportGrid.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
@@ -12,7 +14,6 @@ import { PeriodPicker } from './PeriodPicker.js';
 
 type By = NonNullable<MethodInput<'analytics.returns'>['by']>;
 const groups = ['quality', 'transit', 'fit', 'preference', 'other'] as const;
-const shownRows = 50;
 
 export function ReturnsReportPage(): ReactNode {
   const { t, tKey, locale } = useI18n();
@@ -66,37 +67,24 @@ export function ReturnsReportPage(): ReactNode {
             ))}
           </select>
         </label>
-        <table className="table" data-testid="returns-table">
-          <thead>
-            <tr>
-              <th>{t(`analytics.by.${by}`)}</th>
-              <th className="num">{t('analytics.kpi.units')}</th>
-              <th className="num">{t('analytics.returns.returned')}</th>
-              <th className="num">{t('analytics.kpi.returnRate')}</th>
-              {groups.map((g) => (
-                <th key={g} className="num">
-                  {t(`analytics.reasonGroup.${g}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(report?.rows ?? []).slice(0, shownRows).map((row) => (
-              <tr key={row.key}>
-                <td>{row.label || '—'}</td>
-                <td className="num">{formatNumber(row.unitsSold, locale)}</td>
-                <td className="num">{formatNumber(row.unitsReturned, locale)}</td>
-                <td className="num">{rate(row.returnRate)}</td>
-                {groups.map((g) => (
-                  <td key={g} className="num">
-                    {formatNumber(row.byGroup[g], locale)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {report && report.rows.length > shownRows ? <p className="muted">{t('analytics.returns.top', { shown: shownRows, total: formatNumber(report.rows.length, locale) })}</p> : null}
+        {report ? (
+          <ReportGrid
+            rows={report.rows.map(({ byGroup, ...row }) => ({ ...row, ...byGroup }))}
+            columns={[
+              { field: 'label', header: t(`analytics.by.${by}`), kind: 'text', text: (row) => row.label || '—', href: (row) => (by === 'product' && row.key > 0 ? routeHref('products', row.key) : undefined) },
+              { field: 'unitsSold', header: t('analytics.kpi.units'), kind: 'number' },
+              { field: 'unitsReturned', header: t('analytics.returns.returned'), kind: 'number' },
+              { field: 'returnRate', header: t('analytics.kpi.returnRate'), kind: 'rate' },
+              ...groups.map((g) => ({ field: g, header: t(`analytics.reasonGroup.${g}`), kind: 'number' as const, exportField: `byGroup.${g}` })),
+            ]}
+            rowKey="key"
+            currency={settings.currency}
+            testId="returns-table"
+            exportSource="analytics.returns"
+            exportQuery={{ from: period.from, to: period.to, by }}
+            fileName={t('analytics.tab.returns')}
+          />
+        ) : null}
       </div>
     </div>
   );
