@@ -28,6 +28,8 @@ export interface CoreOptions {
   appVersion?: string;
   /** Receives unexpected errors with their stacks; callers only see INTERNAL. */
   logError?: (error: unknown) => void;
+  /** Background work (alert evaluation, weekly reports); off for benchmarks, which time calls alone. Default on. */
+  background?: boolean;
 }
 
 export interface Core {
@@ -48,11 +50,12 @@ export function createCore(options: CoreOptions): Core {
 
   let shop = open();
   let closed = false;
+  const background = options.background;
   const listeners = new Set<(event: CoreEvent) => void>();
   // Alerts re-evaluate on a schedule and after data changes (debounced, outside the request).
   const alertScheduler = startAlertScheduler({
     evaluate: () => {
-      if (closed || !shop.settingsStore.get()) return; // no shop yet: nothing to watch
+      if (closed || background === false || !shop.settingsStore.get()) return; // no shop yet: nothing to watch
       try {
         evaluateAndAnnounce(shop.db, { clock, emit });
       } catch (error) {
@@ -116,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
   // The weekly report writes itself: missing last-week reports are generated in the background.
   const reportScheduler = startReportScheduler({
     ensureLastWeek: async () => {
+      if (background === false) return;
       const answer = await router('reports.generate', { onlyIfMissing: true });
       // No shop yet is normal (first start, demo being built); anything else is worth a log line.
       if (!answer.ok && answer.error.code !== 'SHOP_NOT_READY') logError(new Error(`Weekly report: ${answer.error.message}`));

@@ -86,7 +86,7 @@ async function coreLedger(core: Core, pairs: Pair[]): Promise<void> {
 export async function benchBulkWrites(sourcePath: string, workPath: string): Promise<WriteFigures> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${workPath}${suffix}`, { force: true });
   copyFileSync(sourcePath, workPath);
-  const core = createCore({ dbPath: workPath, appVersion: 'bench' });
+  const core = createCore({ dbPath: workPath, appVersion: 'bench', background: false });
   await core.call('shop.status', {});
   const db = openDatabase(workPath);
   const variants = (db.prepare('SELECT COUNT(*) AS n FROM variants').get() as { n: number }).n;

@@ -82,7 +82,7 @@ async function standalone(path: string | undefined): Promise<void> {
     console.log('Generating a small demo shop…');
     await generateDemoShop({ path: dbPath, size: 'small', seed: 20260101, locale: 'en', now: new Date('2026-11-20T12:00:00Z') });
   }
-  const core = createCore({ dbPath, appVersion: 'bench' });
+  const core = createCore({ dbPath, appVersion: 'bench', background: false });
   try {
     await benchExports(core);
   } finally {

@@ -50,7 +50,7 @@ function xlsxBytes(rows: (string | number)[][]): Buffer {
 
 async function emptyShop(path: string): Promise<Core> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-  const core = createCore({ dbPath: path, appVersion: 'bench' });
+  const core = createCore({ dbPath: path, appVersion: 'bench', background: false });
   const created = await core.call('shop.createEmpty', { name: 'Import bench', currency: 'USD', timeZone: 'UTC', locale: 'en' });
   if (!created.ok) throw new Error(created.error.message);
   return core;

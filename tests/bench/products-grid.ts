@@ -39,7 +39,7 @@ export async function benchProductsGrid(core: Core, db: Db): Promise<GridFigures
     const fresh = openDb(core.dbPath, { readonly: true });
     const bareMs = await timeOnce(() => bare(fresh, first, true));
     fresh.close();
-    const freshCore = createCore({ dbPath: core.dbPath, appVersion: 'bench' });
+    const freshCore = createCore({ dbPath: core.dbPath, appVersion: 'bench', background: false });
     await freshCore.call('shop.status', {});
     const coreMs = await timeOnce(() => viaCore(freshCore, first));
     await freshCore.close();

@@ -43,7 +43,7 @@ if (!values.reuse || !existsSync(dbPath)) {
 // Imports first: they run on their own empty shops, and the peak memory they print is theirs.
 const imports = await benchImports(join(dir, 'imports'));
 
-const core = createCore({ dbPath, appVersion: 'bench' });
+const core = createCore({ dbPath, appVersion: 'bench', background: false });
 const db = openDatabase(dbPath, { readonly: true });
 const grid = await benchProductsGrid(core, db);
 const ui = values['no-ui'] ? null : await benchProductsUi(core);
