@@ -185,7 +185,7 @@ export const analyticsContract = {
       windowDays: z.number().int().min(7).max(3650).default(365),
       segment: segmentCodeSchema.optional(),
       offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(1000).default(100),
+      limit: z.number().int().min(1).max(100_000).default(100),
     }),
     output: z.object({
       asOf: z.string(),

@@ -43,6 +43,8 @@ export const retentionContract = {
       shop: z.object({
         netSales: int,
         orders: int,
+        /** Orders of known customers in the last year (the frequency's numerator; guest orders excluded). */
+        customerOrders: int,
         customers: int,
         previousYearCustomers: int,
         stayedCustomers: int,

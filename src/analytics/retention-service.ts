@@ -39,15 +39,18 @@ export function createRetentionService(db: Db) {
     const previous = localMidnightUtc(addDays(asOf, -729), tz).toISOString();
     const current = kpis.totals({ from: yearFrom, to: asOf });
     const churn = store.stayed(previous, year, end);
+    const totals = store.totals(year, end);
+    const customerOrders = totals.reduce((sum, row) => sum + row.ordersLastYear, 0);
     const shop = customerLifetimeValue({
       netSales: current.netSales,
       orders: current.orders,
+      customerOrders,
       customers: current.customers,
       grossProfit: current.grossProfit,
       previousYearCustomers: churn.previousYear,
       stayedCustomers: churn.stayed,
     });
-    const rows = store.totals(year, end).map((row: CustomerTotals) => ({
+    const rows = totals.map((row: CustomerTotals) => ({
       customerId: row.customerId,
       email: row.email,
       name: row.name,
@@ -60,7 +63,7 @@ export function createRetentionService(db: Db) {
       expectedValue:
         shop.lifetimeYears === null || shop.margin === null ? null : Math.round((row.netSpend / row.orders) * row.ordersLastYear * shop.lifetimeYears * shop.margin),
     }));
-    return { shop: { ...shop, customers: current.customers, orders: current.orders, netSales: current.netSales, previousYearCustomers: churn.previousYear, stayedCustomers: churn.stayed }, rows };
+    return { shop: { ...shop, customers: current.customers, orders: current.orders, customerOrders, netSales: current.netSales, previousYearCustomers: churn.previousYear, stayedCustomers: churn.stayed }, rows };
   }
 
   return {

@@ -51,6 +51,8 @@ export function nextMonthRetention(cohorts: readonly Cohort[], completeMonths: n
 export interface ClvInputs {
   netSales: number;
   orders: number;
+  /** Orders placed by known customers (guest orders have no customer to repeat). */
+  customerOrders: number;
   customers: number;
   grossProfit: number;
   /** Customers with an order in the year before last, and how many of them ordered again in the last year. */
@@ -63,7 +65,7 @@ export const maxLifetimeYears = 10;
 
 export function customerLifetimeValue(input: ClvInputs) {
   const aov = input.orders === 0 ? null : input.netSales / input.orders;
-  const frequency = input.customers === 0 ? null : input.orders / input.customers;
+  const frequency = input.customers === 0 ? null : input.customerOrders / input.customers;
   const churn = input.previousYearCustomers === 0 ? null : (input.previousYearCustomers - input.stayedCustomers) / input.previousYearCustomers;
   const lifetimeYears = churn === null ? null : churn === 0 ? maxLifetimeYears : Math.min(maxLifetimeYears, 1 / churn);
   const margin = input.netSales === 0 ? null : input.grossProfit / input.netSales;

@@ -87,7 +87,7 @@ test('sales report by category sorted by gross profit and exported; returns with
   await expect(page.getByTestId('segments-table')).toContainText('Champions');
   await page.getByTestId('segment-hibernating').click();
   await expect(page.getByTestId('segment-customers')).toContainText('Hibernating');
-  await expect(page.getByTestId('segment-customers').locator('tbody tr')).not.toHaveCount(0);
+  await expect(page.getByTestId('segment-customers-grid').locator('.ag-row')).not.toHaveCount(0);
   const segmentFile = page.waitForEvent('download');
   await page.getByTestId('segment-customers').getByTestId('export-open').click();
   await page.getByTestId('segment-customers').getByTestId('export-xlsx').click();
@@ -96,6 +96,8 @@ test('sales report by category sorted by gross profit and exported; returns with
   await expect(page.getByTestId('cohorts-next-month')).toContainText(/Next-month retention: \d+%/);
   await expect(page.getByTestId('cohorts').locator('tbody tr')).toHaveCount(12);
   await expect(page.getByTestId('clv-figure')).toContainText(/\$\d/);
+  await page.getByTestId('clv-sort').selectOption('expectedValue');
+  await expect(page.getByTestId('customer-value').locator('tbody tr')).not.toHaveCount(0);
   await page.getByTestId('silent-180').click();
   await expect(page.getByTestId('silent-customers').locator('tbody tr')).not.toHaveCount(0);
   await screenshot(page, 'customers-retention');

@@ -47,6 +47,8 @@ function seed(path: string): void {
     const order = db.prepare("INSERT INTO orders (channel_id, order_number, customer_id, location_id, status, placed_at, currency, subtotal, total) VALUES (1, ?, ?, 1, ?, ?, 'USD', 10000, 10000)");
     const line = db.prepare("INSERT INTO order_lines (order_id, sku, title, quantity, unit_price, unit_cost) VALUES (?, 'X', 'X', 1, 10000, 4000)");
     orders.forEach(([customer, placed, status], i) => line.run(Number(order.run(`O${i}`, customer, status, placed).lastInsertRowid)));
+    // A guest order (no customer): in sales, but no customer to come back.
+    line.run(Number(order.run('GUEST', null, 'fulfilled', '2026-02-15T04:00:00.000Z').lastInsertRowid));
   })();
   db.close();
 }
@@ -72,11 +74,13 @@ describe('customer retention and value', () => {
   it("computes CLV from the shop's own churn, with each customer's historical and expected value", async () => {
     shop = testShop(seed);
     const answer = await shop.ok('analytics.customerValue', { asOf: '2026-03-31' });
-    // Last year (1 Apr 2025 – 31 Mar 2026): 11 orders by 5 customers, net 1,100.00, gross profit 660.00.
+    // Last year (1 Apr 2025 – 31 Mar 2026): 12 orders (11 by 5 customers, 1 guest), net 1,200.00, gross profit 720.00.
+    // Frequency counts the customers' orders only: 11 / 5 = 2.2 (not 12 / 5).
     // Year before: D and F ordered; only D ordered again → churn 1/2, lifetime 2 years. CLV 100 × 2.2 × 2 × 0.6 = 264.00.
     expect(answer.shop).toEqual({
-      netSales: 110000,
-      orders: 11,
+      netSales: 120000,
+      orders: 12,
+      customerOrders: 11,
       customers: 5,
       previousYearCustomers: 2,
       stayedCustomers: 1,

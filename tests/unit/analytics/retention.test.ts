@@ -29,7 +29,7 @@ describe('cohort table', () => {
 describe('customer lifetime value', () => {
   it('multiplies average order value, yearly frequency, lifetime from churn and margin', () => {
     // AOV 100.00, 2.2 orders a year, half of last year's customers churned → 2 years, margin 60 %: 264.00.
-    expect(customerLifetimeValue({ netSales: 110000, orders: 11, customers: 5, grossProfit: 66000, previousYearCustomers: 2, stayedCustomers: 1 })).toEqual({
+    expect(customerLifetimeValue({ netSales: 110000, orders: 11, customerOrders: 11, customers: 5, grossProfit: 66000, previousYearCustomers: 2, stayedCustomers: 1 })).toEqual({
       aov: 10000,
       frequency: 2.2,
       churn: 0.5,
@@ -40,7 +40,7 @@ describe('customer lifetime value', () => {
   });
 
   it('caps the lifetime when nobody churned and says nothing without a previous year', () => {
-    expect(customerLifetimeValue({ netSales: 100, orders: 1, customers: 1, grossProfit: 50, previousYearCustomers: 3, stayedCustomers: 3 }).lifetimeYears).toBe(maxLifetimeYears);
-    expect(customerLifetimeValue({ netSales: 100, orders: 1, customers: 1, grossProfit: 50, previousYearCustomers: 0, stayedCustomers: 0 }).clv).toBeNull();
+    expect(customerLifetimeValue({ netSales: 100, orders: 1, customerOrders: 1, customers: 1, grossProfit: 50, previousYearCustomers: 3, stayedCustomers: 3 }).lifetimeYears).toBe(maxLifetimeYears);
+    expect(customerLifetimeValue({ netSales: 100, orders: 1, customerOrders: 1, customers: 1, grossProfit: 50, previousYearCustomers: 0, stayedCustomers: 0 }).clv).toBeNull();
   });
 });

@@ -5,32 +5,31 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
-import { ExportMenu } from '../../components/ExportMenu.js';
+import { ReportGrid } from '../../components/ReportGrid.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
-import { Pager } from '../HistoryPage.js';
 import { todayIn } from './period.js';
 import { CohortHeatmap, CustomerValuePanel, SilentCustomersPanel } from './RetentionPanels.js';
 
 type Answer = MethodOutput<'analytics.segments'>;
 type Segment = Answer['summary'][number]['segment'];
-const pageSize = 100;
+/** A segment's customers all at once: the grid sorts and filters them. */
+const allCustomers = 100_000;
 
 export function CustomersReportPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
   const { showError } = useToasts();
   const [segment, setSegment] = useState<Segment>('champions');
-  const [offset, setOffset] = useState(0);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const asOf = todayIn(settings.timeZone);
   const money = (minor: number | null) => (minor === null ? '—' : formatMoney(Math.round(minor), settings.currency, locale));
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
 
   useEffect(() => {
-    call('analytics.segments', { asOf, segment, offset, limit: pageSize }).then(setAnswer, showError);
-  }, [asOf, segment, offset, showError]);
+    call('analytics.segments', { asOf, segment, limit: allCustomers }).then(setAnswer, showError);
+  }, [asOf, segment, showError]);
 
   return (
     <div className="page" data-testid="customers-report">
@@ -54,7 +53,7 @@ export function CustomersReportPage(): ReactNode {
             {(answer?.summary ?? []).map((row) => (
               <tr key={row.segment} className={row.segment === segment ? 'selected' : undefined}>
                 <td>
-                  <button type="button" className="link" onClick={() => { setSegment(row.segment); setOffset(0); }} data-testid={`segment-${row.segment}`}>
+                  <button type="button" className="link" onClick={() => setSegment(row.segment)} data-testid={`segment-${row.segment}`}>
                     {t(`analytics.segment.${row.segment}`)}
                   </button>
                 </td>
@@ -71,51 +70,26 @@ export function CustomersReportPage(): ReactNode {
         </table>
       </article>
       <article className="card" data-testid="segment-customers">
-        <header className="card-header">
-          <h2>{t(`analytics.segment.${segment}`)}</h2>
-          <ExportMenu
-            source="analytics.segments"
-            query={{ asOf, segment }}
-            columns={[
-              { field: 'email', header: t('analytics.segments.email'), kind: 'text' },
-              { field: 'name', header: t('analytics.segments.name'), kind: 'text' },
-              { field: 'recencyDays', header: t('analytics.segments.recency'), kind: 'number' },
-              { field: 'frequency', header: t('analytics.segments.frequency'), kind: 'number' },
-              { field: 'monetary', header: t('analytics.segments.monetary'), kind: 'money' },
-              { field: 'r', header: 'R', kind: 'number' },
-              { field: 'f', header: 'F', kind: 'number' },
-              { field: 'm', header: 'M', kind: 'number' },
-            ]}
-            fileName={t(`analytics.segment.${segment}`)}
-          />
-        </header>
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('analytics.segments.name')}</th>
-              <th>{t('analytics.segments.email')}</th>
-              <th className="num">{t('analytics.segments.recency')}</th>
-              <th className="num">{t('analytics.segments.frequency')}</th>
-              <th className="num">{t('analytics.segments.monetary')}</th>
-              <th className="num">R / F / M</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(answer?.customers ?? []).map((c) => (
-              <tr key={c.customerId}>
-                <td>{c.name}</td>
-                <td>{c.email ?? '—'}</td>
-                <td className="num">{formatNumber(c.recencyDays, locale)}</td>
-                <td className="num">{formatNumber(c.frequency, locale)}</td>
-                <td className="num">{money(c.monetary)}</td>
-                <td className="num">
-                  {c.r} / {c.f} / {c.m}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Pager offset={offset} size={pageSize} total={answer?.total ?? 0} onChange={setOffset} />
+        <h2>{t(`analytics.segment.${segment}`)}</h2>
+        <ReportGrid
+          rows={answer?.customers ?? []}
+          columns={[
+            { field: 'name', header: t('analytics.segments.name'), kind: 'text' },
+            { field: 'email', header: t('analytics.segments.email'), kind: 'text', text: (c) => c.email ?? '—' },
+            { field: 'recencyDays', header: t('analytics.segments.recency'), kind: 'number' },
+            { field: 'frequency', header: t('analytics.segments.frequency'), kind: 'number' },
+            { field: 'monetary', header: t('analytics.segments.monetary'), kind: 'money' },
+            { field: 'r', header: 'R', kind: 'number', width: 70 },
+            { field: 'f', header: 'F', kind: 'number', width: 70 },
+            { field: 'm', header: 'M', kind: 'number', width: 70 },
+          ]}
+          rowKey="customerId"
+          currency={settings.currency}
+          testId="segment-customers-grid"
+          exportSource="analytics.segments"
+          exportQuery={{ asOf, segment }}
+          fileName={t(`analytics.segment.${segment}`)}
+        />
       </article>
       <CohortHeatmap asOf={asOf} />
       <CustomerValuePanel asOf={asOf} />

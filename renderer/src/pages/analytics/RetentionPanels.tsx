@@ -2,7 +2,7 @@
 // customer lifetime value with every factor, and silent customers to win back
 // (exportable for outreach).
 import { useEffect, useState, type ReactNode } from 'react';
-import type { MethodOutput } from '../../../../src/contract.js';
+import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
@@ -15,6 +15,8 @@ type Cohorts = MethodOutput<'analytics.cohorts'>;
 type Value = MethodOutput<'analytics.customerValue'>;
 type Silent = MethodOutput<'analytics.silentCustomers'>;
 const pageSize = 50;
+type ValueSort = NonNullable<MethodInput<'analytics.customerValue'>['sort']>;
+const valueSorts: readonly ValueSort[] = ['historicalValue', 'expectedValue', 'orders', 'lastOrderAt'];
 
 function useFormats() {
   const { locale } = useI18n();
@@ -85,16 +87,29 @@ export function CustomerValuePanel({ asOf }: { asOf: string }): ReactNode {
   const { showError } = useToasts();
   const { money, percent, number } = useFormats();
   const [offset, setOffset] = useState(0);
+  const [sort, setSort] = useState<ValueSort>('historicalValue');
   const [answer, setAnswer] = useState<Value | null>(null);
   useEffect(() => {
-    call('analytics.customerValue', { asOf, offset, limit: pageSize }).then(setAnswer, showError);
-  }, [asOf, offset, showError]);
+    call('analytics.customerValue', { asOf, sort, offset, limit: pageSize }).then(setAnswer, showError);
+  }, [asOf, sort, offset, showError]);
   const shop = answer?.shop;
   return (
     <article className="card" data-testid="customer-value">
       <header className="card-header">
         <h2>{t('analytics.clv.title')}</h2>
-        <ExportMenu source="analytics.customerValue" query={{ asOf }} columns={valueColumns(t)} fileName={t('analytics.clv.title')} />
+        <div className="page-actions">
+          <label className="field-inline">
+            <span>{t('analytics.clv.sortBy')}</span>{' '}
+            <select value={sort} onChange={(e) => { setSort(e.target.value as ValueSort); setOffset(0); }} data-testid="clv-sort">
+              {valueSorts.map((s) => (
+                <option key={s} value={s}>
+                  {t(`analytics.clv.sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ExportMenu source="analytics.customerValue" query={{ asOf, sort }} columns={valueColumns(t)} fileName={t('analytics.clv.title')} />
+        </div>
       </header>
       <p data-testid="clv-figure">
         <strong>{t('analytics.clv.figure', { clv: money(shop?.clv ?? null) })}</strong>
