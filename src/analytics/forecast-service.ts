@@ -6,13 +6,14 @@ import type { Db } from '../db/open.js';
 import { addDays, localMidnightUtc } from '../shared/local-time.js';
 import { forecastDemand } from './forecast.js';
 import { createSalesRollup } from './sales-rollup.js';
+import { shopTimeZone } from './periods.js';
 
 export type ForecastScope = { kind: 'shop' } | { kind: 'category'; id: number } | { kind: 'product'; id: number } | { kind: 'variant'; id: number };
 
 const historyDays = 730;
 
 export function createForecastService(db: Db) {
-  const settings = db.prepare<[], { tz: string }>('SELECT time_zone AS tz FROM shop_settings WHERE id = 1');
+  const timeZone = shopTimeZone(db);
   const base = 'SELECT o.placed_at AS at, l.quantity AS units FROM orders o INDEXED BY orders_by_placed JOIN order_lines l ON l.order_id = o.id';
   const inRange = "o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelled'";
   type Sale = { at: string; units: number };
@@ -46,7 +47,7 @@ export function createForecastService(db: Db) {
   return {
     /** Daily units of the last two years up to and including `today` (local), then the forecast of the next `horizon` days. */
     forecast(scope: ForecastScope, today: string, horizon: number) {
-      const tz = settings.get()?.tz ?? 'UTC';
+      const tz = timeZone();
       const firstDay = addDays(today, -(historyDays - 1));
       const starts = Array.from({ length: historyDays + 1 }, (_, i) => localMidnightUtc(addDays(firstDay, i), tz).toISOString());
       const from = starts[0] ?? '';

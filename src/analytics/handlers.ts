@@ -2,7 +2,7 @@
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
 import type { AreaHandlers } from '../server/router.js';
-import { validationError } from '../shared/app-error.js';
+import { checkPeriodOrder } from './periods.js';
 import type { analyticsContract } from './contract.js';
 import { createForecastService } from './forecast-service.js';
 import { createKpiService } from './kpi-service.js';
@@ -11,10 +11,6 @@ import { createReportService } from './report-service.js';
 import { createReturnsService } from './returns-service.js';
 import { createSegmentsService } from './segments-service.js';
 import { createSeriesService } from './series-service.js';
-
-function checkOrder(from: string, to: string): void {
-  if (from > to) throw validationError(`The period ends (${to}) before it starts (${from}).`, [{ path: 'to', key: 'periodOrder', message: 'to: before from' }]);
-}
 
 export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof analyticsContract> {
   const kpisFor = perDatabase((db) => createKpiService(db));
@@ -29,21 +25,21 @@ export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof a
   return {
     'analytics.kpis': (period) => ({ ...kpisFor(ctx.db()).kpis(period), currency: currency() }),
     'analytics.salesReport': ({ from, to, by, categoryId, sort, offset, limit }) => {
-      checkOrder(from, to);
+      checkPeriodOrder(from, to);
       return reportsFor(ctx.db()).salesReport({ from, to }, by, sort, offset, limit, categoryId);
     },
     'analytics.salesMix': ({ from, to, products, categories }) => {
-      checkOrder(from, to);
+      checkPeriodOrder(from, to);
       return mixFor(ctx.db()).salesMix({ from, to }, products, categories);
     },
     'analytics.segments': ({ asOf, windowDays, segment, offset, limit }) => segmentsFor(ctx.db()).segments(asOf, windowDays, segment, offset, limit),
     'analytics.forecast': ({ scope, today, horizonDays }) => forecastsFor(ctx.db()).forecast(scope, today, horizonDays),
     'analytics.returns': ({ from, to, by }) => {
-      checkOrder(from, to);
+      checkPeriodOrder(from, to);
       return returnsFor(ctx.db()).report({ from, to }, by);
     },
     'analytics.salesSeries': ({ from, to, granularity }) => {
-      checkOrder(from, to);
+      checkPeriodOrder(from, to);
       return { ...seriesFor(ctx.db()).salesSeries({ from, to }, granularity), currency: currency() };
     },
   };

@@ -2,7 +2,7 @@
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
 import type { AreaHandlers } from '../server/router.js';
-import { validationError } from '../shared/app-error.js';
+import { checkPeriodOrder } from './periods.js';
 import type { inventoryAnalyticsContract } from './inventory-contract.js';
 import { createInventoryAnalyticsService } from './inventory-service.js';
 
@@ -10,7 +10,7 @@ export function createInventoryAnalyticsHandlers(ctx: AreaContext): AreaHandlers
   const serviceFor = perDatabase((db) => createInventoryAnalyticsService(db));
   return {
     'analytics.stockOuts': ({ from, to, offset, limit }) => {
-      if (from > to) throw validationError(`The period ends (${to}) before it starts (${from}).`, [{ path: 'to', key: 'periodOrder', message: 'to: before from' }]);
+      checkPeriodOrder(from, to);
       return serviceFor(ctx.db()).stockOuts({ from, to }, offset, limit);
     },
     'analytics.inventoryAging': ({ asOf }) => serviceFor(ctx.db()).inventoryAging(asOf),

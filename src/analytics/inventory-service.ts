@@ -3,7 +3,7 @@
 // day, baseline and FIFO rules.
 import type { Db } from '../db/open.js';
 import { addDays, daysBetween, localDateOf, localMidnightUtc } from '../shared/local-time.js';
-import { utcRange, type Period } from './periods.js';
+import { type Period, shopTimeZone, utcRange } from './periods.js';
 import { ageBuckets, baselineDays, dailyLevels, fifoAges, stockOutEpisodes, type AgeBucket } from './stock-history.js';
 import { createInventoryAnalyticsStore, offsetModifier, type DayBucket } from './inventory-store.js';
 
@@ -29,7 +29,7 @@ function groupByVariant<T extends { variantId: number; day: string }>(rows: read
 
 export function createInventoryAnalyticsService(db: Db) {
   const store = createInventoryAnalyticsStore(db);
-  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+  const timeZone = shopTimeZone(db);
   const topCategory = (path: string) => path.split(' > ')[0] ?? '';
   /** On hand per variant at `moment` (UTC): today's levels minus what moved since. */
   const onHandAt = (moment: string) => {

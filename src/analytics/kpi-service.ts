@@ -4,7 +4,7 @@ import type { Db } from '../db/open.js';
 import type { KpiValues } from './contract.js';
 import { createKpiStore } from './kpi-store.js';
 import { createSalesRollup } from './sales-rollup.js';
-import { previousPeriod, sameDaysLastYear, utcRange, type Period } from './periods.js';
+import { type Period, previousPeriod, sameDaysLastYear, shopTimeZone, utcRange } from './periods.js';
 
 const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
 
@@ -51,7 +51,7 @@ function values(p: Parts): KpiValues {
 export function createKpiService(db: Db) {
   const store = createKpiStore(db);
   const rollup = createSalesRollup(db);
-  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+  const timeZone = shopTimeZone(db);
 
   /**
    * Per channel parts, and the shop total (customers counted once across channels).

@@ -4,10 +4,8 @@
 import type { Db } from '../db/open.js';
 import type { MixRow } from './contract.js';
 import { createMixStore, type MixProductRow } from './mix-store.js';
-import { utcRange, type Period } from './periods.js';
+import { shopTimeZone, utcRange, type Period } from './periods.js';
 import { createSalesRollup } from './sales-rollup.js';
-
-const timeZoneOf = (db: Db) => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
 
 function mixRow(key: number, label: string, rows: readonly MixProductRow[]): MixRow {
   let netSales = 0;
@@ -26,9 +24,10 @@ const byNetSales = (a: MixRow, b: MixRow) => b.netSales - a.netSales || a.label.
 export function createMixService(db: Db) {
   const store = createMixStore(db);
   const rollup = createSalesRollup(db);
+  const timeZone = shopTimeZone(db);
   return {
     salesMix(period: Period, products: number, categories: number) {
-      const [from, to] = utcRange(period, timeZoneOf(db));
+      const [from, to] = utcRange(period, timeZone());
       const rows: MixProductRow[] = rollup.byProduct(from, to) ?? store.perProduct(from, to);
       const perCategory = new Map<number, MixProductRow[]>();
       for (const row of rows) perCategory.set(row.categoryId, [...(perCategory.get(row.categoryId) ?? []), row]);

@@ -4,19 +4,10 @@
 // before products and categories are looked up (far fewer lookups than one per
 // line); the discount and refund rules are the sales report's (report-store.ts).
 import type { Db } from '../db/open.js';
+import type { ProductSums } from './sales-rollup.js';
 
-export interface MixProductRow {
-  productId: number;
-  title: string;
-  categoryId: number;
-  categoryPath: string;
-  gmv: number;
-  discounts: number;
-  refunds: number;
-  units: number;
-  cogsSold: number;
-  cogsReturned: number;
-}
+/** The same shape as the product rollup's answer, so the mix reads either. */
+export type MixProductRow = ProductSums;
 
 export function createMixStore(db: Db) {
   const perProduct = db.prepare<[{ from: string; to: string }], MixProductRow>(

@@ -6,6 +6,7 @@
 // Cancelled orders count nowhere; lines without a variant (removed from the
 // catalog) are not SKUs and are left out.
 import type { Db } from '../db/open.js';
+import { shopTimeZone } from './periods.js';
 
 export interface VariantRow {
   variantId: number;
@@ -83,10 +84,9 @@ export function createProductsStore(db: Db) {
      WHERE o.placed_at < ? AND o.status <> 'cancelled'
      GROUP BY l.variant_id`,
   );
-  const timeZone = db.prepare<[], { tz: string }>('SELECT time_zone AS tz FROM shop_settings WHERE id = 1');
 
   return {
-    timeZone: () => timeZone.get()?.tz ?? 'UTC',
+    timeZone: shopTimeZone(db),
     variants: () => variants.all(),
     /** Per variant sold in [from, to); with scanFrom < from, also the variants whose last sale in [scanFrom, to) is before `from` (units 0). */
     sales: (from: string, to: string, scanFrom: string = from) => sales.all({ scanFrom: scanFrom < from ? scanFrom : from, from, to }),

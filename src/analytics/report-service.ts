@@ -4,7 +4,7 @@
 import type { Db } from '../db/open.js';
 import { bucketsOf, type Granularity } from './buckets.js';
 import type { SalesReportRow } from './contract.js';
-import { utcRange, type Period } from './periods.js';
+import { type Period, shopTimeZone, utcRange } from './periods.js';
 import { createReportStore, type ReportRow } from './report-store.js';
 import { createSalesRollup } from './sales-rollup.js';
 import { segmentCodes } from './segments.js';
@@ -34,7 +34,7 @@ export function createReportService(db: Db) {
   const rollup = createSalesRollup(db);
   const segments = createSegmentsService(db);
   const channelNames = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM channels');
-  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+  const timeZone = shopTimeZone(db);
 
   function timeRows(period: Period, granularity: Granularity, tz: string, category: number | undefined): ReportRow[] {
     const buckets = bucketsOf(period, granularity, tz);

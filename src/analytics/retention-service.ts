@@ -6,6 +6,7 @@ import { addDays, daysBetween, localDateOf, localMidnightUtc } from '../shared/l
 import { createKpiService } from './kpi-service.js';
 import { cohortTable, customerLifetimeValue, nextMonthRetention } from './retention.js';
 import { createRetentionStore, type CustomerTotals } from './retention-store.js';
+import { shopTimeZone } from './periods.js';
 
 export type CustomerValueSort = 'historicalValue' | 'expectedValue' | 'orders' | 'lastOrderAt';
 
@@ -19,7 +20,7 @@ const lastDayOfMonth = (month: string) => addDays(`${addMonths(month, 1)}-01`, -
 export function createRetentionService(db: Db) {
   const store = createRetentionStore(db);
   const kpis = createKpiService(db);
-  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+  const timeZone = shopTimeZone(db);
 
   // Value and silent lists read every customer's lifetime: computed once per day and write stamp, then paged and sorted.
   const stamp = createWriteStamp(db);

@@ -3,14 +3,14 @@
 // one (damaged in transit, late, wrong item) — metrics.md "Return rate".
 import type { Db } from '../db/open.js';
 import type { ReturnsReport } from './contract.js';
-import { utcRange, type Period } from './periods.js';
+import { type Period, shopTimeZone, utcRange } from './periods.js';
 import { createReturnsStore, type ReturnsDimension } from './returns-store.js';
 
 const groups = ['quality', 'transit', 'fit', 'preference', 'other'] as const;
 
 export function createReturnsService(db: Db) {
   const store = createReturnsStore(db);
-  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+  const timeZone = shopTimeZone(db);
   return {
     report(period: Period, dimension: ReturnsDimension): ReturnsReport {
       const [from, to] = utcRange(period, timeZone());

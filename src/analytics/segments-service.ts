@@ -2,13 +2,13 @@
 import type { Db } from '../db/open.js';
 import { addDays, daysBetween, localDateOf } from '../shared/local-time.js';
 import type { SegmentCustomer, SegmentSummary } from './contract.js';
-import { utcRange } from './periods.js';
+import { shopTimeZone, utcRange } from './periods.js';
 import { scoreRfm, segmentCodes, type SegmentCode } from './segments.js';
 import { createSegmentsStore } from './segments-store.js';
 
 export function createSegmentsService(db: Db) {
   const store = createSegmentsStore(db);
-  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+  const timeZone = shopTimeZone(db);
   function score(asOf: string, windowDays: number) {
     const tz = timeZone();
     const [from, to] = utcRange({ from: addDays(asOf, -(windowDays - 1)), to: asOf }, tz);

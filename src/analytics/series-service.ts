@@ -3,14 +3,14 @@
 import type { Db } from '../db/open.js';
 import { bucketsOf, type Granularity } from './buckets.js';
 import type { SeriesPoint } from './contract.js';
-import { sameDaysLastYear, type Period } from './periods.js';
+import { type Period, sameDaysLastYear, shopTimeZone } from './periods.js';
 import { createSalesRollup } from './sales-rollup.js';
 import { createSeriesStore } from './series-store.js';
 
 export function createSeriesService(db: Db) {
   const store = createSeriesStore(db);
   const rollup = createSalesRollup(db);
-  const timeZone = () => (db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string }).tz;
+  const timeZone = shopTimeZone(db);
 
   function series(period: Period, granularity: Granularity, tz: string): SeriesPoint[] {
     const buckets = bucketsOf(period, granularity, tz);

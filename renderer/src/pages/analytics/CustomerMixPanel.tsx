@@ -6,6 +6,7 @@ import type { AnalyticsPeriod, SeriesPoint } from '../../../../src/analytics/con
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
+import { ChartTableToggle } from '../../components/ChartTableToggle.js';
 
 export function CustomerMixPanel({ points, period, granularity }: { points: readonly SeriesPoint[]; period: AnalyticsPeriod; granularity: 'day' | 'week' }): ReactNode {
   const { t, locale } = useI18n();
@@ -17,9 +18,7 @@ export function CustomerMixPanel({ points, period, granularity }: { points: read
       <header className="card-header">
         <h2>{t('analytics.customerMix.title')}</h2>
         <div className="page-actions">
-          <button type="button" className="button button-small" onClick={() => setAsTable((v) => !v)} data-testid="customer-mix-toggle">
-            {asTable ? t('insights.sales.chart') : t('insights.sales.table')}
-          </button>
+          <ChartTableToggle asTable={asTable} onToggle={() => setAsTable((v) => !v)} testId="customer-mix-toggle" />
           <ExportMenu
             source="analytics.salesSeries"
             query={{ from: period.from, to: period.to, granularity }}

@@ -17,6 +17,7 @@ import { change, KpiCard } from './KpiCard.js';
 import { MixPanels } from './MixPanels.js';
 import { periodDays, presetPeriod, todayIn, type Preset } from './period.js';
 import { PeriodPicker } from './PeriodPicker.js';
+import { ChartTableToggle } from '../../components/ChartTableToggle.js';
 
 type Kpis = MethodOutput<'analytics.kpis'>;
 type Series = MethodOutput<'analytics.salesSeries'>;
@@ -108,9 +109,7 @@ export function DashboardPage(): ReactNode {
         <header className="card-header">
           <h2>{t(granularity === 'week' ? 'analytics.trend.weekly' : 'analytics.trend.daily')}</h2>
           <div className="page-actions">
-            <button type="button" className="button button-small" onClick={() => setAsTable((v) => !v)} data-testid="sales-trend-toggle">
-              {asTable ? t('insights.sales.chart') : t('insights.sales.table')}
-            </button>
+            <ChartTableToggle asTable={asTable} onToggle={() => setAsTable((v) => !v)} testId="sales-trend-toggle" />
             <ExportMenu
               source="analytics.salesSeries"
               query={{ from: period.from, to: period.to, granularity }}

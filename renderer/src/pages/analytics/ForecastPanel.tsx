@@ -10,6 +10,7 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
 import { todayIn } from './period.js';
+import { ChartTableToggle } from '../../components/ChartTableToggle.js';
 
 type Scope = MethodInput<'analytics.forecast'>['scope'];
 export interface ForecastChoice {
@@ -60,9 +61,7 @@ export function ForecastPanel({ title, choices, testId }: { title: string; choic
               ))}
             </select>
           ) : null}
-          <button type="button" className="button button-small" onClick={() => setAsTable((v) => !v)}>
-            {asTable ? t('insights.sales.chart') : t('insights.sales.table')}
-          </button>
+          <ChartTableToggle asTable={asTable} onToggle={() => setAsTable((v) => !v)} />
         </div>
       </header>
       {answer === null ? (

@@ -10,6 +10,7 @@ import { ExportMenu } from '../../components/ExportMenu.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney } from '../../i18n/format.js';
+import { ChartTableToggle } from '../../components/ChartTableToggle.js';
 
 const shown = 5;
 
@@ -55,9 +56,7 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
         <header className="card-header">
           <h2>{t('analytics.mix.categories')}</h2>
           <div className="page-actions">
-            <button type="button" className="button button-small" onClick={() => setAsTable((v) => !v)}>
-              {asTable ? t('insights.sales.chart') : t('insights.sales.table')}
-            </button>
+            <ChartTableToggle asTable={asTable} onToggle={() => setAsTable((v) => !v)} />
             <ExportMenu source="analytics.salesReport" query={{ from: period.from, to: period.to, by: 'category' }} columns={exportColumns('category')} fileName={t('analytics.mix.categories')} />
           </div>
         </header>

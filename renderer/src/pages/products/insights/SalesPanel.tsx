@@ -6,6 +6,7 @@ import type { ProductInsights } from '../../../../../src/catalog/insights-contra
 import { formatDateTime, formatMoney, formatNumber } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/context.js';
 import { Panel } from './Panel.js';
+import { ChartTableToggle } from '../../../components/ChartTableToggle.js';
 
 export function SalesPanel({ insights }: { insights: ProductInsights }): ReactNode {
   const { t, locale } = useI18n();
@@ -28,9 +29,7 @@ export function SalesPanel({ insights }: { insights: ProductInsights }): ReactNo
             ? t('insights.sales.lastSold', { when: formatDateTime(sales.lastSoldAt, locale, insights.timeZone) })
             : t('insights.sales.never')}
         </span>
-        <button type="button" className="button button-small" onClick={() => setAsTable((v) => !v)}>
-          {asTable ? t('insights.sales.chart') : t('insights.sales.table')}
-        </button>
+        <ChartTableToggle asTable={asTable} onToggle={() => setAsTable((v) => !v)} />
       </div>
       {asTable ? (
         <div className="table-scroll">
