@@ -45,6 +45,20 @@ export const rowIssueSchema = z.object({
 });
 export type RowIssue = z.infer<typeof rowIssueSchema>;
 
+/**
+ * Something the preview wants the person to know before applying that is not an
+ * error: what will be created on the way (a location, a channel), how a value
+ * the file left out is filled in (refunds dated at the order date, today's cost),
+ * how a file's numbers are read (on hand vs available). Key under `importNotices.`.
+ */
+export const importNoticeSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** English text, for logs and tests. */
+  message: z.string(),
+});
+export type ImportNotice = z.infer<typeof importNoticeSchema>;
+
 export const rowOutcomes = ['create', 'update', 'unchanged', 'error'] as const;
 export const rowOutcomeSchema = z.enum(rowOutcomes);
 export type RowOutcome = z.infer<typeof rowOutcomeSchema>;
@@ -107,6 +121,8 @@ export const importSessionSchema = z.object({
   counts: importCountsSchema,
   /** Issues about the file as a whole (a required field no column feeds, a refused header). */
   fileIssues: z.array(rowIssueSchema),
+  /** What the apply will also do or assume (see importNoticeSchema). */
+  notices: z.array(importNoticeSchema),
   applied: z
     .object({ changeSetId: z.number().int().nullable(), written: z.number().int(), skipped: z.number().int() })
     .nullable(),

@@ -54,3 +54,19 @@ export function issueMessage(key: string, params: Record<string, string | number
 }
 
 export const issueKeys = Object.keys(templates);
+
+// English texts of preview notices (importNotices.<key> in the UI).
+const noticeTemplates: Record<string, string> = {
+};
+
+export function noticeMessage(key: string, params: Record<string, string | number>): string {
+  const template = noticeTemplates[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** A preview notice with its English text. */
+export function notice(key: string, params: Record<string, string | number> = {}): { key: string; params: Record<string, string | number>; message: string } {
+  return { key, params, message: noticeMessage(key, params) };
+}
+
+export const noticeKeys = Object.keys(noticeTemplates);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
-import type { ImportCounts, ImportOptions, ImportSession, ImportTargetId, RowIssue, RowPlan } from './contract.js';
+import type { ImportCounts, ImportNotice, ImportOptions, ImportSession, ImportTargetId, RowIssue, RowPlan } from './contract.js';
 import { issueMessage } from './issue-messages.js';
 import { autoAssign, findHeaderRow, isHostileHeader, layoutKey, Mapping, synonymIndex } from './mapping.js';
 import { createMappingStore } from './mapping-store.js';
@@ -34,6 +34,7 @@ export interface SessionState {
   plannedAt: WriteMarks | null;
   counts: ImportCounts;
   fileIssues: RowIssue[];
+  notices: ImportNotice[];
   applied: { changeSetId: number | null; written: number; skipped: number } | null;
   applying: boolean;
 }
@@ -79,6 +80,7 @@ export function createSessionState(
     plannedAt: null,
     counts: { create: 0, update: 0, unchanged: 0, error: 0 },
     fileIssues: [],
+    notices: [],
     applied: null,
     applying: false,
   };
@@ -94,11 +96,13 @@ export function preview(state: SessionState, db: Db, clock: Clock): void {
     state.plan = null;
     state.plannedAt = null;
     state.counts = { create: 0, update: 0, unchanged: 0, error: 0 };
+    state.notices = [];
     return;
   }
   state.plan = state.target.plan({ db, clock, rows: state.rows, mapping: state.mapping, options: state.options, decimalComma: state.table.delimiter === ';' });
   state.plannedAt = writeMarks(db);
   state.counts = countOutcomes(state.plan.rows);
+  state.notices = state.plan.notices ?? [];
 }
 
 export interface WriteMarks {
@@ -177,6 +181,7 @@ export function describeSession(state: SessionState): ImportSession {
     options: state.options,
     counts: state.counts,
     fileIssues: state.fileIssues,
+    notices: state.notices,
     applied: state.applied,
   };
 }

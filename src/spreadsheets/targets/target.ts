@@ -7,7 +7,7 @@ import type { Db } from '../../db/open.js';
 import type { HistoryService } from '../../history/service.js';
 import type { Clock } from '../../shared/clock.js';
 import type { TableCell } from '../read/table.js';
-import type { ImportOptions, RowIssue, RowPlan } from '../contract.js';
+import type { ImportNotice, ImportOptions, RowIssue, RowPlan } from '../contract.js';
 import type { Mapping } from '../mapping.js';
 
 export type FieldType = 'text' | 'integer' | 'money' | 'percent' | 'boolean' | 'date' | 'status' | 'list';
@@ -51,6 +51,8 @@ export interface WriteContext {
 
 export interface TargetPlan {
   rows: RowPlan[];
+  /** What the apply will also create or assume, shown above the preview (build them with `notice()`). */
+  notices?: ImportNotice[];
   /**
    * Writes the rows whose outcome is create/update (errors are never written); yields after
    * each unit. Uses only `ctx.db`: a plan made for the preview may be reused by the apply.
@@ -70,4 +72,4 @@ export interface ImportTarget {
   refineAssignments?(headers: readonly string[], assignments: (string | null)[]): (string | null)[];
 }
 
-export type { RowIssue, RowPlan };
+export type { ImportNotice, RowIssue, RowPlan };

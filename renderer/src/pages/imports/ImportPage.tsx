@@ -15,7 +15,7 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocations } from '../stock/use-locations.js';
-import { fieldLabel, issueText } from './import-labels.js';
+import { fieldLabel, issueText, noticeText } from './import-labels.js';
 import { MappingTable } from './MappingTable.js';
 import { PreviewTable } from './PreviewTable.js';
 
@@ -249,6 +249,13 @@ export function ImportPage(): ReactNode {
               <ul className="error-text" data-testid="import-file-issues">
                 {session.fileIssues.map((issue, i) => (
                   <li key={i}>{issueText(t, issue, (field) => fieldLabel(t, locale, session.fields, field))}</li>
+                ))}
+              </ul>
+            ) : null}
+            {session.notices.length > 0 ? (
+              <ul className="notice-list" data-testid="import-notices">
+                {session.notices.map((notice, i) => (
+                  <li key={i}>{noticeText(t, notice, (field) => fieldLabel(t, locale, session.fields, field))}</li>
                 ))}
               </ul>
             ) : null}

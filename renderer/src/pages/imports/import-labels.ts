@@ -1,7 +1,7 @@
 // Labels for what the core sends by key (field names, outcomes, issues),
 // falling back to the raw key for a field this build has no label for yet.
 import type { Locale } from '../../../../src/settings/contract.js';
-import type { ImportSession, RowIssue } from '../../../../src/spreadsheets/contract.js';
+import type { ImportNotice, ImportSession, RowIssue } from '../../../../src/spreadsheets/contract.js';
 import { isMessageKey } from '../../i18n/translate.js';
 import type { MessageKey } from '../../i18n/en.js';
 
@@ -25,6 +25,14 @@ export function issueText(t: T, issue: RowIssue, label: (field: string) => strin
   // Where: the column as headed in the file, or the field when no column feeds it.
   const where = issue.header ?? (issue.field !== null && issue.key !== 'noColumnFor' ? label(issue.field) : null);
   return where ? `${where}: ${text}` : text;
+}
+
+/** A preview notice in the UI language (its English text when this build has no translation for the key). */
+export function noticeText(t: T, notice: ImportNotice, label: (field: string) => string = (field) => field): string {
+  const key = `importNotices.${notice.key}`;
+  const params: Record<string, string | number> = { ...notice.params };
+  if (typeof params.field === 'string') params.field = label(params.field);
+  return isMessageKey(key) ? t(key, params) : notice.message;
 }
 
 /** Fields whose values are money in minor units, whatever the target. */
