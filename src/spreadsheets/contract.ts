@@ -59,7 +59,11 @@ export const importNoticeSchema = z.object({
 });
 export type ImportNotice = z.infer<typeof importNoticeSchema>;
 
-export const rowOutcomes = ['create', 'update', 'unchanged', 'error'] as const;
+/**
+ * create / update: written on apply; unchanged: the shop already holds it; skip: the row is
+ * deliberately not written (an image-only row, an unpaid order), its note says why; error: not written.
+ */
+export const rowOutcomes = ['create', 'update', 'unchanged', 'skip', 'error'] as const;
 export const rowOutcomeSchema = z.enum(rowOutcomes);
 export type RowOutcome = z.infer<typeof rowOutcomeSchema>;
 
@@ -71,6 +75,8 @@ export const rowPlanSchema = z.object({
   label: z.string(),
   changes: z.array(z.object({ field: z.string(), before: cellShown, after: cellShown })),
   issues: z.array(rowIssueSchema),
+  /** What the person should know about this row that is not an error (why it is skipped, oversold stock …). */
+  notes: z.array(importNoticeSchema).optional(),
 });
 export type RowPlan = z.infer<typeof rowPlanSchema>;
 
@@ -97,6 +103,7 @@ export const importCountsSchema = z.object({
   create: z.number().int(),
   update: z.number().int(),
   unchanged: z.number().int(),
+  skip: z.number().int(),
   error: z.number().int(),
 });
 export type ImportCounts = z.infer<typeof importCountsSchema>;

@@ -78,7 +78,7 @@ export function createSessionState(
     options: input.options,
     plan: null,
     plannedAt: null,
-    counts: { create: 0, update: 0, unchanged: 0, error: 0 },
+    counts: { create: 0, update: 0, unchanged: 0, skip: 0, error: 0 },
     fileIssues: [],
     notices: [],
     applied: null,
@@ -95,7 +95,7 @@ export function preview(state: SessionState, db: Db, clock: Clock): void {
   if (missingOption) {
     state.plan = null;
     state.plannedAt = null;
-    state.counts = { create: 0, update: 0, unchanged: 0, error: 0 };
+    state.counts = { create: 0, update: 0, unchanged: 0, skip: 0, error: 0 };
     state.notices = [];
     return;
   }
@@ -126,7 +126,7 @@ export function sameMarks(a: WriteMarks | null, b: WriteMarks): boolean {
 }
 
 function countOutcomes(rows: readonly RowPlan[]): ImportCounts {
-  const counts = { create: 0, update: 0, unchanged: 0, error: 0 };
+  const counts = { create: 0, update: 0, unchanged: 0, skip: 0, error: 0 };
   for (const row of rows) counts[row.outcome] += 1;
   return counts;
 }

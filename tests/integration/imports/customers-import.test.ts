@@ -34,7 +34,7 @@ describe('customers import', () => {
     ].join('\n');
     const session = await openImport(shop, 'customers', 'customers.csv', file);
     expect(session.columns.map((c) => c.field)).toEqual(['email', 'name', 'phone', 'city', 'country']);
-    expect(session.counts).toEqual({ create: 1, update: 1, unchanged: 1, error: 4 });
+    expect(session.counts).toEqual({ create: 1, update: 1, unchanged: 1, skip: 0, error: 4 });
     const errors = await rows(shop, session.sessionId, 'error');
     expect(errors.map((r) => [r.row, ...r.issues.map((i) => i.message)])).toEqual([
       [5, 'Row 5, 电子邮件: "not-an-email" is not an e-mail address'],
@@ -65,7 +65,7 @@ describe('customers import', () => {
     const shopify = 'First Name,Last Name,Email,Default Address City,Default Address Country Code,Phone\nAnn,Berg,ann@example.com,,NO,\n';
     const keep = await openImport(shop, 'customers', 'customers_export.csv', shopify);
     expect(keep.columns.map((c) => c.field)).toEqual([null, null, 'email', 'city', 'country', 'phone']);
-    expect(keep.counts).toEqual({ create: 0, update: 0, unchanged: 1, error: 0 });
+    expect(keep.counts).toEqual({ create: 0, update: 0, unchanged: 1, skip: 0, error: 0 });
 
     const clear = await openImport(shop, 'customers', 'customers_export.csv', shopify, { options: { blankClears: true } });
     expect((await rows(shop, clear.sessionId, 'update'))[0]?.changes).toEqual([

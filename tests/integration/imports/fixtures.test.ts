@@ -48,11 +48,11 @@ describe('product fixtures', () => {
       shop = testShop();
       const session = await importFile(name);
       expect(session.encoding).toBe(encoding);
-      expect(session.counts).toEqual({ create: 7, update: 0, unchanged: 0, error: 0 });
+      expect(session.counts).toEqual({ create: 7, update: 0, unchanged: 0, skip: 0, error: 0 });
       expect((await applyImport(shop, session.sessionId)).status).toBe('succeeded');
       expect(catalog(shop)).toEqual(canonical);
       // The same file again changes nothing.
-      expect((await importFile(name)).counts).toEqual({ create: 0, update: 0, unchanged: 7, error: 0 });
+      expect((await importFile(name)).counts).toEqual({ create: 0, update: 0, unchanged: 7, skip: 0, error: 0 });
     });
   }
 
@@ -111,7 +111,7 @@ describe('other targets from fixtures', () => {
       [5, 'negative'],
     ]);
     const shopify = await importFile('shopify-inventory.csv', 'stockLevels');
-    expect(shopify.counts).toEqual({ create: 0, update: 5, unchanged: 2, error: 0 });
+    expect(shopify.counts).toEqual({ create: 0, update: 5, unchanged: 2, skip: 0, error: 0 });
     await applyImport(shop, shopify.sessionId);
     expect(shop.db.prepare("SELECT v.sku, l.code, s.on_hand AS n FROM stock_levels s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id WHERE s.on_hand > 0 ORDER BY l.code, v.sku").all()).toEqual([
       { sku: 'LS-WHT-M', code: 'FLOOR', n: 3 },
@@ -126,7 +126,7 @@ describe('other targets from fixtures', () => {
     await withCatalog();
     await applyImport(shop, (await importFile('suppliers.csv', 'suppliers')).sessionId);
     const items = await importFile('supplier-items-zh.xlsx', 'supplierItems');
-    expect(items.counts).toEqual({ create: 5, update: 0, unchanged: 0, error: 0 });
+    expect(items.counts).toEqual({ create: 5, update: 0, unchanged: 0, skip: 0, error: 0 });
     await applyImport(shop, items.sessionId);
     expect(shop.db.prepare("SELECT COUNT(*) AS n, SUM(cost) AS total FROM supplier_items").get()).toEqual({ n: 5, total: 3 * 7800 + 2 * 61000 });
   });
@@ -135,7 +135,7 @@ describe('other targets from fixtures', () => {
     await withCatalog();
     await applyImport(shop, (await importFile('customers.csv', 'customers')).sessionId);
     const orders = await importFile('orders-history.xlsx', 'orders');
-    expect(orders.counts).toEqual({ create: 6, update: 0, unchanged: 0, error: 2 });
+    expect(orders.counts).toEqual({ create: 6, update: 0, unchanged: 0, skip: 0, error: 2 });
     expect((await rows(shop, orders.sessionId, 'error'))[0]?.issues[0]?.message).toBe('Row 8, SKU: no product has the SKU "GONE-9"');
     await applyImport(shop, orders.sessionId, 'validOnly');
     expect(shop.db.prepare('SELECT order_number AS n, status, substr(placed_at, 1, 10) AS day FROM orders ORDER BY order_number').all()).toEqual([

@@ -86,7 +86,7 @@ describe('import sessions', () => {
     expect(sheet[0]).toEqual(['供应商', '联系人', '邮箱', '电话', '币种', '付款条件', '交期', '备注']);
     const session = await openImport(shop, 'suppliers', zh.fileName, Buffer.from(zh.contentBase64, 'base64'));
     expect(session.columns.every((c) => c.field !== null)).toBe(true);
-    expect(session.counts).toEqual({ create: 1, update: 0, unchanged: 0, error: 0 });
+    expect(session.counts).toEqual({ create: 1, update: 0, unchanged: 0, skip: 0, error: 0 });
   });
 
   it('refuses an unreadable file with a message naming it', async () => {

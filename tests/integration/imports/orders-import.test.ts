@@ -35,7 +35,7 @@ describe('historical orders import', () => {
       ['A-4', '2026-03-07 14:30+08:00', 'bob@example.com', 'Bob', 'Tmall', a?.sku, 1, 199, 0, '', 0, ''],
     ]);
     const session = await openImport(shop, 'orders', 'orders.xlsx', file);
-    expect(session.counts).toEqual({ create: 4, update: 0, unchanged: 0, error: 2 });
+    expect(session.counts).toEqual({ create: 4, update: 0, unchanged: 0, skip: 0, error: 2 });
     expect((await rows(shop, session.sessionId, 'error')).map((r) => r.issues.map((i) => i.message))).toEqual([
       ['Row 6, 商品编码: no product has the SKU "GONE-9"'],
       ['Row 7: another line of the same order (row 6) has an error'],
@@ -63,7 +63,7 @@ describe('historical orders import', () => {
 
     // The same file again: the orders are history already.
     const again = await openImport(shop, 'orders', 'orders.xlsx', file);
-    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 4, error: 2 });
+    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 4, skip: 0, error: 2 });
 
     const applied = (await shop.ok('imports.get', { sessionId: session.sessionId })).applied;
     await shop.ok('history.undo', { changeSetId: applied?.changeSetId ?? 0 });
@@ -102,7 +102,7 @@ describe('historical orders import', () => {
       'S-7,2026-03-10,carol@example.com,Carol,shopify,TEA-100,1,128,0,,1,', // 9: refund without a date
     ].join('\n');
     const session = await openImport(shop, 'orders', 'orders.csv', file);
-    expect(session.counts).toEqual({ create: 2, update: 0, unchanged: 0, error: 6 });
+    expect(session.counts).toEqual({ create: 2, update: 0, unchanged: 0, skip: 0, error: 6 });
     expect((await rows(shop, session.sessionId, 'error')).map((r) => [r.row, ...r.issues.map((i) => `${i.key}@${i.header}`)])).toEqual([
       [4, 'refundTooLarge@Refunded quantity'],
       [5, 'refundAfterOrder@Refund date'],
@@ -143,7 +143,7 @@ describe('historical orders import', () => {
 
     // History is only added: S-1 with another quantity is refused, S-2 as it was is unchanged.
     const changed = await openImport(shop, 'orders', 'orders.csv', [header, good[0]?.replace(',2,128.00,', ',3,128.00,'), good[1]].join('\n'));
-    expect(changed.counts).toEqual({ create: 0, update: 0, unchanged: 1, error: 1 });
+    expect(changed.counts).toEqual({ create: 0, update: 0, unchanged: 1, skip: 0, error: 1 });
     expect((await rows(shop, changed.sessionId, 'error'))[0]?.issues.map((i) => i.message)).toEqual([
       'Row 2, Order number: order S-1 already exists; historical orders are only added, never changed',
     ]);
@@ -169,7 +169,7 @@ describe('historical orders import', () => {
     expect(session.columns.map((c) => c.field)).toEqual([
       'orderNumber', 'customerEmail', 'status', 'orderDate', null, 'quantity', null, 'unitPrice', 'sku', 'customerName', 'cancelledAt', 'channel', 'lineDiscount',
     ]);
-    expect(session.counts).toEqual({ create: 3, update: 0, unchanged: 0, error: 0 });
+    expect(session.counts).toEqual({ create: 3, update: 0, unchanged: 0, skip: 0, error: 0 });
     await applyImport(shop, session.sessionId);
     expect(
       shop.db

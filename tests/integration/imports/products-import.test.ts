@@ -29,7 +29,7 @@ describe('products import', () => {
   it('creates products with variants, categories and tags from the template, then undoes it all', async () => {
     shop = testShop();
     const session = await openImport(shop, 'products', 'products.csv', template);
-    expect(session.counts).toEqual({ create: 3, update: 0, unchanged: 0, error: 0 });
+    expect(session.counts).toEqual({ create: 3, update: 0, unchanged: 0, skip: 0, error: 0 });
     const done = await applyImport(shop, session.sessionId);
     expect(done.status).toBe('succeeded');
     expect(variants(shop)).toEqual([
@@ -50,7 +50,7 @@ describe('products import', () => {
     await applyImport(shop, (await openImport(shop, 'products', 'products.csv', template)).sessionId);
     const edit = ['SKU,Price,Cost,Title', 'LS-WHT-M,189.00,80.50,Linen Shirt', 'TC-001,39.90,12.00,Tea Cup (porcelain)'].join('\n');
     const session = await openImport(shop, 'products', 'edit.csv', edit);
-    expect(session.counts).toEqual({ create: 0, update: 2, unchanged: 0, error: 0 });
+    expect(session.counts).toEqual({ create: 0, update: 2, unchanged: 0, skip: 0, error: 0 });
     expect((await rows(shop, session.sessionId)).map((r) => r.changes)).toEqual([
       [{ field: 'price', before: 19900, after: 18900 }],
       [{ field: 'title', before: 'Tea Cup', after: 'Tea Cup (porcelain)' }],
@@ -59,7 +59,7 @@ describe('products import', () => {
     const applied = (await shop.ok('imports.get', { sessionId: session.sessionId })).applied;
     expect(applied?.written).toBe(2);
     // The same file again changes nothing.
-    expect((await openImport(shop, 'products', 'edit.csv', edit)).counts).toEqual({ create: 0, update: 0, unchanged: 2, error: 0 });
+    expect((await openImport(shop, 'products', 'edit.csv', edit)).counts).toEqual({ create: 0, update: 0, unchanged: 2, skip: 0, error: 0 });
     await shop.ok('history.undo', { changeSetId: applied?.changeSetId ?? 0 });
     expect(shop.db.prepare("SELECT price FROM variants WHERE sku = 'LS-WHT-M'").get()).toEqual({ price: 19900 });
     expect(shop.db.prepare("SELECT title FROM products WHERE handle = 'tea-cup'").get()).toEqual({ title: 'Tea Cup' });
@@ -69,7 +69,7 @@ describe('products import', () => {
     shop = testShop();
     const bad = template.replace('LS-WHT-L,,199.00', 'LS-WHT-L,,abc');
     const session = await openImport(shop, 'products', 'bad.csv', bad);
-    expect(session.counts).toEqual({ create: 1, update: 0, unchanged: 0, error: 2 });
+    expect(session.counts).toEqual({ create: 1, update: 0, unchanged: 0, skip: 0, error: 2 });
     const errors = await rows(shop, session.sessionId, 'error');
     expect(errors.map((r) => r.issues.map((i) => i.message))).toEqual([
       ['Row 2: another row of the same product (row 3) has an error'],

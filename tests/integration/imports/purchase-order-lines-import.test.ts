@@ -54,7 +54,7 @@ describe('purchase order lines import', () => {
     const order = await draftOrder();
     const session = await openImport(shop, 'purchaseOrderLines', 'lines.csv', sheet, { options: { purchaseOrderId: order.id } });
     expect(session.columns.map((c) => c.field)).toEqual(['sku', 'supplierSku', 'quantity', 'unitCost']);
-    expect(session.counts).toEqual({ create: 2, update: 1, unchanged: 0, error: 4 });
+    expect(session.counts).toEqual({ create: 2, update: 1, unchanged: 0, skip: 0, error: 4 });
     expect((await rows(shop, session.sessionId)).filter((r) => r.outcome !== 'error').map((r) => [r.row, r.outcome, r.label, r.changes])).toEqual([
       [2, 'update', 'Cloud Hoodie / Black', [{ field: 'quantity', before: 5, after: 8 }]],
       [
@@ -118,7 +118,7 @@ describe('purchase order lines import', () => {
     const session = await openImport(shop, 'purchaseOrderLines', 'lines.csv', 'SKU,Quantity,Unit cost\nTEA-100,6,50\nHOD-001-BLK-L,1,20\n', {
       options: { purchaseOrderId: order.id },
     });
-    expect(session.counts).toEqual({ create: 0, update: 0, unchanged: 0, error: 2 });
+    expect(session.counts).toEqual({ create: 0, update: 0, unchanged: 0, skip: 0, error: 2 });
     expect((await rows(shop, session.sessionId, 'error')).map((r) => r.issues.map((i) => i.key))).toEqual([['notDraft'], ['notDraft']]);
     expect((await applyImport(shop, session.sessionId, 'validOnly')).status).toBe('succeeded');
     expect(lines(order.id)).toEqual([{ sku: 'HOD-001-BLK-L', supplierSku: null, qty: 5, cost: 2000 }]);

@@ -56,7 +56,7 @@ describe('stock levels import', () => {
       `x,X,Title,Default Title,,,,,${sku},,,Nowhere,,0,0,0,0,Not stocked,Not stocked`,
     ].join('\n');
     const session = await openImport(shop, 'stockLevels', 'inventory_export.csv', file);
-    expect(session.counts).toEqual({ create: 0, update: 1, unchanged: 1, error: 0 });
+    expect(session.counts).toEqual({ create: 0, update: 1, unchanged: 1, skip: 0, error: 0 });
     await applyImport(shop, session.sessionId);
     expect((levels(shop) as { sku: string; location: string; onHand: number }[]).find((l) => l.sku === sku && l.location === location)?.onHand).toBe(42);
   });
@@ -67,7 +67,7 @@ describe('customers import', () => {
     shop = testShop();
     await applyImport(shop, (await openImport(shop, 'customers', 'c.csv', 'Email,Name,City\nann@example.com,Ann,Oslo\n')).sessionId);
     const session = await openImport(shop, 'customers', 'c2.csv', '邮箱,姓名,城市\nANN@example.com,Ann,Bergen\nli.na@example.com,李娜,杭州\nnot-an-email,Bob,\n');
-    expect(session.counts).toEqual({ create: 1, update: 1, unchanged: 0, error: 1 });
+    expect(session.counts).toEqual({ create: 1, update: 1, unchanged: 0, skip: 0, error: 1 });
     expect((await rows(shop, session.sessionId, 'error'))[0]?.issues[0]?.message).toBe('Row 4, 邮箱: "not-an-email" is not an e-mail address');
     await applyImport(shop, session.sessionId, 'validOnly');
     expect(shop.db.prepare('SELECT email, name, city FROM customers ORDER BY id').all()).toEqual([

@@ -61,7 +61,7 @@ describe('stock levels import', () => {
     shop = testShop(seedTwoLocations);
     const session = await openImport(shop, 'stockLevels', 'stock.csv', chineseSheet);
     expect(session.columns.map((c) => c.field)).toEqual(['location', 'sku', 'barcode', 'onHand', 'safetyStock']);
-    expect(session.counts).toEqual({ create: 0, update: 2, unchanged: 1, error: 5 });
+    expect(session.counts).toEqual({ create: 0, update: 2, unchanged: 1, skip: 0, error: 5 });
     const updates = await rows(shop, session.sessionId, 'update');
     expect(updates.map((r) => [r.row, r.label, r.changes])).toEqual([
       [
@@ -135,7 +135,7 @@ describe('stock levels import', () => {
     expect((await rows(shop, unplaced.sessionId, 'error'))[0]?.issues.map((i) => i.key)).toEqual(['optionNeeded']);
     const warehouse = (shop.db.prepare("SELECT id FROM locations WHERE code = 'WH-1'").get() as { id: number }).id;
     const placed = await shop.ok('imports.update', { sessionId: unplaced.sessionId, options: { blankClears: false, locationId: warehouse } });
-    expect(placed.counts).toEqual({ create: 0, update: 1, unchanged: 0, error: 0 });
+    expect(placed.counts).toEqual({ create: 0, update: 1, unchanged: 0, skip: 0, error: 0 });
     await applyImport(shop, unplaced.sessionId);
     expect(onHand()).toContain('WH-1 TEA-100 38');
   });
@@ -155,7 +155,7 @@ describe('stock levels import', () => {
       ['Location', 'location'],
       ['On hand (new)', 'onHand'],
     ]);
-    expect(session.counts).toEqual({ create: 0, update: 1, unchanged: 3, error: 0 });
+    expect(session.counts).toEqual({ create: 0, update: 1, unchanged: 3, skip: 0, error: 0 });
     const unchanged = await rows(shop, session.sessionId, 'unchanged');
     expect(unchanged.map((r) => [r.row, r.issues, r.changes])).toEqual([
       [3, [], []],

@@ -52,7 +52,7 @@ describe('stocktake counts import', () => {
     const session = await openImport(shop, 'stocktakeCounts', 'counts.csv', sheet, { options: { stocktakeId: stocktake.id } });
     expect(session.headerRow).toBe(2);
     expect(session.columns.map((c) => c.field)).toEqual(['bin', 'sku', 'barcode', 'counted']);
-    expect(session.counts).toEqual({ create: 0, update: 4, unchanged: 1, error: 2 });
+    expect(session.counts).toEqual({ create: 0, update: 4, unchanged: 1, skip: 0, error: 2 });
     expect((await rows(shop, session.sessionId, 'update')).map((r) => [r.row, r.label, r.changes])).toEqual([
       [3, 'Cloud Hoodie / Black (A-01)', [{ field: 'counted', before: null, after: 4 }]],
       [4, 'Cloud Hoodie / Black (B-02)', [{ field: 'counted', before: null, after: 7 }]],
@@ -93,7 +93,7 @@ describe('stocktake counts import', () => {
     const partial = await shop.ok('stocktakes.open', { locationId: warehouse(), scope: { kind: 'category', categoryId: apparel } });
     const file = 'SKU,Counted\nHOD-001-BLK-L,2\nTEA-100,40\n';
     const session = await openImport(shop, 'stocktakeCounts', 'apparel.csv', file, { options: { stocktakeId: partial.id } });
-    expect(session.counts).toEqual({ create: 0, update: 1, unchanged: 0, error: 1 });
+    expect(session.counts).toEqual({ create: 0, update: 1, unchanged: 0, skip: 0, error: 1 });
     expect((await rows(shop, session.sessionId, 'error'))[0]?.issues.map((i) => i.message)).toEqual([
       `Row 3, SKU: "TEA-100" is not part of stocktake ${partial.number} (it counts another category or bin)`,
     ]);
@@ -102,7 +102,7 @@ describe('stocktake counts import', () => {
 
     await shop.ok('stocktakes.cancel', { stocktakeId: partial.id });
     const late = await openImport(shop, 'stocktakeCounts', 'apparel.csv', file, { options: { stocktakeId: partial.id } });
-    expect(late.counts).toEqual({ create: 0, update: 0, unchanged: 0, error: 2 });
+    expect(late.counts).toEqual({ create: 0, update: 0, unchanged: 0, skip: 0, error: 2 });
     expect((await rows(shop, late.sessionId, 'error')).map((r) => r.issues[0]?.key)).toEqual(['stocktakeNotCounting', 'stocktakeNotCounting']);
   });
 });

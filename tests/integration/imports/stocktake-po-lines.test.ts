@@ -23,7 +23,7 @@ describe('stocktake counts import', () => {
     expect(session.fileIssues.map((i) => i.key)).toEqual(['optionNeeded']);
     const chosen = await shop.ok('imports.update', { sessionId: session.sessionId, options: { blankClears: false, stocktakeId: stocktake.id } });
     expect(chosen.headerRow).toBe(2);
-    expect(chosen.counts).toEqual({ create: 0, update: 2, unchanged: 1, error: 1 });
+    expect(chosen.counts).toEqual({ create: 0, update: 2, unchanged: 1, skip: 0, error: 1 });
     expect((await rows(shop, session.sessionId, 'update')).map((r) => r.changes)).toEqual([
       [{ field: 'counted', before: null, after: 4 }],
       [{ field: 'counted', before: null, after: 7 }],
@@ -46,7 +46,7 @@ describe('purchase order lines import', () => {
     const order = await shop.ok('purchaseOrders.create', { supplierId: supplier.id, locationId: warehouseId(shop), lines: [{ variantId: a?.id ?? 0, quantity: 5, unitCost: 100 }] });
     const file = ['SKU,Supplier SKU,Quantity,Unit cost', `${a?.sku},,8,`, ',ACME-B,12,', `${a?.sku},,1,1`].join('\n');
     const session = await openImport(shop, 'purchaseOrderLines', 'lines.csv', file, { options: { purchaseOrderId: order.id } });
-    expect(session.counts).toEqual({ create: 1, update: 1, unchanged: 0, error: 1 });
+    expect(session.counts).toEqual({ create: 1, update: 1, unchanged: 0, skip: 0, error: 1 });
     await applyImport(shop, session.sessionId, 'validOnly');
     const lines = () => shop.db.prepare('SELECT variant_id AS id, quantity_ordered AS qty, unit_cost AS cost FROM purchase_order_lines WHERE purchase_order_id = ? ORDER BY variant_id').all(order.id);
     expect(lines()).toEqual([

@@ -57,7 +57,7 @@ describe('supplier price list import', () => {
     const before = items(shop);
     const session = await openImport(shop, 'supplierItems', 'price-list.csv', file);
     expect(session.columns.map((c) => c.field)).toEqual(['supplier', 'sku', 'supplierSku', 'cost', 'packSize', 'moq', 'leadTimeDays', 'preferred']);
-    expect(session.counts).toEqual({ create: 2, update: 1, unchanged: 1, error: 6 });
+    expect(session.counts).toEqual({ create: 2, update: 1, unchanged: 1, skip: 0, error: 6 });
     const errors = await rows(shop, session.sessionId, 'error');
     expect(errors.map((r) => [r.row, ...r.issues.map((i) => `${i.key}@${i.header}`)])).toEqual([
       [4, 'belowMinimum@最小起订量'],
@@ -105,7 +105,7 @@ describe('supplier price list import', () => {
       'price-list.csv',
       'Supplier,SKU,Supplier SKU,Cost,Pack size,MOQ,Lead time (days),Preferred\nTiger Trading,HOD-001-BLK-M,TG-H,20.00,2,4,30,no\n',
     );
-    expect(session.counts).toEqual({ create: 0, update: 1, unchanged: 0, error: 0 });
+    expect(session.counts).toEqual({ create: 0, update: 1, unchanged: 0, skip: 0, error: 0 });
     expect((await rows(shop, session.sessionId, 'update'))[0]?.changes).toEqual([
       { field: 'supplierSku', before: null, after: 'TG-H' },
       { field: 'packSize', before: 1, after: 2 },

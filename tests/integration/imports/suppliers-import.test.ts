@@ -23,7 +23,7 @@ describe('suppliers import', () => {
     const session = await openImport(shop, 'suppliers', 'suppliers.csv', csv);
     expect(session.encoding).toBe('utf-8');
     expect(session.columns.map((c) => c.field)).toEqual(['name', 'contactName', 'currency', 'leadTimeDays', 'notes']);
-    expect(session.counts).toEqual({ create: 2, update: 0, unchanged: 0, error: 2 });
+    expect(session.counts).toEqual({ create: 2, update: 0, unchanged: 0, skip: 0, error: 2 });
     const errors = await rows(shop, session.sessionId, 'error');
     expect(errors.map((r) => [r.row, r.issues[0]?.key, r.issues[0]?.header])).toEqual([
       [4, 'duplicateInFile', '供应商'],
@@ -44,7 +44,7 @@ describe('suppliers import', () => {
     ]);
     const after = await shop.ok('imports.get', { sessionId: session.sessionId });
     expect(after.applied?.written).toBe(2);
-    expect((await openImport(shop, 'suppliers', 'suppliers.csv', csv)).counts).toEqual({ create: 0, update: 0, unchanged: 2, error: 2 });
+    expect((await openImport(shop, 'suppliers', 'suppliers.csv', csv)).counts).toEqual({ create: 0, update: 0, unchanged: 2, skip: 0, error: 2 });
 
     const history = await shop.ok('history.list', {});
     expect(history.changeSets[0]?.kind).toBe('import');
@@ -57,7 +57,7 @@ describe('suppliers import', () => {
     const first = await openImport(shop, 'suppliers', 's.csv', 'Name,Contact,Phone\nAcme,Ann,123\n');
     await applyImport(shop, first.sessionId);
     const second = await openImport(shop, 'suppliers', 's2.csv', 'Name,Contact\nAcme,\n');
-    expect(second.counts).toEqual({ create: 0, update: 0, unchanged: 1, error: 0 });
+    expect(second.counts).toEqual({ create: 0, update: 0, unchanged: 1, skip: 0, error: 0 });
     const clearing = await shop.ok('imports.update', { sessionId: second.sessionId, options: { blankClears: true } });
     expect(clearing.counts.update).toBe(1);
     expect((await rows(shop, second.sessionId, 'update'))[0]?.changes).toEqual([{ field: 'contactName', before: 'Ann', after: null }]);

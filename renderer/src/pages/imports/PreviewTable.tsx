@@ -8,10 +8,10 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { Pager } from '../HistoryPage.js';
-import { fieldLabel, issueText, moneyFields } from './import-labels.js';
+import { fieldLabel, issueText, moneyFields, noticeText } from './import-labels.js';
 
 const pageSize = 100;
-const outcomes: readonly RowOutcome[] = ['create', 'update', 'unchanged', 'error'];
+const outcomes: readonly RowOutcome[] = ['create', 'update', 'unchanged', 'skip', 'error'];
 
 export function PreviewTable({ session, version }: { session: ImportSession; version: number }): ReactNode {
   const { t, locale } = useI18n();
@@ -33,7 +33,7 @@ export function PreviewTable({ session, version }: { session: ImportSession; ver
     if (typeof value === 'number') return formatNumber(value, locale);
     return String(value);
   };
-  const total = session.counts.create + session.counts.update + session.counts.unchanged + session.counts.error;
+  const total = outcomes.reduce((sum, name) => sum + session.counts[name], 0);
   const pick = (next: RowOutcome | undefined) => {
     setOutcome(next);
     setOffset(0);
@@ -80,9 +80,16 @@ export function PreviewTable({ session, version }: { session: ImportSession; ver
                   </div>
                 ))}
               </td>
-              <td className="error-text">
+              <td>
                 {row.issues.map((issue, i) => (
-                  <div key={i}>{issueText(t, issue, (field) => fieldLabel(t, locale, session.fields, field))}</div>
+                  <div key={i} className="error-text">
+                    {issueText(t, issue, (field) => fieldLabel(t, locale, session.fields, field))}
+                  </div>
+                ))}
+                {(row.notes ?? []).map((note, i) => (
+                  <div key={`n${i}`} className="muted" data-testid="import-row-note">
+                    {noticeText(t, note, (field) => fieldLabel(t, locale, session.fields, field))}
+                  </div>
                 ))}
               </td>
             </tr>
