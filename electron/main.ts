@@ -82,6 +82,7 @@ function openCore(): Core | undefined {
       nativeBinding: nativeBindingPath(),
       appVersion: app.getVersion(),
       logError,
+      face: 'desktop',
     });
   } catch (error) {
     logError(error);

@@ -12,7 +12,8 @@ import { AppError } from './shared/app-error.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { openShopDatabase, type ShopDatabase } from './shop/database.js';
 import { openDatabase } from './db/open.js';
-import { runDemoJob } from './shop/demo-job.js';
+import { buildingPath, runDemoJob } from './shop/demo-job.js';
+import { acquireShopLock, type ShopFace } from './db/shop-lock.js';
 import { startReportScheduler } from './reports/scheduler.js';
 import { startAlertScheduler } from './alerts/scheduler.js';
 import { evaluateAndAnnounce } from './alerts/handlers.js';
@@ -30,6 +31,13 @@ export interface CoreOptions {
   logError?: (error: unknown) => void;
   /** Background work (alert evaluation, weekly reports); off for benchmarks, which time calls alone. Default on. */
   background?: boolean;
+  /** Who opens the shop, named to a second program that finds the file's lock held (default 'cli'). */
+  face?: ShopFace;
+  /**
+   * Take the shop file's single-writer lock (default true). Only the benchmark turns it off, to time
+   * a second, read-only opening of the file its own first core holds.
+   */
+  lockFile?: boolean;
 }
 
 export interface Core {
@@ -40,7 +48,15 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** Throws AppError DB_TOO_NEW or MIGRATION_FAILED when the database cannot be used. */
+/** Files an interrupted demo job left beside the shop (the process was killed before its swap-in). */
+function removeOrphanDemoBuild(dbPath: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${buildingPath(dbPath)}${suffix}`, { force: true });
+}
+
+/**
+ * Throws AppError DB_TOO_NEW or MIGRATION_FAILED when the database cannot be used, and
+ * CONFLICT `shopLocked` when another Shopdesk process has the shop file open.
+ */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const logError = options.logError ?? ((error: unknown) => console.error(error));
@@ -48,7 +64,16 @@ export function createCore(options: CoreOptions): Core {
   const open = (): ShopDatabase =>
     openShopDatabase({ path: options.dbPath, migrations, clock, nativeBinding: options.nativeBinding });
 
-  let shop = open();
+  const lock = options.lockFile === false ? { release: () => undefined } : acquireShopLock(options.dbPath, options.face ?? 'cli');
+  let shop: ShopDatabase;
+  try {
+    // Holding the lock, nothing else builds a demo for this file: leftovers are orphans.
+    removeOrphanDemoBuild(options.dbPath);
+    shop = open();
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   let closed = false;
   const background = options.background;
   const listeners = new Set<(event: CoreEvent) => void>();
@@ -146,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
       await reportScheduler.stop();
       alertScheduler.stop();
       shop.db.close();
+      lock.release();
     },
   };
 }

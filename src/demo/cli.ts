@@ -1,7 +1,8 @@
 // npm run demo -- --size large --out <file> [--seed N] [--locale zh-CN]
 // Generates a demo shop database file and prints progress and a summary.
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildingPath } from '../shop/demo-job.js';
 import { generateDemoShop, type DemoPhase } from './generate.js';
 
 const usage = 'Usage: npm run demo -- --size small|large --out <file> [--seed N] [--locale en|zh-CN] [--now ISO-date]';
@@ -53,8 +54,15 @@ async function main(): Promise<number> {
   }
   let lastPhase: DemoPhase | null = null;
   let lastPrint = 0;
+  // Built beside the target and renamed at the end (as the in-app demo job does): a run killed
+  // half way leaves no valid-looking half shop at --out, only a .demo-building file the next run replaces.
+  const building = buildingPath(args.out);
+  const removeBuilding = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${building}${suffix}`, { force: true });
+  };
+  removeBuilding();
   const summary = await generateDemoShop({
-    path: args.out, size: args.size, seed: args.seed, locale: args.locale, now: args.now,
+    path: building, size: args.size, seed: args.seed, locale: args.locale, now: args.now,
     onProgress: (phase, done, total) => {
       const t = Date.now();
       if (phase === lastPhase && t - lastPrint < 1000 && done < total) return;
@@ -63,6 +71,13 @@ async function main(): Promise<number> {
       console.log(`${phase.padEnd(9)} ${done}/${total}`);
     },
   });
+  if (existsSync(args.out)) {
+    removeBuilding();
+    console.error(`${args.out} appeared while the demo shop was being built; it was left alone.`);
+    return 1;
+  }
+  renameSync(building, args.out);
+  removeBuilding();
   console.log(`Demo shop (${args.size}, seed ${args.seed}, ${args.locale}) written to ${args.out}`);
   for (const [key, value] of Object.entries(summary)) console.log(`  ${key.padEnd(10)} ${value}`);
   return 0;

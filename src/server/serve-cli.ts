@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 
   let core: Core;
   try {
-    core = createCore({ dbPath, appVersion: version });
+    core = createCore({ dbPath, appVersion: version, face: 'serve' });
   } catch (error) {
     fail(error instanceof AppError ? error.message : String(error));
   }

@@ -39,7 +39,8 @@ export async function benchProductsGrid(core: Core, db: Db): Promise<GridFigures
     const fresh = openDb(core.dbPath, { readonly: true });
     const bareMs = await timeOnce(() => bare(fresh, first, true));
     fresh.close();
-    const freshCore = createCore({ dbPath: core.dbPath, appVersion: 'bench', background: false });
+    // The bench's own core holds the file's lock; this second one only reads, to time a cold opening.
+    const freshCore = createCore({ dbPath: core.dbPath, appVersion: 'bench', background: false, lockFile: false });
     await freshCore.call('shop.status', {});
     const coreMs = await timeOnce(() => viaCore(freshCore, first));
     await freshCore.close();
