@@ -80,13 +80,42 @@ async function handleRpc(core: Core, request: IncomingMessage, response: ServerR
   sendJson(response, 200, await core.call(parsed.data.method, parsed.data.input));
 }
 
+/**
+ * The request's path and query, or null when the request line's target is not an origin-form
+ * path ("//", "*", "http://…", control characters): those get a 400 before any other check.
+ */
+export function requestUrl(raw: string | undefined): URL | null {
+  if (raw === undefined || !raw.startsWith('/') || raw.startsWith('//')) return null;
+  // Control characters, spaces and backslashes never belong in a target we serve.
+  if ([...raw].some((char) => char <= ' ' || char === '\u007f' || char === '\\')) return null;
+  try {
+    const url = new URL(raw, 'http://localhost');
+    decodeURIComponent(url.pathname); // a path that cannot be decoded names no page
+    return url;
+  } catch {
+    return null;
+  }
+}
+
+function badRequest(response: ServerResponse): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  sendJson(response, 400, errorEnvelope('VALIDATION', 'Bad request.', 'badRequest'));
+}
+
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   let port = options.port;
   const sockets = new Set<WebSocket>();
 
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const url = requestUrl(request.url);
+    if (url === null) {
+      badRequest(response);
+      return;
+    }
     if (url.pathname === servePaths.health) {
       sendJson(response, 200, { ok: true });
       return;
@@ -124,24 +153,49 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     serveStatic(options.rendererDir, url.pathname, response, securityHeaders);
+  };
+  // Whatever a request holds, it gets an answer and the server stays up: anything a check
+  // did not foresee becomes a 400 for that request alone.
+  const server: Server = createServer((request, response) => {
+    try {
+      handle(request, response);
+    } catch {
+      badRequest(response);
+    }
+  });
+  // Malformed request lines and headers that Node's parser refuses: 400 and close, never a crash.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const allowed =
-      url.pathname === servePaths.events &&
-      hasAllowedHost(request, port) &&
-      hasAllowedOrigin(request, port) &&
-      hasValidToken(request, options.token);
-    if (!allowed) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
-      return;
+    // A reset upgrade socket with no error listener would take the process down.
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = requestUrl(request.url);
+      if (url === null) {
+        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      const allowed =
+        url.pathname === servePaths.events &&
+        hasAllowedHost(request, port) &&
+        hasAllowedOrigin(request, port) &&
+        hasValidToken(request, options.token);
+      if (!allowed) {
+        socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        sockets.add(ws);
+        ws.on('error', () => ws.terminate());
+        ws.on('close', () => sockets.delete(ws));
+      });
+    } catch {
+      socket.destroy();
     }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-    });
   });
   const unsubscribe = options.core.on((event) => {
     const message = JSON.stringify(event);

@@ -46,5 +46,8 @@ export function serveStatic(root: string, urlPath: string, response: ServerRespo
     // Bundles carry content hashes; the HTML must always be fresh.
     'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
   });
-  createReadStream(path).pipe(response);
+  // A file removed or unreadable mid-send (a rebuild) ends this response, never the server.
+  createReadStream(path)
+    .on('error', () => response.destroy())
+    .pipe(response);
 }
