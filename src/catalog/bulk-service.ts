@@ -8,6 +8,7 @@ import type { BulkStore } from './bulk-store.js';
 import type { BulkAction, BulkTarget } from './edit-contract.js';
 import type { EditStore } from './edit-store.js';
 import { applyPriceChange } from './price-rounding.js';
+import { limits } from '../shared/bounds.js';
 
 /** Rows read per page for the price maths; bounded memory whatever the target size. */
 const pageSize = 5000;
@@ -60,6 +61,11 @@ export function createBulkService(db: Db, bulk: BulkStore, store: EditStore, his
           const page = bulk.priceValues(column, after, pageSize);
           for (const row of page) {
             const value = applyPriceChange(row.value, action);
+            if (value > limits.unitMoney) {
+              throw validationError(`The change would take a price above ${limits.unitMoney / 100}; nothing was changed.`, [
+                { path: 'action.value', key: 'moneyTooLarge', message: 'value: the result is larger than Shopdesk accepts' },
+              ]);
+            }
             if (value !== row.value) bulk.stageValue(row.id, value);
           }
           const last = page.at(-1);

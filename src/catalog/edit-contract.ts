@@ -4,9 +4,11 @@
 import { z } from 'zod';
 import { historyContract } from '../history/contract.js';
 import { productStatusSchema, variantListInputSchema } from './contract.js';
+import { unitMoneySchema } from '../shared/bounds.js';
 
 const id = z.number().int().positive();
-const money = z.number().int().min(0);
+/** Prices and costs in minor units, bounded (see shared/bounds.ts). */
+const money = unitMoneySchema;
 const grams = z.number().int().min(0);
 const text = (max: number) => z.string().trim().max(max);
 

@@ -1,5 +1,6 @@
 // Checks one variant field value as typed into the grid or a form. Pure; the
 // service adds the path (e.g. `edits.3.value`) and the SKU to the message.
+import { limits } from '../shared/bounds.js';
 import { barcodeProblem, type BarcodeMode } from './barcode.js';
 import type { VariantEditField } from './edit-contract.js';
 
@@ -43,6 +44,8 @@ export function checkVariantValue(field: VariantEditField, raw: string | number 
       if (value === undefined) return { ok: false, key: 'notInteger', message: `${field} must be a whole number (minor units)` };
       if (value === null && field === 'price') return { ok: false, key: 'required', message: 'price is required' };
       if (value !== null && value < 0) return { ok: false, key: 'negative', message: `${field} cannot be negative` };
+      const bound = field === 'weightGrams' ? limits.quantity : limits.unitMoney;
+      if (value !== null && value > bound) return { ok: false, key: field === 'weightGrams' ? 'tooLarge' : 'moneyTooLarge', message: `${field} is larger than Shopdesk accepts` };
       return { ok: true, value };
     }
   }

@@ -2,6 +2,7 @@
 // adjustments with reason codes, transfers through an in-transit location,
 // stock rules and valuation. Pure (zod + types).
 import { z } from 'zod';
+import { limits } from '../shared/bounds.js';
 
 const id = z.number().int().positive();
 const int = z.number().int();
@@ -102,9 +103,9 @@ export const adjustLineSchema = z
     variantId: id,
     locationId: id,
     /** Change by this many units (non-zero)… */
-    delta: int.refine((v) => v !== 0, 'deltaZero').optional(),
+    delta: int.min(-limits.quantity, 'quantityTooLarge').max(limits.quantity, 'quantityTooLarge').refine((v) => v !== 0, 'deltaZero').optional(),
     /** …or set the on-hand level to this (a count). */
-    setTo: z.number().int().min(0, 'negativeQuantity').optional(),
+    setTo: z.number().int().min(0, 'negativeQuantity').max(limits.quantity, 'quantityTooLarge').optional(),
     reasonCode: z.string().trim().min(1).max(40),
     note: note.optional(),
   })
@@ -237,7 +238,7 @@ export const inventoryContract = {
       safetyMode: z.enum(['manual', 'computed']).optional(),
       serviceLevel: z.number().gt(0.5).lt(1).nullable().optional(),
       /** Manual safety stock per location. */
-      safetyStock: z.array(z.object({ locationId: id, quantity: z.number().int().min(0).nullable() })).max(100).optional(),
+      safetyStock: z.array(z.object({ locationId: id, quantity: z.number().int().min(0).max(limits.quantity, 'quantityTooLarge').nullable() })).max(100).optional(),
     }),
     output: z.object({ variantId: int }),
   },

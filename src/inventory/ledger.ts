@@ -4,6 +4,7 @@
 // orders) posts through here, so "levels = sum of ledger" holds by construction.
 import type { Db } from '../db/open.js';
 import { AppError } from '../shared/app-error.js';
+import { limits } from '../shared/bounds.js';
 
 export const movementReasons = [
   'initial',
@@ -58,6 +59,15 @@ export function insufficientStock(sku: string, location: string, onHand: number,
   );
 }
 
+/** A level beyond the bound no real shop reaches (shared/bounds.ts): refused, so values stay exact integers. */
+export function levelTooLarge(sku: string, location: string, onHand: number): AppError {
+  return new AppError(
+    'VALIDATION',
+    `${sku} at ${location} would have ${onHand} units, more than Shopdesk accepts (±${limits.quantity}). Nothing was changed.`,
+    { key: 'quantityTooLarge', params: { sku, location, onHand }, issues: [{ path: 'quantity', key: 'quantityTooLarge', message: `quantity: beyond ±${limits.quantity}` }] },
+  );
+}
+
 export function createLedger(db: Db) {
   const insertMovement = db.prepare(
     `INSERT INTO stock_movements (variant_id, location_id, delta, reason, reason_code, note, ref_type, ref_id,
@@ -70,6 +80,10 @@ export function createLedger(db: Db) {
      ON CONFLICT (variant_id, location_id) DO UPDATE SET on_hand = on_hand + excluded.on_hand,
        updated_at = excluded.updated_at
      RETURNING on_hand AS onHand`,
+  );
+  const openLevel = db.prepare(
+    `INSERT INTO stock_levels (variant_id, location_id, on_hand, updated_at) VALUES (?, ?, 0, ?)
+     ON CONFLICT (variant_id, location_id) DO NOTHING`,
   );
   const describe = db.prepare<[number, number], { sku: string; location: string }>(
     `SELECT (SELECT sku FROM variants WHERE id = ?) AS sku, (SELECT name FROM locations WHERE id = ?) AS location`,
@@ -101,6 +115,10 @@ export function createLedger(db: Db) {
         const level = upsertLevel.get(movement.variantId, movement.locationId, movement.delta, movement.occurredAt) as {
           onHand: number;
         };
+        if (Math.abs(level.onHand) > limits.quantity || Math.abs(movement.delta) > limits.quantity) {
+          const names = describe.get(movement.variantId, movement.locationId);
+          throw levelTooLarge(names?.sku ?? String(movement.variantId), names?.location ?? String(movement.locationId), level.onHand);
+        }
         if (forbidNegative && movement.delta < 0 && level.onHand < 0) {
           const names = describe.get(movement.variantId, movement.locationId);
           throw insufficientStock(
@@ -119,6 +137,16 @@ export function createLedger(db: Db) {
         });
       }
       return posted;
+    },
+    /**
+     * Opens a level of 0 where the variant has none at the location: a count of 0 says
+     * "stocked here, none left", which no level at all does not. No movement is needed —
+     * the ledger's sum there is 0 already, so levels still equal the ledger. Returns
+     * whether a level was opened.
+     */
+    openLevel(variantId: number, locationId: number, at: string): boolean {
+      if (!db.inTransaction) throw new Error('ledger.openLevel must run inside a transaction');
+      return openLevel.run(variantId, locationId, at).changes > 0;
     },
   };
 }

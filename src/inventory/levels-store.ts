@@ -4,6 +4,7 @@
 import { likeEscape, variantTitleSql } from '../catalog/store.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
+import { exactValues } from './exact-values.js';
 import type { z } from 'zod';
 import type { StockLevel, StockLevelsInput, variantLocationStockSchema } from './contract.js';
 import { createWriteStamp } from '../db/write-stamp.js';
@@ -169,7 +170,10 @@ export function createLevelsStore(db: Db) {
   return {
     levels(input: StockLevelsInput): { rows: StockLevel[]; total: number } {
       const sql = buildLevelsSql(input);
-      const rows = statement(sql.rowsSql).all(...sql.params, input.limit, input.offset) as LevelRow[];
+      const rows = exactValues(
+        () => statement(sql.rowsSql).all(...sql.params, input.limit, input.offset) as LevelRow[],
+        (read) => read.map((row) => row.value),
+      );
       const total = count(sql.countSql, sql.params);
       return { rows: rows.map((row) => ({ ...row, isLow: row.isLow === 1 })), total };
     },
@@ -186,12 +190,13 @@ export function createLevelsStore(db: Db) {
       return { rows, total };
     },
     locations(includeInactive: boolean) {
-      const rows = statement(
+      const read = () => statement(
         `SELECT l.id, l.code, l.name, l.kind, l.active,
            COALESCE(SUM(sl.on_hand), 0) AS onHand, COALESCE(SUM(MAX(sl.on_hand, 0) * COALESCE(v.cost, 0)), 0) AS value
          FROM locations l LEFT JOIN stock_levels sl ON sl.location_id = l.id LEFT JOIN variants v ON v.id = sl.variant_id
          WHERE l.active = 1 OR ? GROUP BY l.id ORDER BY l.kind = 'transit', l.id`,
       ).all(includeInactive ? 1 : 0) as (Omit<LocationRow, 'active'> & { active: number })[];
+      const rows = exactValues(read, (found) => found.map((row) => row.value));
       return rows.map((row) => ({ ...row, active: row.active === 1 }));
     },
     /** One variant's stock at every location, with its rules and totals; undefined for an unknown variant. */
@@ -207,6 +212,7 @@ export function createLevelsStore(db: Db) {
         incoming: sum((r) => r.incoming),
         value: sum((r) => r.value),
       };
+      exactValues(() => totals, (t) => [t.value, ...rows.map((r) => r.value)]);
       return { ...header, variantId, rows, totals };
     },
   };

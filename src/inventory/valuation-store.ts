@@ -3,6 +3,7 @@
 // supplier. Oversold (negative) levels count as zero, never as negative money;
 // a variant without a cost counts as 0 and is reported so the gap is visible.
 import type { Db } from '../db/open.js';
+import { exactValues } from './exact-values.js';
 
 export interface ValuationGroup {
   /** Location id, category path, or supplier id as text; '' for "no category" / "no supplier". */
@@ -62,15 +63,21 @@ export function createValuationStore(db: Db) {
 
   return {
     valuation(categoryLevel: 'top' | 'full'): Valuation {
-      const totals = statements.totals.get() ?? { value: 0, units: 0 };
-      return {
-        totalValue: totals.value,
-        totalUnits: totals.units,
-        variantsWithoutCost: statements.withoutCost.get()?.n ?? 0,
-        byLocation: statements.byLocation.all(),
-        byCategory: (categoryLevel === 'top' ? statements.byTopCategory : statements.byFullCategory).all(),
-        bySupplier: statements.bySupplier.all(),
-      };
+      const groupNumbers = (groups: ValuationGroup[]) => groups.flatMap((g) => [g.units, g.value]);
+      return exactValues(
+        () => {
+          const totals = statements.totals.get() ?? { value: 0, units: 0 };
+          return {
+            totalValue: totals.value,
+            totalUnits: totals.units,
+            variantsWithoutCost: statements.withoutCost.get()?.n ?? 0,
+            byLocation: statements.byLocation.all(),
+            byCategory: (categoryLevel === 'top' ? statements.byTopCategory : statements.byFullCategory).all(),
+            bySupplier: statements.bySupplier.all(),
+          };
+        },
+        (v) => [v.totalValue, v.totalUnits, ...groupNumbers(v.byLocation), ...groupNumbers(v.byCategory), ...groupNumbers(v.bySupplier)],
+      );
     },
   };
 }

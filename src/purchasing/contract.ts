@@ -2,10 +2,12 @@
 // closed with partial receipts, and the supplier scorecard. Pure (zod + types).
 import { z } from 'zod';
 import { currencySchema } from '../settings/contract.js';
+import { unitMoneySchema } from '../shared/bounds.js';
 
 const id = z.number().int().positive();
 const int = z.number().int();
-const money = z.number().int().min(0);
+/** Unit costs in minor units: inputs are bounded (see shared/bounds.ts). */
+const money = unitMoneySchema;
 const text = (max: number) => z.string().trim().max(max);
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../contract.js';
 import { AppError } from '../shared/app-error.js';
+import { findTextProblems } from '../shared/bounds.js';
 import type { Envelope, FieldIssue } from '../shared/envelope.js';
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -81,6 +82,19 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
           message: issues.map((issue) => issue.message).join('; '),
           details: { key: 'validation', issues },
         },
+      };
+    }
+    // One rule for every text field of every method: no NUL, no broken (lone surrogate) characters.
+    const badText = findTextProblems(parsed.data);
+    if (badText.length > 0) {
+      const issues = badText.map(({ path, key }) => ({
+        path,
+        key,
+        message: `${path || 'input'}: ${key === 'textNul' ? 'contains a NUL character' : 'contains a broken character (a lone UTF-16 surrogate)'}`,
+      }));
+      return {
+        ok: false,
+        error: { code: 'VALIDATION', message: issues.map((issue) => issue.message).join('; '), details: { key: 'validation', issues } },
       };
     }
     try {

@@ -11,6 +11,7 @@ import { importsEn } from './areas/imports.js';
 import { analyticsEn } from './areas/analytics.js';
 import { alertsEn } from './areas/alerts.js';
 import { analyticsInventoryEn } from './areas/analytics-inventory.js';
+import { analyticsPeriodEn } from './areas/analytics-period.js';
 import { reportsEn } from './areas/reports.js';
 
 export const en = {
@@ -159,6 +160,11 @@ export const en = {
   'errors.too_small': 'This value is too small.',
   'errors.too_big': 'This value is too large.',
   'errors.custom': 'This value is not valid.',
+  'errors.stockValueTooLarge': 'The stock value is larger than Shopdesk can count exactly. Check for a quantity or cost typed with too many digits.',
+  'errors.textNul': 'This text contains a NUL character, which cannot be stored. Remove it (it usually comes from a copied binary file).',
+  'errors.textBrokenCharacter': 'This text contains a broken character (half of an emoji or symbol). Retype it.',
+  'errors.moneyTooLarge': 'This amount is larger than Shopdesk accepts (at most 10,000,000.00 per unit).',
+  'errors.quantityTooLarge': 'This quantity is larger than Shopdesk accepts (at most 1,000,000,000 units).',
 
   'errorHints.validation': 'Correct the highlighted fields and try again.',
   'errorHints.notFound': 'Reload the page to see the current data.',
@@ -190,6 +196,7 @@ export const en = {
   ...analyticsEn,
   ...alertsEn,
   ...analyticsInventoryEn,
+  ...analyticsPeriodEn,
   ...reportsEn,
 } as const;
 

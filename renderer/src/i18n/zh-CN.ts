@@ -11,6 +11,7 @@ import { importsZh } from './areas/imports.js';
 import { analyticsZh } from './areas/analytics.js';
 import { alertsZh } from './areas/alerts.js';
 import { analyticsInventoryZh } from './areas/analytics-inventory.js';
+import { analyticsPeriodZh } from './areas/analytics-period.js';
 import { reportsZh } from './areas/reports.js';
 import type { Dictionary } from './en.js';
 
@@ -160,6 +161,11 @@ export const zhCN: Dictionary = {
   'errors.too_small': '此值过小。',
   'errors.too_big': '此值过大。',
   'errors.custom': '此值无效。',
+  'errors.stockValueTooLarge': '库存价值超出 Shopdesk 能精确计算的范围，请检查是否有数量或成本多输了位数。',
+  'errors.textNul': '此文本包含无法保存的 NUL 字符，请删除（通常来自复制的二进制文件）。',
+  'errors.textBrokenCharacter': '此文本包含损坏的字符（半个表情或符号），请重新输入。',
+  'errors.moneyTooLarge': '金额超出 Shopdesk 允许的范围（单价最多 10,000,000.00）。',
+  'errors.quantityTooLarge': '数量超出 Shopdesk 允许的范围（最多 1,000,000,000 件）。',
 
   'errorHints.validation': '请修改标出的字段后重试。',
   'errorHints.notFound': '请刷新页面查看最新数据。',
@@ -191,5 +197,6 @@ export const zhCN: Dictionary = {
   ...analyticsZh,
   ...alertsZh,
   ...analyticsInventoryZh,
+  ...analyticsPeriodZh,
   ...reportsZh,
 };
