@@ -13,12 +13,16 @@ import { demoSizeSchema } from '../shop/contract.js';
 import { localeSchema } from '../settings/contract.js';
 import { databaseFileName, defaultDataDir } from './data-dir.js';
 import { startServer } from './http-server.js';
+import { openInBrowser } from './open-browser.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+const defaultPort = 5178;
+
 const argsSchema = z.object({
   db: z.string().min(1).optional(),
-  port: z.coerce.number().int().min(0).max(65535).default(5178),
+  port: z.coerce.number().int().min(0).max(65535).optional(),
+  open: z.boolean().default(false),
   token: z.string().min(16, { message: 'token must be at least 16 characters' }).optional(),
   demo: demoSizeSchema.optional(),
   locale: localeSchema.optional(),
@@ -38,13 +42,14 @@ function readArgs(): z.infer<typeof argsSchema> {
         token: { type: 'string' },
         demo: { type: 'string' },
         locale: { type: 'string' },
+        open: { type: 'boolean' },
       },
     });
     const parsed = argsSchema.safeParse(values);
     if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
     return parsed.data;
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\nUsage: npm run serve -- [--db FILE] [--port N] [--token T] [--demo small|large]`);
+    fail(`${error instanceof Error ? error.message : String(error)}\nUsage: npm run serve -- [--db FILE] [--port N] [--token T] [--demo small|large] [--open]`);
   }
 }
 
@@ -66,6 +71,17 @@ async function ensureDemo(core: Core, size: 'small' | 'large', locale: 'en' | 'z
   });
 }
 
+/** The chosen port; without --port, 5178 or (when another program has it) any free one. */
+async function listen(core: Core, rendererDir: string, token: string, port: number | undefined) {
+  try {
+    return await startServer({ core, rendererDir, token, port: port ?? defaultPort });
+  } catch (error) {
+    const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+    if (!inUse || port !== undefined) throw error;
+    return startServer({ core, rendererDir, token, port: 0 });
+  }
+}
+
 async function main(): Promise<void> {
   const args = readArgs();
   const rendererDir = join(repoRoot, 'out', 'renderer');
@@ -84,14 +100,16 @@ async function main(): Promise<void> {
   const token = args.token ?? randomBytes(24).toString('base64url');
   let server;
   try {
-    server = await startServer({ core, rendererDir, token, port: args.port });
+    server = await listen(core, rendererDir, token, args.port);
   } catch (error) {
     await core.close();
     const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
     fail(inUse ? `port ${args.port} is in use; choose another with --port N (0 picks a free one).` : String(error));
   }
+  const address = `${server.url}/?token=${token}`;
   console.log(`Database: ${dbPath}`);
-  console.log(`Shopdesk serve mode: ${server.url}/?token=${token}`);
+  console.log(`Shopdesk serve mode: ${address}`);
+  if (args.open) openInBrowser(address);
 
   const shutdown = (): void => {
     void server.close().then(() => core.close()).then(() => process.exit(0));
