@@ -1,30 +1,22 @@
 // Serve mode's HTTP + WebSocket transport: token in the URL -> cookie, every request checked.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Core } from '../../src/core.js';
-import { startServer, type RunningServer } from '../../src/server/http-server.js';
-import { removeTempDirs, tempDir, testCore } from './temp-shop.js';
+import type { RunningServer } from '../../src/server/http-server.js';
+import { serveToken, startTestServer, type TestServer } from './serve-harness.js';
 
-const token = 'test-token-0123456789abcdef';
+const token = serveToken;
+let running: TestServer;
 let core: Core;
 let server: RunningServer;
 
 beforeAll(async () => {
-  const rendererDir = join(tempDir(), 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Shopdesk</title>');
-  core = testCore();
-  server = await startServer({ core, rendererDir, token, port: 0 });
+  running = await startTestServer();
+  ({ core, server } = running);
 });
 
-afterAll(async () => {
-  await server.close();
-  await core.close();
-  removeTempDirs();
-});
+afterAll(() => running.close());
 
 const rpc = (headers: Record<string, string>) =>
   fetch(`${server.url}/rpc`, {

@@ -1,31 +1,21 @@
 // Serve mode answers every malformed request with a 4xx and stays up: any
 // page on another localhost port can send these, so none may kill the server.
 // Sent over a raw socket, exactly as written, then the server must still answer.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/core.js';
-import { startServer, type RunningServer } from '../../src/server/http-server.js';
-import { removeTempDirs, tempDir, testCore } from './temp-shop.js';
+import type { RunningServer } from '../../src/server/http-server.js';
+import { serveToken, startTestServer, type TestServer } from './serve-harness.js';
 
-const token = 'test-token-0123456789abcdef';
-let core: Core;
+const token = serveToken;
+let running: TestServer;
 let server: RunningServer;
 
 beforeAll(async () => {
-  const rendererDir = join(tempDir(), 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Shopdesk</title>');
-  core = testCore();
-  server = await startServer({ core, rendererDir, token, port: 0 });
+  running = await startTestServer();
+  ({ server } = running);
 });
 
-afterAll(async () => {
-  await server.close();
-  await core.close();
-  removeTempDirs();
-});
+afterAll(() => running.close());
 
 /** Sends raw bytes and resolves with the status code of the first response line (null: closed without one). */
 function send(raw: string | Buffer): Promise<number | null> {
