@@ -1,6 +1,7 @@
 // Inventory analytics: stock-outs with estimated lost sales, inventory aging (FIFO),
 // and sell-through of new products since their first stock. Pure (zod).
 import { z } from 'zod';
+import { stockHistorySchema } from './stock-history-contract.js';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'localDate');
 const int = z.number().int();
@@ -28,7 +29,10 @@ export const stockOutEpisodeSchema = z.object({
 });
 
 export const inventoryAnalyticsContract = {
-  /** Stock-out rate (SKU-days with nothing on hand ÷ SKU-days) and each stock-out with its estimated lost sales, biggest loss first. */
+  /**
+   * Stock-out rate (SKU-days with nothing on hand ÷ SKU-days) and each stock-out with its estimated lost sales, biggest loss first.
+   * Only days from the stock history's start count (rate null, no episodes, before it).
+   */
   'analytics.stockOuts': {
     // (No .refine: the grid exporter derives its query schema with .omit(); the handler checks the order.)
     input: z.object({ from: localDate, to: localDate, offset: int.min(0).default(0), limit: int.min(1).max(1000).default(100) }),
@@ -41,14 +45,19 @@ export const inventoryAnalyticsContract = {
       lostNetSales: int,
       episodes: z.array(stockOutEpisodeSchema),
       total: int,
+      stockHistory: stockHistorySchema,
     }),
   },
   /** On-hand units and value by age (FIFO against inbound movements), for the shop and per top-level category. */
   'analytics.inventoryAging': {
     input: z.object({ asOf: localDate }),
-    output: z.object({ asOf: z.string(), shop: bucketRows, byCategory: z.array(z.object({ category: z.string(), buckets: bucketRows })) }),
+    // Empty (coverage 'none') when the stock at the end of asOf is unknown; 'fromStart': stock on hand when the history starts is aged from then.
+    output: z.object({ asOf: z.string(), shop: bucketRows, byCategory: z.array(z.object({ category: z.string(), buckets: bucketRows })), stockHistory: stockHistorySchema }),
   },
-  /** Sell-through since first receipt (sold ÷ (sold + on hand)) of the variants first received in the last `days` days; the lowest listed. */
+  /**
+   * Sell-through since first receipt (sold ÷ (sold + on hand)) of the variants first received in the last `days` days; the lowest listed.
+   * Stock on hand when the history starts is not a receipt: the window counts from the history's start ('fromStart'), nothing before it ('none').
+   */
   'analytics.newProductSellThrough': {
     input: z.object({ asOf: localDate, days: int.min(7).max(365).default(90), limit: int.min(1).max(200).default(20) }),
     output: z.object({
@@ -61,6 +70,7 @@ export const inventoryAnalyticsContract = {
       lowest: z.array(
         z.object({ variantId: int, productId: int, sku: z.string(), title: z.string(), firstReceived: z.string(), sold: int, onHand: int, sellThrough: z.number().nullable() }),
       ),
+      stockHistory: stockHistorySchema,
     }),
   },
 } as const;

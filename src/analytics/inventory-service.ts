@@ -1,16 +1,20 @@
 // Stock-outs with estimated lost sales, inventory aging, and sell-through of
 // new products (metrics.md "Products and stock"). See stock-history.ts for the
-// day, baseline and FIFO rules.
+// day, baseline and FIFO rules, and stock-start.ts for where the stock history
+// begins: no SKU-day, age or first receipt is taken from before it.
 import type { Db } from '../db/open.js';
 import { addDays, daysBetween, localDateOf, localMidnightUtc } from '../shared/local-time.js';
 import { type Period, shopTimeZone, utcRange } from './periods.js';
 import { ageBuckets, baselineDays, dailyLevels, fifoAges, stockOutEpisodes, type AgeBucket } from './stock-history.js';
+import { coverageOf, createStockStart, stockHistoryOf } from './stock-start.js';
 import { createInventoryAnalyticsStore, offsetModifier, type DayBucket } from './inventory-store.js';
 
 /** In-stock days before a stock-out whose average daily sales are its "forecast demand". */
 export const baselineDayCount = 28;
 /** How far before the period the history is rebuilt to find those in-stock days. */
 const lookbackDays = 91;
+/** The oldest aging bucket starts after this many days: a history shorter than that cannot tell every bucket. */
+const oldestBucketDays = 365;
 
 function dayBuckets(firstDay: string, days: number, tz: string): DayBucket[] {
   const starts = Array.from({ length: days + 1 }, (_, i) => localMidnightUtc(addDays(firstDay, i), tz).toISOString());
@@ -30,6 +34,7 @@ function groupByVariant<T extends { variantId: number; day: string }>(rows: read
 export function createInventoryAnalyticsService(db: Db) {
   const store = createInventoryAnalyticsStore(db);
   const timeZone = shopTimeZone(db);
+  const stockStart = createStockStart(db);
   const topCategory = (path: string) => path.split(' > ')[0] ?? '';
   /** On hand per variant at `moment` (UTC): today's levels minus what moved since. */
   const onHandAt = (moment: string) => {
@@ -49,6 +54,13 @@ export function createInventoryAnalyticsService(db: Db) {
       const dayIndex = (day: string) => indexOfDay.get(day) ?? daysBetween(firstDay, day);
       const periodEnd = buckets.at(-1)?.end ?? '';
       const historyStart = buckets[0]?.start ?? '';
+      const stock = stockStart.read();
+      const coverage = coverageOf(stock, buckets[lookbackDays]?.start ?? '', periodEnd);
+      if (coverage === 'none') {
+        return { skuDays: 0, outDays: 0, rate: null, variantsOut: 0, lostUnits: 0, lostNetSales: 0, episodes: [], total: 0, stockHistory: stockHistoryOf(stock, coverage) };
+      }
+      // The first day whose end-of-day stock is on record: the local day the stock history starts.
+      const firstKnownDay = stock.at === null || stock.at < historyStart ? 0 : dayIndex(localDateOf(stock.at, tz));
       const deltas = new Map<number, Map<number, number>>();
       for (const row of store.deltas(buckets)) {
         let perDay = deltas.get(row.variantId);
@@ -64,7 +76,7 @@ export function createInventoryAnalyticsService(db: Db) {
       for (const { variantId, firstAt } of store.firstMovements()) {
         if (firstAt >= periodEnd) continue;
         // Tracked from the local day of its first movement.
-        const firstTracked = firstAt < historyStart ? 0 : dayIndex(localDateOf(firstAt, tz));
+        const firstTracked = Math.max(firstKnownDay, firstAt < historyStart ? 0 : dayIndex(localDateOf(firstAt, tz)));
         const history = dailyLevels(endLevels.get(variantId) ?? 0, deltas.get(variantId) ?? noMovements, total, firstTracked);
         const inPeriod = { levels: history.levels.slice(lookbackDays), firstTracked: Math.max(0, history.firstTracked - lookbackDays) };
         skuDays += days - inPeriod.firstTracked;
@@ -113,6 +125,7 @@ export function createInventoryAnalyticsService(db: Db) {
         lostNetSales: episodes.reduce((sum, e) => sum + e.lostNetSales, 0),
         episodes: page.map((e) => ({ ...e, productId: info.get(e.variantId)?.productId ?? 0, sku: info.get(e.variantId)?.sku ?? '', title: info.get(e.variantId)?.title ?? '' })),
         total: episodes.length,
+        stockHistory: stockHistoryOf(stock, coverage),
       };
     },
 
@@ -120,6 +133,11 @@ export function createInventoryAnalyticsService(db: Db) {
       const tz = timeZone();
       const [day] = dayBuckets(asOf, 1, tz);
       const end = day?.end ?? '';
+      const stock = stockStart.read();
+      // Known when the stock at the end of asOf is; 'fromStart' when the history is younger than the oldest bucket
+      // (stock on hand when it starts is aged from then: at least that old).
+      const coverage = coverageOf(stock, end, end) === 'none' ? 'none' : coverageOf(stock, localMidnightUtc(addDays(asOf, 1 - oldestBucketDays), tz).toISOString(), end);
+      if (coverage === 'none') return { asOf, shop: [], byCategory: [], stockHistory: stockHistoryOf(stock, coverage) };
       const onHand = new Map([...onHandAt(end)].filter(([, units]) => units > 0));
       const info = new Map(store.allVariants().map((v) => [v.variantId, v]));
       const inbound = new Map<number, { ageDays: number; quantity: number }[]>();
@@ -152,14 +170,18 @@ export function createInventoryAnalyticsService(db: Db) {
         asOf,
         shop: rows(shop),
         byCategory: [...byCategory].sort(([a], [b]) => a.localeCompare(b)).map(([category, sums]) => ({ category, buckets: rows(sums) })),
+        stockHistory: stockHistoryOf(stock, coverage),
       };
     },
 
     newProductSellThrough(asOf: string, days: number, limit: number) {
       const tz = timeZone();
       const [from, to] = utcRange({ from: addDays(asOf, -(days - 1)), to: asOf }, tz);
+      const stock = stockStart.read();
+      const coverage = coverageOf(stock, from, to);
+      if (coverage === 'none') return { asOf, days, variants: 0, sold: 0, onHand: 0, sellThrough: null, lowest: [], stockHistory: stockHistoryOf(stock, coverage) };
       const onHand = onHandAt(to);
-      const rows = store.newVariants(from, to).map((r) => {
+      const rows = store.newVariants(from, to, stock.at ?? '').map((r) => {
         const left = Math.max(0, onHand.get(r.variantId) ?? 0);
         return { variantId: r.variantId, firstReceived: localDateOf(r.firstAt, tz), sold: r.sold, onHand: left, sellThrough: r.sold + left === 0 ? null : r.sold / (r.sold + left) };
       });
@@ -178,6 +200,7 @@ export function createInventoryAnalyticsService(db: Db) {
         onHand: onHandTotal,
         sellThrough: soldTotal + onHandTotal === 0 ? null : soldTotal / (soldTotal + onHandTotal),
         lowest: lowest.map((r) => ({ ...r, productId: info.get(r.variantId)?.productId ?? 0, sku: info.get(r.variantId)?.sku ?? '', title: info.get(r.variantId)?.title ?? '' })),
+        stockHistory: stockHistoryOf(stock, coverage),
       };
     },
   };

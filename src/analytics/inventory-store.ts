@@ -118,9 +118,10 @@ export function createInventoryAnalyticsStore(db: Db) {
      FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN categories c ON c.id = p.category_id
      WHERE v.id IN (SELECT value FROM json_each(?))`,
   );
-  // New products: variants whose first receipt falls in [from, to), with units
-  // sold (not cancelled) from that first receipt up to `to`.
-  const newVariants = db.prepare<[{ from: string; to: string }], { variantId: number; firstAt: string; sold: number }>(
+  // New products: variants whose first receipt falls in [from, to) and after
+  // `after` (the stock history's start: stock there then is not a receipt),
+  // with units sold (not cancelled) from that first receipt up to `to`.
+  const newVariants = db.prepare<[{ from: string; to: string; after: string }], { variantId: number; firstAt: string; sold: number }>(
     `WITH firsts AS (
        SELECT variantId, firstAt FROM (
          SELECT v.id AS variantId,
@@ -130,7 +131,7 @@ export function createInventoryAnalyticsStore(db: Db) {
      SELECT f.variantId, f.firstAt,
             COALESCE((SELECT SUM(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id
                       WHERE l.variant_id = f.variantId AND o.placed_at >= f.firstAt AND o.placed_at < @to AND o.status <> 'cancelled'), 0) AS sold
-     FROM firsts f WHERE f.firstAt >= @from AND f.firstAt < @to`,
+     FROM firsts f WHERE f.firstAt >= @from AND f.firstAt < @to AND f.firstAt > @after`,
   );
   return {
     onHand: () => onHand.all(),
@@ -149,6 +150,7 @@ export function createInventoryAnalyticsStore(db: Db) {
     inbound: (before: string, asOf: string, modifier: string) => inbound.all(asOf, modifier, before),
     allVariants: () => allVariants.all(),
     variants: (ids: readonly number[]) => variants.all(JSON.stringify(ids)),
-    newVariants: (from: string, to: string) => newVariants.all({ from, to }),
+    /** `after`: only first receipts strictly after this instant ('' for all). */
+    newVariants: (from: string, to: string, after: string) => newVariants.all({ from, to, after }),
   };
 }

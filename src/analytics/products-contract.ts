@@ -4,6 +4,7 @@
 // list. Money in minor units; rates are exact fractions, null when the
 // denominator is 0. Pure (zod + types).
 import { z } from 'zod';
+import { stockHistorySchema } from './stock-history-contract.js';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'localDate');
 const rate = z.number().nullable();
@@ -23,37 +24,42 @@ export const abcRowSchema = z.object({
   class: abcClass,
 });
 
+/** Stock figures are null when the stock of the period is unknown (stockHistory.coverage 'none'). */
+const stockCount = count.nullable();
+const stockValue = z.number().int().nullable();
+
 export const productHealthSchema = z.object({
   /** Units on lines of non-cancelled orders placed in the period (not reduced by returns). */
   unitsSold: count,
   /** Units on hand at the end of the period (negative balances count as 0). */
-  onHandEnd: count,
+  onHandEnd: stockCount,
   /** unitsSold ÷ (unitsSold + onHandEnd). */
   sellThrough: rate,
   /** SKUs with ≥ 1 unit sold in the period (in stock or not). */
   skusSold: count,
   /** SKUs with on hand > 0 at the end of the period. */
-  skusInStock: count,
+  skusInStock: stockCount,
   /** skusSold ÷ skusInStock (can exceed 1). */
   activeSellingRate: rate,
   /** Cost of units sold in the period − cost of units returned in it. */
   cogs: z.number().int(),
-  inventoryValueStart: z.number().int(),
-  inventoryValueEnd: z.number().int(),
+  /** At the start of the period; when the stock history starts later (coverage 'fromStart'), when it starts. */
+  inventoryValueStart: stockValue,
+  inventoryValueEnd: stockValue,
   /** (start + end) ÷ 2, see averageInventoryMethod. */
-  averageInventoryValue: z.number(),
+  averageInventoryValue: z.number().nullable(),
   /** cogs ÷ averageInventoryValue. */
   turnover: rate,
   /** averageInventoryValue ÷ (cogs ÷ days); null when COGS ≤ 0. */
   daysOfInventory: rate,
   /** In stock at the end and days since the last sale ≥ slowDays, or never sold. */
-  slowMovers: count,
+  slowMovers: stockCount,
   slowMoversShare: rate,
   /** The same with deadDays. */
-  deadStock: count,
+  deadStock: stockCount,
   deadStockShare: rate,
   /** In-stock SKUs without a unit cost: valued at 0, so the values above understate. */
-  skusInStockWithoutCost: count,
+  skusInStockWithoutCost: stockCount,
 });
 export type ProductHealth = z.infer<typeof productHealthSchema>;
 
@@ -113,6 +119,8 @@ export const productsAnalyticsContract = {
       shop: productHealthSchema,
       /** Per top-level category path ('' = no category), by name. */
       byCategory: z.array(productHealthSchema.extend({ category: z.string() })),
+      /** Where the stock history starts, and how this period relates to it. */
+      stockHistory: stockHistorySchema,
       currency: z.string(),
     }),
   },
@@ -120,6 +128,7 @@ export const productsAnalyticsContract = {
   'analytics.slowMovers': {
     // Up to every slow mover at once: the report grid sorts and filters them itself.
     input: z.object({ asOf: localDate, minDays: z.number().int().min(1).max(3660).default(60), offset: page.offset, limit: z.number().int().min(1).max(100_000).default(100) }),
-    output: z.object({ asOf: localDate, minDays: count, totalRows: count, rows: z.array(slowMoverRowSchema), currency: z.string() }),
+    // No rows (coverage 'none') when the stock at the end of asOf is unknown.
+    output: z.object({ asOf: localDate, minDays: count, totalRows: count, rows: z.array(slowMoverRowSchema), stockHistory: stockHistorySchema, currency: z.string() }),
   },
 } as const;

@@ -9,12 +9,18 @@
 // balances count as 0 units. The average inventory value of a period is the
 // mean of its value at the start and at the end (averageInventoryMethod
 // 'meanOfStartAndEnd') — two ledger reconstructions instead of one per day.
+//
+// Stock history (stock-start.ts): a period that ends before the stock history
+// starts has no stock figures (null; sales figures stay); one that begins
+// before it takes the stock at its start from when the history starts (the
+// value just after the first records), and everything else from its end.
 import type { Db } from '../db/open.js';
 import { addDays, daysBetween, localDateOf, localMidnightUtc } from '../shared/local-time.js';
 import { classifyAbc, summarizeAbc, type AbcClass } from './abc.js';
 import { utcRange, type Period } from './periods.js';
 import type { ProductHealth } from './products-contract.js';
 import { createProductsStore, type VariantRow } from './products-store.js';
+import { coverageOf, createStockStart, stockHistoryOf } from './stock-start.js';
 
 const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
 
@@ -33,7 +39,29 @@ interface HealthSums {
 
 const emptySums = (): HealthSums => ({ unitsSold: 0, onHandEnd: 0, skusSold: 0, skusInStock: 0, cogs: 0, valueStart: 0, valueEnd: 0, slow: 0, dead: 0, noCost: 0 });
 
-function health(s: HealthSums, days: number): ProductHealth {
+function health(s: HealthSums, days: number, stockKnown: boolean): ProductHealth {
+  if (!stockKnown) {
+    // Stock unknown: only the sales side of the figures.
+    return {
+      unitsSold: s.unitsSold,
+      onHandEnd: null,
+      sellThrough: null,
+      skusSold: s.skusSold,
+      skusInStock: null,
+      activeSellingRate: null,
+      cogs: s.cogs,
+      inventoryValueStart: null,
+      inventoryValueEnd: null,
+      averageInventoryValue: null,
+      turnover: null,
+      daysOfInventory: null,
+      slowMovers: null,
+      slowMoversShare: null,
+      deadStock: null,
+      deadStockShare: null,
+      skusInStockWithoutCost: null,
+    };
+  }
   const averageInventoryValue = (s.valueStart + s.valueEnd) / 2;
   return {
     unitsSold: s.unitsSold,
@@ -73,10 +101,11 @@ function localDates(timeZone: string): (instant: string) => string {
 
 export function createProductsService(db: Db) {
   const store = createProductsStore(db);
+  const stockStart = createStockStart(db);
 
-  /** On hand per variant at an instant (≥ 0), from on hand now and the ledger after it. */
-  function onHandAt(variants: readonly VariantRow[], instant: string): Map<number, number> {
-    const later = new Map(store.deltasSince(instant).map((row) => [row.variantId, row.delta]));
+  /** On hand per variant at an instant (≥ 0), or just after it with `after`, from on hand now and the ledger since. */
+  function onHandAt(variants: readonly VariantRow[], instant: string, after = false): Map<number, number> {
+    const later = new Map(store.deltasSince(instant, after).map((row) => [row.variantId, row.delta]));
     return new Map(variants.map((v) => [v.variantId, Math.max(0, v.onHand - (later.get(v.variantId) ?? 0))]));
   }
 
@@ -112,8 +141,13 @@ export function createProductsService(db: Db) {
       const days = daysBetween(input.from, input.to) + 1;
       const [start, end] = utcRange(period, tz);
       const variants = store.variants();
-      const atStart = onHandAt(variants, start);
-      const atEnd = onHandAt(variants, end);
+      const history = stockStart.read();
+      const coverage = coverageOf(history, start, end);
+      const known = coverage !== 'none';
+      // When the history starts at or after the period's start, the stock at the start is the stock just after its first records.
+      const historyStart = history.at !== null && history.at >= start ? history.at : null;
+      const atStart = known ? onHandAt(variants, historyStart ?? start, historyStart !== null) : new Map<number, number>();
+      const atEnd = known ? onHandAt(variants, end) : new Map<number, number>();
       const returned = new Map(store.refunds(start, end).map((row) => [row.variantId, row.cogsReturned]));
       // Days since the last sale ≥ N ⇔ the last sale was placed before local midnight of (to − N + 1).
       // So one pass over the longest of the two windows gives both counts; no sale in it = both.
@@ -159,10 +193,11 @@ export function createProductsService(db: Db) {
         slowDays: input.slowDays,
         deadDays: input.deadDays,
         averageInventoryMethod: 'meanOfStartAndEnd' as const,
-        shop: health(shop, days),
+        shop: health(shop, days, known),
         byCategory: [...byCategory]
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([category, sums]) => ({ category, ...health(sums, days) })),
+          .map(([category, sums]) => ({ category, ...health(sums, days, known) })),
+        stockHistory: stockHistoryOf(history, coverage),
       };
     },
 
@@ -171,6 +206,10 @@ export function createProductsService(db: Db) {
       const end = utcRange({ from: input.asOf, to: input.asOf }, tz)[1];
       // A sale in the last minDays local days (asOf − minDays + 1 … asOf) means fewer than minDays since it.
       const recentFrom = localMidnightUtc(addDays(input.asOf, 1 - input.minDays), tz).toISOString();
+      const history = stockStart.read();
+      // Only the stock at the end of asOf matters.
+      const coverage = coverageOf(history, end, end);
+      if (coverage === 'none') return { asOf: input.asOf, minDays: input.minDays, totalRows: 0, rows: [], stockHistory: stockHistoryOf(history, coverage) };
       const variants = store.variants();
       const onHand = onHandAt(variants, end);
       const soldRecently = new Set(store.sales(recentFrom, end).map((row) => row.variantId));
@@ -195,7 +234,13 @@ export function createProductsService(db: Db) {
       // Never sold first (the stalest), then most days; ties by SKU.
       const staleness = (days: number | null) => (days === null ? Number.POSITIVE_INFINITY : days);
       rows.sort((a, b) => staleness(b.daysSinceLastSale) - staleness(a.daysSinceLastSale) || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
-      return { asOf: input.asOf, minDays: input.minDays, totalRows: rows.length, rows: rows.slice(input.offset, input.offset + input.limit) };
+      return {
+        asOf: input.asOf,
+        minDays: input.minDays,
+        totalRows: rows.length,
+        rows: rows.slice(input.offset, input.offset + input.limit),
+        stockHistory: stockHistoryOf(history, coverage),
+      };
     },
   };
 }

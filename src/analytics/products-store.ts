@@ -75,6 +75,12 @@ export function createProductsStore(db: Db) {
      FROM locations loc JOIN stock_movements m INDEXED BY stock_movements_by_location ON m.location_id = loc.id AND m.occurred_at >= ?
      GROUP BY m.variant_id`,
   );
+  // The same strictly after an instant: the stock just after the records at that instant (the history's start).
+  const deltasAfter = db.prepare<[string], { variantId: number; delta: number }>(
+    `SELECT m.variant_id AS variantId, SUM(m.delta) AS delta
+     FROM locations loc JOIN stock_movements m INDEXED BY stock_movements_by_location ON m.location_id = loc.id AND m.occurred_at > ?
+     GROUP BY m.variant_id`,
+  );
   // Last sale before an instant of the given variants (JSON array of ids), through order_lines_by_variant.
   // Asked only for slow-mover candidates: SKUs without a recent sale, which have few lines.
   const lastSales = db.prepare<[string, string], { variantId: number; lastPlacedAt: string }>(
@@ -91,7 +97,8 @@ export function createProductsStore(db: Db) {
     /** Per variant sold in [from, to); with scanFrom < from, also the variants whose last sale in [scanFrom, to) is before `from` (units 0). */
     sales: (from: string, to: string, scanFrom: string = from) => sales.all({ scanFrom: scanFrom < from ? scanFrom : from, from, to }),
     refunds: (from: string, to: string) => refunds.all(from, to),
-    deltasSince: (instant: string) => deltasSince.all(instant),
+    /** Net movement per variant at or after an instant (`after`: strictly after it). */
+    deltasSince: (instant: string, after = false) => (after ? deltasAfter : deltasSince).all(instant),
     lastSales: (variantIds: readonly number[], before: string) => lastSales.all(JSON.stringify(variantIds), before),
   };
 }

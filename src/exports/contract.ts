@@ -38,6 +38,14 @@ export const exportColumnSchema = z.object({
   /** What the UI shows as the column header, in the current language. */
   header: z.string().max(200),
   kind: z.enum(exportColumnKinds),
+  /**
+   * What the UI shows for coded values of this column (e.g. an RFM segment code → its name in the
+   * UI language), so the file reads like the screen; values not listed are written as they are.
+   */
+  labels: z
+    .record(z.string().max(200), z.string().max(500))
+    .refine((labels) => Object.keys(labels).length <= 1000, { message: 'tooManyLabels' })
+    .optional(),
 });
 export type ExportColumn = z.infer<typeof exportColumnSchema>;
 

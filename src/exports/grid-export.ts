@@ -84,7 +84,9 @@ export function rowToCells(columns: readonly ExportColumn[], context: CellContex
     if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
     return typeof value === 'string' ? value : JSON.stringify(value);
   };
-  return (row) => columns.map((column) => cell(valueAt(row, column.field), column.kind, row));
+  const labelled = (value: unknown, column: ExportColumn): unknown =>
+    column.labels && typeof value === 'string' && Object.hasOwn(column.labels, value) ? column.labels[value] : value;
+  return (row) => columns.map((column) => cell(labelled(valueAt(row, column.field), column), column.kind, row));
 }
 
 function majorUnits(cell: { money: number; digits: number }): number {

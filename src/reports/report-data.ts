@@ -11,6 +11,7 @@ import type { ProductHealth } from '../analytics/products-contract.js';
 import { createReportService } from '../analytics/report-service.js';
 import { createSegmentsService } from '../analytics/segments-service.js';
 import type { SegmentCode } from '../analytics/segments.js';
+import type { StockHistory } from '../analytics/stock-history-contract.js';
 import { createSeriesService } from '../analytics/series-service.js';
 import { supplierScorecards } from '../purchasing/scorecard.js';
 import type { Clock } from '../shared/clock.js';
@@ -82,6 +83,8 @@ export interface WeeklyReportData {
   bottomProducts: ProductSales[];
   segments: { asOf: string; scoredCustomers: number; rows: SegmentConversion[] };
   health: ProductHealth;
+  /** Where the stock history starts and how the week relates to it (health and dead stock); stock-outs read today's stock. */
+  stockHistory: StockHistory;
   stockOuts: StockOut[];
   deadStock: { total: number; rows: DeadStockRow[] };
   /** null when this shop has no alerts table yet. */
@@ -115,6 +118,7 @@ export function gatherWeeklyReport(db: Db, clock: Clock, monday: string, languag
   const thisWeek = series.salesSeries(week, 'day').points;
   const lastWeek = series.salesSeries(kpis.previous, 'day').points;
 
+  const health = createProductsService(db).productHealth({ ...week, slowDays: reportSettings.slowDays, deadDays: reportSettings.deadDays });
   const products = createReportService(db).salesReport(week, 'product', { column: 'netSales', direction: 'desc' }, 0, Number.MAX_SAFE_INTEGER).rows.map(
     (row): ProductSales => ({ productId: row.key, title: row.label, netSales: row.netSales, units: row.units, orders: row.orders }),
   );
@@ -130,8 +134,10 @@ export function gatherWeeklyReport(db: Db, clock: Clock, monday: string, languag
     topProducts: products.slice(0, reportSettings.topProducts),
     bottomProducts: products.slice(reportSettings.topProducts).slice(-reportSettings.topProducts).reverse(),
     segments: segmentConversion(db, monday, weekStart, weekEnd),
-    health: createProductsService(db).productHealth({ ...week, slowDays: reportSettings.slowDays, deadDays: reportSettings.deadDays }).shop,
-    stockOuts: stockOuts(db, weekEnd, shop.timeZone, week.to),
+    health: health.shop,
+    stockHistory: health.stockHistory,
+    // With no stock on record every variant would read 0 available: no stock-outs to list.
+    stockOuts: health.stockHistory.recorded ? stockOuts(db, weekEnd, shop.timeZone, week.to) : [],
     deadStock: deadStock(db, week.to),
     alerts: openAlerts(db, language, reportSettings.listedRows * 5),
     suppliers: supplierRates(db, clock, week, shop.timeZone),

@@ -8,7 +8,7 @@ import type { Locale } from '../settings/contract.js';
 import { groupedBarChart, horizontalBarChart } from './pdf-charts.js';
 import { reportSettings, type WeeklyReportData } from './report-data.js';
 import { formatters, relativeChange } from './report-format.js';
-import { fill, reportTexts, segmentNames, weekdays } from './report-texts.js';
+import { fill, reportTexts, segmentNames, stockHistoryNote, weekdays } from './report-texts.js';
 
 const left = 48;
 const listedRows = reportSettings.listedRows;
@@ -136,6 +136,8 @@ export async function weeklyReportPdf(data: WeeklyReportData, locale: Locale): P
 
     heading(l.health);
     note(l.healthNote);
+    const stockNote = stockHistoryNote(data.stockHistory, locale);
+    if (stockNote) note(stockNote);
     const h = data.health;
     table(
       [
@@ -156,7 +158,7 @@ export async function weeklyReportPdf(data: WeeklyReportData, locale: Locale): P
 
     heading(l.stockOuts);
     const stockOutsShown = data.stockOuts.slice(0, listedRows);
-    note(fill(l.stockOutsNote, { to: data.week.to, total: data.stockOuts.length, shown: stockOutsShown.length }));
+    note(data.stockHistory.recorded ? fill(l.stockOutsNote, { to: data.week.to, total: data.stockOuts.length, shown: stockOutsShown.length }) : l.stockHistoryNotRecorded);
     table(
       [
         { header: l.sku, width: 120 },
@@ -168,7 +170,7 @@ export async function weeklyReportPdf(data: WeeklyReportData, locale: Locale): P
     );
 
     heading(l.deadStock);
-    note(fill(l.deadStockNote, { total: data.deadStock.total, shown: data.deadStock.rows.length }));
+    note(stockNote && data.stockHistory.coverage === 'none' ? stockNote : fill(l.deadStockNote, { total: data.deadStock.total, shown: data.deadStock.rows.length }));
     table(
       [
         { header: l.sku, width: 100 },

@@ -1,6 +1,7 @@
 // Every text of the weekly report document, in both languages the app speaks.
 // The document follows the language of the request, not the UI.
 import type { SegmentCode } from '../analytics/segments.js';
+import type { StockHistory } from '../analytics/stock-history-contract.js';
 import type { Locale } from '../settings/contract.js';
 
 const en = {
@@ -52,6 +53,9 @@ const en = {
   turnover: 'Inventory turnover',
   slowMovers: 'Slow movers (no sale ≥ 60 days)',
   deadStockCount: 'Dead stock (no sale ≥ 180 days)',
+  stockHistoryNone: 'Stock history starts {date}: the stock of this week is not on record, so no stock figures are given.',
+  stockHistoryFromStart: 'Stock history starts {date}: the stock at the start of the week is taken from then.',
+  stockHistoryNotRecorded: 'No stock is on record yet, so no stock figures are given.',
   stockOuts: 'Stock-outs',
   stockOutsNote: 'Variants with nothing available now (on hand − committed ≤ 0) that sold in the 28 days ending {to}: {total}, the {shown} with the most units sold are listed (all in the XLSX).',
   sku: 'SKU',
@@ -139,6 +143,9 @@ const zh: ReportTexts = {
   turnover: '库存周转率',
   slowMovers: '滞销品（≥ 60 天无销售）',
   deadStockCount: '呆滞库存（≥ 180 天无销售）',
+  stockHistoryNone: '库存记录始于 {date}：本周的库存没有记录，因此不提供库存指标。',
+  stockHistoryFromStart: '库存记录始于 {date}：周初库存按记录开始时计算。',
+  stockHistoryNotRecorded: '尚无库存记录，因此不提供库存指标。',
   stockOuts: '缺货',
   stockOutsNote: '当前可用库存（在库 − 已占用）≤ 0，且在截至 {to} 的 28 天内有销售的规格：共 {total} 个，列出销量最多的 {shown} 个（XLSX 中为全部）。',
   sku: 'SKU',
@@ -205,6 +212,16 @@ export const weekdays: Record<Locale, readonly string[]> = {
   en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   'zh-CN': ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
 };
+
+/** The stock-history note of the report (null when the week is fully on record). */
+export function stockHistoryNote(history: StockHistory, locale: Locale): string | null {
+  const l = reportTexts[locale];
+  if (!history.recorded) return l.stockHistoryNotRecorded;
+  if (history.coverage === 'full' || history.from === null) return null;
+  // A local calendar date, written the reader's way (formatted at UTC so it does not shift).
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${history.from}T00:00:00Z`));
+  return fill(history.coverage === 'none' ? l.stockHistoryNone : l.stockHistoryFromStart, { date });
+}
 
 export function fill(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

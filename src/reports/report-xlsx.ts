@@ -6,7 +6,7 @@ import type { Locale } from '../settings/contract.js';
 import type { WeeklyReportData } from './report-data.js';
 import { salesRows } from './report-pdf.js';
 import { relativeChange, toMajor } from './report-format.js';
-import { fill, reportTexts, segmentNames } from './report-texts.js';
+import { fill, reportTexts, segmentNames, stockHistoryNote } from './report-texts.js';
 
 export function weeklyReportXlsx(data: WeeklyReportData, locale: Locale): Buffer {
   const l = reportTexts[locale];
@@ -17,6 +17,7 @@ export function weeklyReportXlsx(data: WeeklyReportData, locale: Locale): Buffer
   const difference = (kind: 'money' | 'number' | 'rate', a: number | null, b: number | null): Cell =>
     kind === 'rate' ? (a === null || b === null ? null : a - b) : relativeChange(a, b);
 
+  const stockNote = stockHistoryNote(data.stockHistory, locale);
   const sheets: { name: string; rows: Cell[][]; widths: number[] }[] = [
     {
       name: l.summary,
@@ -69,6 +70,7 @@ export function weeklyReportXlsx(data: WeeklyReportData, locale: Locale): Buffer
       name: l.sheetHealth,
       rows: [
         [l.healthNote],
+        ...(stockNote ? [[stockNote]] : []),
         [l.metric, l.value],
         [l.sellThrough, data.health.sellThrough],
         [l.activeSellingRate, data.health.activeSellingRate],
@@ -83,13 +85,13 @@ export function weeklyReportXlsx(data: WeeklyReportData, locale: Locale): Buffer
     },
     {
       name: l.stockOuts,
-      rows: [[fill(l.stockOutsNote, { to: data.week.to, total: data.stockOuts.length, shown: data.stockOuts.length })], [l.sku, l.product, l.available, l.unitsSold28], ...data.stockOuts.map((s): Cell[] => [s.sku, s.title, s.available, s.unitsSold])],
+      rows: [[data.stockHistory.recorded ? fill(l.stockOutsNote, { to: data.week.to, total: data.stockOuts.length, shown: data.stockOuts.length }) : l.stockHistoryNotRecorded], [l.sku, l.product, l.available, l.unitsSold28], ...data.stockOuts.map((s): Cell[] => [s.sku, s.title, s.available, s.unitsSold])],
       widths: [18, 40, 10, 16],
     },
     {
       name: l.deadStock,
       rows: [
-        [fill(l.deadStockNote, { total: data.deadStock.total, shown: data.deadStock.rows.length })],
+        [stockNote && data.stockHistory.coverage === 'none' ? stockNote : fill(l.deadStockNote, { total: data.deadStock.total, shown: data.deadStock.rows.length })],
         [l.sku, l.product, l.lastSale, l.daysSince, l.onHand, `${l.stockValue} ${cur}`],
         ...data.deadStock.rows.map((r): Cell[] => [r.sku, r.title, r.lastSaleDate ?? l.never, r.daysSinceLastSale, r.onHand, major(r.stockValue)]),
       ],

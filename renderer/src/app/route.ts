@@ -8,7 +8,9 @@ export interface Route {
 }
 
 export function parseRoute(hash: string): Route {
-  const [area = '', ...rest] = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  // A query after the path (`#/analytics/sales?from=…&to=…`) is the page's own state (analytics periods), not part of the path.
+  const path = hash.split('?')[0] ?? '';
+  const [area = '', ...rest] = path.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   return { area, rest };
 }
 

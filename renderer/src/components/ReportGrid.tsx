@@ -41,6 +41,27 @@ export interface ReportGridProps<R extends ReportRow, S extends GridExportSource
   height?: number;
 }
 
+/** Most coded values a column sends with its export (segment codes, '' → '—'); a column of free text sends none. */
+const maxLabels = 1000;
+
+/**
+ * The cells the grid shows differently from the row's value (a translated code): the export writes
+ * them the same way. Undefined when there are none, or too many for a code list.
+ */
+function shownLabels<R extends ReportRow>(rows: readonly R[], field: keyof R & string, text: (row: R) => string): Record<string, string> | undefined {
+  const labels: Record<string, string> = {};
+  let count = 0;
+  for (const row of rows) {
+    const value = row[field];
+    if (typeof value !== 'string' || Object.hasOwn(labels, value)) continue;
+    const shown = text(row);
+    if (shown === value) continue;
+    if ((count += 1) > maxLabels) return undefined;
+    labels[value] = shown;
+  }
+  return count === 0 ? undefined : labels;
+}
+
 const digitsOf = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 export function ReportGrid<R extends ReportRow, S extends GridExportSource>(props: ReportGridProps<R, S>): ReactNode {
@@ -85,7 +106,12 @@ export function ReportGrid<R extends ReportRow, S extends GridExportSource>(prop
     [props.columns, props.currency, locale, scale],
   );
 
-  const exportColumns: ExportColumn[] = props.columns.map((c) => ({ field: c.exportField ?? c.field, header: c.header, kind: c.kind === 'rate' ? 'number' : c.kind }));
+  // Built when the export runs: the labels walk every row.
+  const exportColumns = (): ExportColumn[] =>
+    props.columns.map((c) => {
+      const labels = c.kind === 'text' && c.text ? shownLabels(props.rows, c.field, c.text) : undefined;
+      return { field: c.exportField ?? c.field, header: c.header, kind: c.kind === 'rate' ? 'number' : c.kind, ...(labels ? { labels } : {}) };
+    });
   const shownKeys = () => {
     const grid = api.current;
     if (!grid) return undefined;

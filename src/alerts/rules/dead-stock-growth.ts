@@ -1,7 +1,10 @@
 // Dead stock growth (metrics.md "Slow movers / dead stock": in stock and no sale
 // for ≥ 180 days, or never sold): the count now against the count 7 days ago
 // (on hand then = on hand now − movements since; last sale before then).
-// Fires when it grew by at least max(1, 10 % of the count then).
+// Fires when it grew by at least max(1, 10 % of the count then). Needs the
+// stock 7 days ago: silent until the stock history (stock-start.ts) began
+// before then — otherwise all stock of an opening import would look newly dead.
+import { createStockStart } from '../../analytics/stock-start.js';
 import type { Finding, RuleContext } from '../rule-context.js';
 import { ratioOf } from '../rule-context.js';
 
@@ -26,6 +29,9 @@ export function deadStockGrowthRule(ctx: RuleContext): Finding[] {
     nowFrom: ctx.startOf(ctx.addDays(ctx.today, 1 - deadDays)),
     thenFrom: ctx.startOf(ctx.addDays(thenDate, 1 - deadDays)),
   };
+  const history = createStockStart(ctx.db).read();
+  // On hand then = now − movements at or after `then`: known only when the first records came before it.
+  if (!history.recorded || (history.at !== null && history.at >= params.then)) return [];
   // One range over recent orders and one over recent movements, not a probe per variant (100k SKUs).
   const rows = ctx.db
     .prepare<[typeof params], Row>(

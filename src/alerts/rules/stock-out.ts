@@ -1,5 +1,8 @@
 // Stock-out: nothing available (Σ on hand − committed over shelf locations ≤ 0)
 // on a variant that sold in the last 28 days — customers are being turned away.
+// Not raised while no stock is on record (the stock history has not started):
+// every variant would read 0 available.
+import { createStockStart } from '../../analytics/stock-start.js';
 import type { Finding, RuleContext } from '../rule-context.js';
 
 export const stockOutSoldWithinDays = 28;
@@ -17,6 +20,8 @@ interface Row {
 }
 
 export function stockOutRule(ctx: RuleContext): Finding[] {
+  const history = createStockStart(ctx.db).read();
+  if (!history.recorded || (history.at !== null && history.at > ctx.now)) return [];
   const from = ctx.startOf(ctx.addDays(ctx.today, -stockOutSoldWithinDays));
   const rows = ctx.db
     .prepare<[{ from: string; now: string }], Row>(

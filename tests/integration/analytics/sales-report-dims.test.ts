@@ -48,6 +48,22 @@ describe('analytics.salesReport dimensions', () => {
     ]);
   });
 
+  it('exports segment rows under the names the grid shows (codes are the core’s, names the UI language’s)', async () => {
+    shop = testShop(seedOrders);
+    const file = await shop.ok('exports.grid', {
+      source: 'analytics.salesReport',
+      query: { ...march, by: 'segment' },
+      columns: [
+        { field: 'label', header: '客户分层', kind: 'text', labels: { atRiskBigSpenders: '重要保持客户', loyalLowSpenders: '一般价值客户', unscored: '未评分（RFM 年度内无订单）' } },
+        { field: 'netSales', header: '净销售额', kind: 'money' },
+      ],
+      format: 'csv',
+      fileName: 'segments',
+    });
+    const lines = Buffer.from(file.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toEqual(['客户分层,净销售额', '重要保持客户,145.00', '一般价值客户,30.00']);
+  });
+
   it("keeps to one category's products, with their share of the order discount", async () => {
     shop = testShop((path) => {
       seedOrders(path);

@@ -185,6 +185,23 @@ describe('weekly operations health report', () => {
     expect(row(sheet(XLSX.read(readFileSync(earlier.xlsxPath)), 'Summary'), 'Net sales (USD)').slice(1, 3)).toEqual([119.98, 0]);
   });
 
+  it('says where the stock history starts for a week before it, instead of stock figures (the fixture counted its stock on 1 Nov)', async () => {
+    shop = testShop(seedShop);
+    const before = await shop.ok('reports.generate', { week: '2026-10-19', language: 'zh-CN' });
+    const health = sheet(XLSX.read(readFileSync(before.xlsxPath)), '库存健康');
+    expect(health[1]?.[0]).toBe('库存记录始于 2026年11月1日：本周的库存没有记录，因此不提供库存指标。');
+    // Rebuilt from the ledger the week would read 0 SKUs in stock and no dead stock: no values instead.
+    expect(row(health, '售罄率')[1]).toBeNull();
+    expect(row(health, '有库存的 SKU')[1]).toBeNull();
+    expect(row(health, '呆滞库存（≥ 180 天无销售）')[1]).toBeNull();
+    expect(sheet(XLSX.read(readFileSync(before.xlsxPath)), '呆滞库存')[0]?.[0]).toBe(health[1]?.[0]);
+    // The week of 26 Oct – 1 Nov ends after the count: figures, the week's opening stock taken from 1 Nov.
+    const partly = await shop.ok('reports.generate', { week: '2026-10-26', language: 'en' });
+    const partial = sheet(XLSX.read(readFileSync(partly.xlsxPath)), 'Stock health');
+    expect(partial[1]?.[0]).toBe('Stock history starts Nov 1, 2026: the stock at the start of the week is taken from then.');
+    expect(row(partial, 'SKUs in stock')[1]).toBe(4);
+  });
+
   it('refuses a week that does not start on a Monday or has not ended, and writes nothing', async () => {
     shop = testShop(seedShop);
     const notMonday = await shop.fail('reports.generate', { week: '2026-11-10' });

@@ -5,7 +5,7 @@ export const analyticsInventoryEn = {
   'inventory.report.title': 'Inventory',
   'inventory.stockOutRate': 'Stock-out rate',
   'inventory.stockOutRateHow':
-    'SKU-days with nothing on hand ÷ SKU-days in the period. A SKU-day is one variant on one local day ({timeZone}); a variant counts from the day of its first stock movement. Its stock at the end of each day is rebuilt from the stock ledger (all selling locations together; stock in transit is not available). Out of stock = nothing on hand at the end of the day.',
+    'SKU-days with nothing on hand ÷ SKU-days in the period. A SKU-day is one variant on one local day ({timeZone}); a variant counts from the day of its first stock movement, and no day before the stock history starts counts (no rate for a period before it). Its stock at the end of each day is rebuilt from the stock ledger (all selling locations together; stock in transit is not available). Out of stock = nothing on hand at the end of the day.',
   'inventory.skuDays': '{out} of {all} SKU-days, {variants} variants',
   'inventory.lostUnits': 'Lost units (estimate)',
   'inventory.lostSales': 'Lost net sales (estimate)',
@@ -24,7 +24,7 @@ export const analyticsInventoryEn = {
   'inventory.noEpisodes': 'No stock-outs in this period.',
   'inventory.aging': 'Inventory aging',
   'inventory.agingHow':
-    'Units on hand at the end of {asOf} by how long ago they came in, first in first out: what is on hand is what came in last (receipts, opening stock, restocked returns, stock found at adjustments and stocktakes). Units older than every recorded receipt count as over a year. Value = units × variant cost, as in Stock › Valuation.',
+    'Units on hand at the end of {asOf} by how long ago they came in, first in first out: what is on hand is what came in last (receipts, opening stock, restocked returns, stock found at adjustments and stocktakes). Units older than every recorded receipt count as over a year; stock already on hand when the stock history starts is aged from that day (it is at least that old). Value = units × variant cost, as in Stock › Valuation.',
   'inventory.valuationLink': 'Stock value by location and supplier',
   'inventory.bucket.d0_30': '0–30 days',
   'inventory.bucket.d31_90': '31–90 days',
@@ -37,7 +37,7 @@ export const analyticsInventoryEn = {
   'inventory.noCategory': 'No category',
   'inventory.newSellThrough': 'New-product sell-through',
   'inventory.newSellThroughHow':
-    'Variants first received in the last {days} days: units sold since their first receipt ÷ (those units + units on hand now). Cancelled orders do not count. A good new-product sell-through is 65 % or more.',
+    'Variants first received in the {days} days to {asOf}: units sold since their first receipt ÷ (those units + units on hand at the end of {asOf}). Stock already on hand when the stock history starts is not a receipt: only first receipts after that count. Cancelled orders do not count. A good new-product sell-through is 65 % or more.',
   'inventory.newCounts': '{variants} new variants · {sold} sold · {onHand} on hand',
   'inventory.benchmarkGood': 'at or above the 65 % benchmark',
   'inventory.benchmarkLow': 'below the 65 % benchmark',
@@ -54,7 +54,7 @@ export const analyticsInventoryZh: Record<keyof typeof analyticsInventoryEn, str
   'inventory.report.title': '库存',
   'inventory.stockOutRate': '缺货率',
   'inventory.stockOutRateHow':
-    '期间内缺货的 SKU 天数 ÷ SKU 天数。一个 SKU 天 = 一个规格在一个本地日（{timeZone}）；规格自其第一笔库存变动当天起计入。每天结束时的库存由库存流水重建（所有销售库位合计；在途库存不可售）。缺货 = 当天结束时在库为零。',
+    '期间内缺货的 SKU 天数 ÷ SKU 天数。一个 SKU 天 = 一个规格在一个本地日（{timeZone}）；规格自其第一笔库存变动当天起计入，库存记录开始之前的日期不计入（期间早于库存记录时没有缺货率）。每天结束时的库存由库存流水重建（所有销售库位合计；在途库存不可售）。缺货 = 当天结束时在库为零。',
   'inventory.skuDays': '{all} 个 SKU 天中 {out} 个缺货，涉及 {variants} 个规格',
   'inventory.lostUnits': '损失件数（估算）',
   'inventory.lostSales': '损失净销售额（估算）',
@@ -72,7 +72,7 @@ export const analyticsInventoryZh: Record<keyof typeof analyticsInventoryEn, str
   'inventory.noEpisodes': '本期间没有缺货。',
   'inventory.aging': '库龄',
   'inventory.agingHow':
-    '{asOf} 结束时的在库件数按入库时长划分，先进先出：在库的是最后入库的那些（收货、期初库存、退货入库、调整和盘点盘盈）。早于所有入库记录的件数计为一年以上。金额 = 件数 × 规格成本，与“库存 › 库存估值”一致。',
+    '{asOf} 结束时的在库件数按入库时长划分，先进先出：在库的是最后入库的那些（收货、期初库存、退货入库、调整和盘点盘盈）。早于所有入库记录的件数计为一年以上；库存记录开始时已在库的件数从记录开始当天起计龄（实际至少这么久）。金额 = 件数 × 规格成本，与“库存 › 库存估值”一致。',
   'inventory.valuationLink': '按库位和供应商查看库存金额',
   'inventory.bucket.d0_30': '0–30 天',
   'inventory.bucket.d31_90': '31–90 天',
@@ -84,7 +84,7 @@ export const analyticsInventoryZh: Record<keyof typeof analyticsInventoryEn, str
   'inventory.shop': '全店',
   'inventory.noCategory': '无分类',
   'inventory.newSellThrough': '新品售罄率',
-  'inventory.newSellThroughHow': '最近 {days} 天内首次入库的规格：自首次入库以来的销量 ÷（该销量 + 当前在库）。已取消订单不计。新品售罄率达到 65 % 及以上为良好。',
+  'inventory.newSellThroughHow': '截至 {asOf} 的 {days} 天内首次入库的规格：自首次入库以来的销量 ÷（该销量 + {asOf} 结束时在库）。库存记录开始时已在库的不算入库：只计记录开始之后的首次入库。已取消订单不计。新品售罄率达到 65 % 及以上为良好。',
   'inventory.newCounts': '新规格 {variants} 个 · 已售 {sold} · 在库 {onHand}',
   'inventory.benchmarkGood': '达到 65 % 基准',
   'inventory.benchmarkLow': '低于 65 % 基准',

@@ -1,4 +1,4 @@
-// RFM segments of the last year: each segment's size, typical recency,
+// RFM segments of the year to the as-of day (today unless chosen): each segment's size, typical recency,
 // frequency and spend, and the suggested action; pick one to list its
 // customers and export them for outreach (WeCom, SMS, e-mail tools).
 import { useEffect, useState, type ReactNode } from 'react';
@@ -10,6 +10,8 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { todayIn } from './period.js';
+import { PeriodControls } from './PeriodControls.js';
+import { usePeriodRoute } from './period-route.js';
 import { CohortHeatmap, CustomerValuePanel, SilentCustomersPanel } from './RetentionPanels.js';
 
 type Answer = MethodOutput<'analytics.segments'>;
@@ -23,7 +25,9 @@ export function CustomersReportPage(): ReactNode {
   const { showError } = useToasts();
   const [segment, setSegment] = useState<Segment>('champions');
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const asOf = todayIn(settings.timeZone);
+  // The as-of day only: a period preset in the URL (from another tab) is kept for the way back.
+  const periodRoute = usePeriodRoute('last30', todayIn(settings.timeZone));
+  const asOf = periodRoute.asOf;
   const money = (minor: number | null) => (minor === null ? '—' : formatMoney(Math.round(minor), settings.currency, locale));
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
 
@@ -35,6 +39,7 @@ export function CustomersReportPage(): ReactNode {
     <div className="page" data-testid="customers-report">
       <div className="page-header">
         <h1>{t('analytics.tab.customers')}</h1>
+        <PeriodControls route={periodRoute} period={false} asOf />
       </div>
       <article className="card">
         <p className="muted small how">{t('analytics.segments.how', { asOf, customers: formatNumber(answer?.scoredCustomers ?? 0, locale) })}</p>

@@ -15,8 +15,9 @@ import { ExportMenu } from '../../components/ExportMenu.js';
 import { CustomerMixPanel } from './CustomerMixPanel.js';
 import { change, KpiCard } from './KpiCard.js';
 import { MixPanels } from './MixPanels.js';
-import { periodDays, presetPeriod, todayIn, type Preset } from './period.js';
-import { PeriodPicker } from './PeriodPicker.js';
+import { periodDays, todayIn } from './period.js';
+import { PeriodControls } from './PeriodControls.js';
+import { usePeriodRoute } from './period-route.js';
 import { ChartTableToggle } from '../../components/ChartTableToggle.js';
 
 type Kpis = MethodOutput<'analytics.kpis'>;
@@ -44,13 +45,13 @@ export function DashboardPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
   const { showError } = useToasts();
-  const [preset, setPreset] = useState<Preset>('last30');
   const [kpis, setKpis] = useState<Kpis | null>(null);
   const [series, setSeries] = useState<Series | null>(null);
   const [forecast, setForecast] = useState<Forecast | null>(null);
   const [asTable, setAsTable] = useState(false);
   const today = todayIn(settings.timeZone);
-  const period = presetPeriod(preset, today);
+  const periodRoute = usePeriodRoute('last30', today);
+  const period = periodRoute.period;
   const granularity = periodDays(period) > 92 ? 'week' : 'day';
   const withForecast = granularity === 'day' && period.to === today;
 
@@ -60,7 +61,7 @@ export function DashboardPage(): ReactNode {
     call('analytics.salesSeries', { from: period.from, to: period.to, granularity }).then(setSeries, showError);
     setForecast(null);
     if (withForecast) call('analytics.forecast', { scope: { kind: 'shop' }, today, horizonDays: forecastDays }).then(setForecast, showError);
-    // The period is derived from the preset (and today): its dates are the dependencies.
+    // The period comes from the URL (and today): its dates are the dependencies.
   }, [period.from, period.to, granularity, withForecast, today, showError]);
 
   const currency = kpis?.currency ?? settings.currency;
@@ -82,7 +83,7 @@ export function DashboardPage(): ReactNode {
     <div className="page" data-testid="dashboard">
       <div className="page-header">
         <h1>{t('nav.analytics')}</h1>
-        <PeriodPicker value={preset} onChange={setPreset} />
+        <PeriodControls route={periodRoute} />
       </div>
       <p className="muted" data-testid="dashboard-period">
         {t('analytics.periodLine', { from: period.from, to: period.to, previousFrom: kpis?.previous.from ?? '…', previousTo: kpis?.previous.to ?? '…' })}
@@ -184,7 +185,7 @@ export function DashboardPage(): ReactNode {
           </div>
         )}
       </article>
-      <MixPanels period={period} currency={currency} />
+      <MixPanels period={period} currency={currency} query={periodRoute.query} />
       <CustomerMixPanel points={series?.points ?? []} period={period} granularity={granularity} />
       <article className="card" data-testid="channel-split">
         <h2>{t('analytics.byChannel')}</h2>

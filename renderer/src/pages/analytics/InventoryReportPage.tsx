@@ -1,7 +1,9 @@
 // The Inventory report: stock-out rate and episodes with their estimated lost
 // sales (a grid linking to each product), inventory aging by FIFO for the shop
 // and per top-level category, and sell-through of new products since receipt.
-// Stock value itself lives in Stock › Valuation, linked from here.
+// Stock value itself lives in Stock › Valuation, linked from here. Aging and
+// new products are as of a day; every part says where the stock history starts
+// when its period or day reaches before it.
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -15,8 +17,10 @@ import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { gridTheme } from '../products/grid-theme.js';
-import { presetPeriod, todayIn, type Preset } from './period.js';
-import { PeriodPicker } from './PeriodPicker.js';
+import { todayIn } from './period.js';
+import { PeriodControls } from './PeriodControls.js';
+import { usePeriodRoute } from './period-route.js';
+import { StockHistoryNote, stockUnknown } from './StockHistoryNote.js';
 
 type StockOuts = MethodOutput<'analytics.stockOuts'>;
 type Episode = StockOuts['episodes'][number];
@@ -78,22 +82,24 @@ export function InventoryReportPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
   const { showError } = useToasts();
-  const [preset, setPreset] = useState<Preset>('last30');
+  const periodRoute = usePeriodRoute('last30', todayIn(settings.timeZone));
   const [outs, setOuts] = useState<StockOuts | null>(null);
   const [aging, setAging] = useState<Aging | null>(null);
   const [fresh, setFresh] = useState<MethodOutput<'analytics.newProductSellThrough'> | null>(null);
-  const today = todayIn(settings.timeZone);
-  const period = presetPeriod(preset, today);
+  const { period, asOf } = periodRoute;
 
   useEffect(() => {
     setOuts(null);
     call('analytics.stockOuts', { from: period.from, to: period.to, offset: 0, limit: shownEpisodes }).then(setOuts, showError);
   }, [period.from, period.to, showError]);
   useEffect(() => {
-    call('analytics.inventoryAging', { asOf: today }).then(setAging, showError);
-    call('analytics.newProductSellThrough', { asOf: today, days: newProductDays, limit: 20 }).then(setFresh, showError);
-  }, [today, showError]);
+    setAging(null);
+    setFresh(null);
+    call('analytics.inventoryAging', { asOf }).then(setAging, showError);
+    call('analytics.newProductSellThrough', { asOf, days: newProductDays, limit: 20 }).then(setFresh, showError);
+  }, [asOf, showError]);
 
+  const outsUnknown = stockUnknown(outs?.stockHistory);
   const money = (minor: number) => formatMoney(minor, settings.currency, locale);
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
   const decimal = (value: number) => formatNumber(Math.round(value * 10) / 10, locale);
@@ -123,30 +129,31 @@ export function InventoryReportPage(): ReactNode {
     <div className="page" data-testid="inventory-report">
       <div className="page-header">
         <h1>{t('inventory.report.title')}</h1>
-        <PeriodPicker value={preset} onChange={setPreset} />
+        <PeriodControls route={periodRoute} asOf />
       </div>
+      <StockHistoryNote history={outs?.stockHistory} testId="stock-outs-stock-history" />
       <div className="kpi-grid">
         <Figure
           id="stockOutRate"
           label={t('inventory.stockOutRate')}
           value={outs ? percent(outs.rate) : '…'}
-          detail={outs ? t('inventory.skuDays', { out: formatNumber(outs.outDays, locale), all: formatNumber(outs.skuDays, locale), variants: formatNumber(outs.variantsOut, locale) }) : undefined}
+          detail={outs && !stockUnknown(outs.stockHistory) ? t('inventory.skuDays', { out: formatNumber(outs.outDays, locale), all: formatNumber(outs.skuDays, locale), variants: formatNumber(outs.variantsOut, locale) }) : undefined}
           how={t('inventory.stockOutRateHow', { timeZone: settings.timeZone })}
         />
-        <Figure id="lostUnits" label={t('inventory.lostUnits')} value={outs ? decimal(outs.lostUnits) : '…'} how={t('inventory.lostHow')} />
-        <Figure id="lostSales" label={t('inventory.lostSales')} value={outs ? money(outs.lostNetSales) : '…'} how={t('inventory.lostHow')} />
+        <Figure id="lostUnits" label={t('inventory.lostUnits')} value={outs ? (outsUnknown ? '—' : decimal(outs.lostUnits)) : '…'} how={t('inventory.lostHow')} />
+        <Figure id="lostSales" label={t('inventory.lostSales')} value={outs ? (outsUnknown ? '—' : money(outs.lostNetSales)) : '…'} how={t('inventory.lostHow')} />
         <Figure
           id="newSellThrough"
           label={t('inventory.newSellThrough')}
           value={fresh ? percent(fresh.sellThrough) : '…'}
           detail={
-            fresh
+            fresh && !stockUnknown(fresh.stockHistory)
               ? `${t('inventory.newCounts', { variants: formatNumber(fresh.variants, locale), sold: formatNumber(fresh.sold, locale), onHand: formatNumber(fresh.onHand, locale) })}${
                   fresh.sellThrough === null ? '' : ` · ${t(fresh.sellThrough >= goodSellThrough ? 'inventory.benchmarkGood' : 'inventory.benchmarkLow')}`
                 }`
               : undefined
           }
-          how={t('inventory.newSellThroughHow', { days: newProductDays })}
+          how={t('inventory.newSellThroughHow', { days: newProductDays, asOf })}
         />
       </div>
       <article className="card" data-testid="stock-out-episodes">
@@ -173,7 +180,7 @@ export function InventoryReportPage(): ReactNode {
         </header>
         <p className="muted small how">{t('inventory.episodesHow')}</p>
         {outs && outs.total === 0 ? (
-          <p className="muted">{t('inventory.noEpisodes')}</p>
+          outsUnknown ? null : <p className="muted">{t('inventory.noEpisodes')}</p>
         ) : (
           <div style={{ height: 360 }}>
             <AgGridReact<Episode> theme={gridTheme} rowData={outs?.episodes ?? []} columnDefs={columns} getRowId={(p) => `${p.data.variantId}:${p.data.from}`} />
@@ -185,49 +192,55 @@ export function InventoryReportPage(): ReactNode {
           <h2>{t('inventory.aging')}</h2>
           <a href={routeHref('stock', 'valuation')}>{t('inventory.valuationLink')} →</a>
         </header>
-        <p className="muted small how">{t('inventory.agingHow', { asOf: today })}</p>
-        <div className="mix-panels">
-          <div>
-            <h3>{t('inventory.shop')}</h3>
-            {aging ? <AgingTable buckets={aging.shop} money={money} /> : '…'}
-          </div>
-          {(aging?.byCategory ?? []).map((c) => (
-            <div key={c.category}>
-              <h3>{c.category || t('inventory.noCategory')}</h3>
-              <AgingTable buckets={c.buckets} money={money} />
+        <p className="muted small how">{t('inventory.agingHow', { asOf })}</p>
+        <StockHistoryNote history={aging?.stockHistory} testId="aging-stock-history" />
+        {stockUnknown(aging?.stockHistory) ? null : (
+          <div className="mix-panels">
+            <div>
+              <h3>{t('inventory.shop')}</h3>
+              {aging ? <AgingTable buckets={aging.shop} money={money} /> : '…'}
             </div>
-          ))}
-        </div>
+            {(aging?.byCategory ?? []).map((c) => (
+              <div key={c.category}>
+                <h3>{c.category || t('inventory.noCategory')}</h3>
+                <AgingTable buckets={c.buckets} money={money} />
+              </div>
+            ))}
+          </div>
+        )}
       </article>
       <article className="card" data-testid="new-sell-through">
         <h2>{t('inventory.lowestNew')}</h2>
-        <p className="muted small how">{t('inventory.newSellThroughHow', { days: newProductDays })}</p>
-        <table className="table">
-          <thead>
-            <tr>
-              <th>SKU</th>
-              <th>{t('analytics.by.product')}</th>
-              <th>{t('inventory.col.firstReceived')}</th>
-              <th className="num">{t('inventory.col.sold')}</th>
-              <th className="num">{t('inventory.col.onHand')}</th>
-              <th className="num">{t('inventory.col.sellThrough')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(fresh?.lowest ?? []).map((row) => (
-              <tr key={row.variantId}>
-                <td className="cell-mono">
-                  <a href={routeHref('products', row.productId)}>{row.sku}</a>
-                </td>
-                <td>{row.title}</td>
-                <td>{row.firstReceived}</td>
-                <td className="num">{formatNumber(row.sold, locale)}</td>
-                <td className="num">{formatNumber(row.onHand, locale)}</td>
-                <td className="num">{percent(row.sellThrough)}</td>
+        <p className="muted small how">{t('inventory.newSellThroughHow', { days: newProductDays, asOf })}</p>
+        <StockHistoryNote history={fresh?.stockHistory} testId="new-stock-history" />
+        {stockUnknown(fresh?.stockHistory) ? null : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th>SKU</th>
+                <th>{t('analytics.by.product')}</th>
+                <th>{t('inventory.col.firstReceived')}</th>
+                <th className="num">{t('inventory.col.sold')}</th>
+                <th className="num">{t('inventory.col.onHand')}</th>
+                <th className="num">{t('inventory.col.sellThrough')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(fresh?.lowest ?? []).map((row) => (
+                <tr key={row.variantId}>
+                  <td className="cell-mono">
+                    <a href={routeHref('products', row.productId)}>{row.sku}</a>
+                  </td>
+                  <td>{row.title}</td>
+                  <td>{row.firstReceived}</td>
+                  <td className="num">{formatNumber(row.sold, locale)}</td>
+                  <td className="num">{formatNumber(row.onHand, locale)}</td>
+                  <td className="num">{percent(row.sellThrough)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </article>
     </div>
   );

@@ -5,16 +5,18 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AnalyticsPeriod, MixRow } from '../../../../src/analytics/contract.js';
 import { call } from '../../api/client.js';
-import { navigate, routeHref } from '../../app/route.js';
+import { routeHref } from '../../app/route.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney } from '../../i18n/format.js';
 import { ChartTableToggle } from '../../components/ChartTableToggle.js';
+import { withQuery } from './period-route.js';
 
 const shown = 5;
 
-export function MixPanels({ period, currency }: { period: AnalyticsPeriod; currency: string }): ReactNode {
+/** `query`: the dashboard's period as a URL query, so the sales report opens on the same period. */
+export function MixPanels({ period, currency, query }: { period: AnalyticsPeriod; currency: string; query: string }): ReactNode {
   const { t, locale } = useI18n();
   const { showError } = useToasts();
   const [categories, setCategories] = useState<MixRow[] | null>(null);
@@ -22,8 +24,8 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
   const [bottom, setBottom] = useState<MixRow[]>([]);
   const [asTable, setAsTable] = useState(false);
   const money = (minor: number) => formatMoney(minor, currency, locale);
-  // A category's products in the sales report (its name rides along for the heading).
-  const categoryRoute = (row: MixRow) => ['analytics', 'sales', 'category', row.key, row.label] as const;
+  // A category's products in the sales report (its name rides along for the heading), for the same period.
+  const categoryHref = (row: MixRow) => withQuery(routeHref('analytics', 'sales', 'category', row.key, row.label), query);
   const exportColumns = (by: 'category' | 'product') => [
     { field: 'label', header: t(`analytics.by.${by}`), kind: 'text' as const },
     { field: 'netSales', header: t('analytics.kpi.netSales'), kind: 'money' as const },
@@ -66,7 +68,7 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
             <tbody>
               {(categories ?? []).map((row) => (
                 <tr key={row.key}>
-                  <td>{row.key > 0 ? <a href={routeHref(...categoryRoute(row))}>{row.label}</a> : '—'}</td>
+                  <td>{row.key > 0 ? <a href={categoryHref(row)}>{row.label}</a> : '—'}</td>
                   <td className="num">{money(row.netSales)}</td>
                 </tr>
               ))}
@@ -85,13 +87,13 @@ export function MixPanels({ period, currency }: { period: AnalyticsPeriod; curre
                 isAnimationActive={false}
                 cursor="pointer"
                 onClick={(entry: { payload?: MixRow }) => {
-                  if (entry.payload && entry.payload.key > 0) navigate(...categoryRoute(entry.payload));
+                  if (entry.payload && entry.payload.key > 0) location.hash = categoryHref(entry.payload);
                 }}
               />
             </BarChart>
           </ResponsiveContainer>
         )}
-        <a href={routeHref('analytics', 'sales')}>{t('analytics.mix.seeAll')}</a>
+        <a href={withQuery(routeHref('analytics', 'sales'), query)}>{t('analytics.mix.seeAll')}</a>
       </article>
       <article className="card" data-testid="top-products">
         <header className="card-header">

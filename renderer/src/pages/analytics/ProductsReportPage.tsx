@@ -1,6 +1,8 @@
 // Product health for a period (sell-through, active-selling rate, turnover,
 // days of inventory, slow movers and dead stock — shop and per category), the
-// ABC classes of the last 365 days, and the slow movers to act on.
+// ABC classes of the 365 days to the as-of day, and the slow movers to act on.
+// Stock figures say where the stock history starts when the period or day
+// reaches before it.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
@@ -11,8 +13,10 @@ import type { MessageKey } from '../../i18n/en.js';
 import { formatNumber } from '../../i18n/format.js';
 import { ReportGrid } from '../../components/ReportGrid.js';
 import { CategoryForecast } from './CategoryForecast.js';
-import { presetPeriod, todayIn, type Preset } from './period.js';
-import { PeriodPicker } from './PeriodPicker.js';
+import { todayIn } from './period.js';
+import { PeriodControls } from './PeriodControls.js';
+import { usePeriodRoute } from './period-route.js';
+import { StockHistoryNote, stockUnknown } from './StockHistoryNote.js';
 
 type Health = MethodOutput<'analytics.productHealth'>;
 const healthFigures = ['sellThrough', 'activeSellingRate', 'turnover', 'daysOfInventory', 'slowMoversShare', 'deadStockShare'] as const;
@@ -21,21 +25,21 @@ export function ProductsReportPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
   const { showError } = useToasts();
-  const [preset, setPreset] = useState<Preset>('last30');
+  const periodRoute = usePeriodRoute('last30', todayIn(settings.timeZone));
   const [health, setHealth] = useState<Health | null>(null);
   const [abc, setAbc] = useState<MethodOutput<'analytics.abc'> | null>(null);
   const [slow, setSlow] = useState<MethodOutput<'analytics.slowMovers'> | null>(null);
-  const today = todayIn(settings.timeZone);
-  const period = presetPeriod(preset, today);
+  const { period, asOf } = periodRoute;
 
   useEffect(() => {
     setHealth(null);
     call('analytics.productHealth', { from: period.from, to: period.to }).then(setHealth, showError);
   }, [period.from, period.to, showError]);
   useEffect(() => {
-    call('analytics.abc', { asOf: today, limit: 1 }).then(setAbc, showError);
-    call('analytics.slowMovers', { asOf: today, limit: 100_000 }).then(setSlow, showError);
-  }, [today, showError]);
+    setSlow(null);
+    call('analytics.abc', { asOf, limit: 1 }).then(setAbc, showError);
+    call('analytics.slowMovers', { asOf, limit: 100_000 }).then(setSlow, showError);
+  }, [asOf, showError]);
 
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
   const figure = (id: (typeof healthFigures)[number], value: number | null) => {
@@ -49,8 +53,9 @@ export function ProductsReportPage(): ReactNode {
     <div className="page" data-testid="products-report">
       <div className="page-header">
         <h1>{t('analytics.tab.products')}</h1>
-        <PeriodPicker value={preset} onChange={setPreset} />
+        <PeriodControls route={periodRoute} asOf />
       </div>
+      <StockHistoryNote history={health?.stockHistory} testId="health-stock-history" />
       <div className="kpi-grid">
         {healthFigures.map((id) => (
           <article key={id} className="card kpi-card" data-testid={`health-${id}`}>
@@ -90,8 +95,9 @@ export function ProductsReportPage(): ReactNode {
       <div className="mix-panels">
         <article className="card" data-testid="slow-movers">
           <h2>{t('analytics.products.slowList')}</h2>
-          <p className="muted small how">{t('analytics.products.slowHow', { days: 60 })}</p>
-          {slow ? (
+          <p className="muted small how">{t('analytics.products.slowHowAsOf', { days: 60, asOf })}</p>
+          <StockHistoryNote history={slow?.stockHistory} testId="slow-stock-history" />
+          {slow && !stockUnknown(slow.stockHistory) ? (
             <ReportGrid
               rows={slow.rows}
               columns={[
@@ -106,15 +112,15 @@ export function ProductsReportPage(): ReactNode {
               currency={settings.currency}
               testId="slow-movers-grid"
               exportSource="analytics.slowMovers"
-              exportQuery={{ asOf: today, minDays: 60 }}
+              exportQuery={{ asOf, minDays: 60 }}
               fileName={t('analytics.products.slowList')}
               height={360}
             />
           ) : null}
-          {slow ? <p className="muted">{t('analytics.products.slowTotal', { count: formatNumber(slow.totalRows, locale) })}</p> : null}
+          {slow && !stockUnknown(slow.stockHistory) ? <p className="muted">{t('analytics.products.slowTotal', { count: formatNumber(slow.totalRows, locale) })}</p> : null}
         </article>
         <article className="card" data-testid="abc-summary">
-          <h2>{t('analytics.products.abc')}</h2>
+          <h2>{t('analytics.products.abcAsOf', { asOf })}</h2>
           <p className="muted small how">{t('analytics.products.abcHow')}</p>
           <table className="table">
             <thead>

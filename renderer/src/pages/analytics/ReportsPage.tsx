@@ -1,6 +1,7 @@
 // The weekly operations health reports saved in the reports folder: each
 // week's PDF and XLSX to download, and "Generate now" for a chosen week (the
-// last complete week by default; the core writes that one by itself too).
+// last complete week by default; the core writes that one by itself too). The
+// chosen week is in the URL (`?week=<Monday>`), like the other pages' periods.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import type { Locale } from '../../../../src/settings/contract.js';
@@ -10,6 +11,7 @@ import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
+import { hashQuery, setHashQuery, useHash } from './period-route.js';
 
 type Listing = MethodOutput<'reports.list'>;
 /** How many past weeks the week picker offers. */
@@ -25,7 +27,6 @@ export function ReportsPage(): ReactNode {
   const { settings } = useShop();
   const { showError, showSuccess } = useToasts();
   const [listing, setListing] = useState<Listing | null>(null);
-  const [week, setWeek] = useState<string | null>(null);
   const [language, setLanguage] = useState<Locale>(locale);
   const [busy, setBusy] = useState(false);
 
@@ -36,7 +37,14 @@ export function ReportsPage(): ReactNode {
 
   const latest = listing?.lastCompleteWeek.from ?? null;
   const weeks = latest ? Array.from({ length: weeksOffered }, (_, i) => addDays(latest, -7 * i)) : [];
-  const chosen = week ?? latest;
+  const params = new URLSearchParams(hashQuery(useHash()));
+  const asked = params.get('week');
+  // Only a week the picker offers: anything else in the URL falls back to the last complete week.
+  const chosen = asked !== null && weeks.includes(asked) ? asked : latest;
+  const setWeek = (monday: string) => {
+    params.set('week', monday);
+    setHashQuery(params.toString());
+  };
   const range = (from: string) => t('reports.weekRange', { from, to: addDays(from, 6) });
 
   const generate = async () => {

@@ -9,8 +9,9 @@ import { ReportGrid } from '../../components/ReportGrid.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
-import { presetPeriod, todayIn, type Preset } from './period.js';
-import { PeriodPicker } from './PeriodPicker.js';
+import { todayIn } from './period.js';
+import { PeriodControls } from './PeriodControls.js';
+import { usePeriodRoute } from './period-route.js';
 
 type By = NonNullable<MethodInput<'analytics.returns'>['by']>;
 const groups = ['quality', 'transit', 'fit', 'preference', 'other'] as const;
@@ -19,10 +20,10 @@ export function ReturnsReportPage(): ReactNode {
   const { t, tKey, locale } = useI18n();
   const { settings } = useShop();
   const { showError } = useToasts();
-  const [preset, setPreset] = useState<Preset>('last365');
+  const periodRoute = usePeriodRoute('last365', todayIn(settings.timeZone));
   const [by, setBy] = useState<By>('category');
   const [report, setReport] = useState<MethodOutput<'analytics.returns'> | null>(null);
-  const period = presetPeriod(preset, todayIn(settings.timeZone));
+  const period = periodRoute.period;
 
   useEffect(() => {
     call('analytics.returns', { from: period.from, to: period.to, by }).then(setReport, showError);
@@ -33,7 +34,7 @@ export function ReturnsReportPage(): ReactNode {
     <div className="page" data-testid="returns-report">
       <div className="page-header">
         <h1>{t('analytics.tab.returns')}</h1>
-        <PeriodPicker value={preset} onChange={setPreset} />
+        <PeriodControls route={periodRoute} />
       </div>
       <div className="card">
         <p className="muted small how">{t('analytics.how.returnRate')}</p>

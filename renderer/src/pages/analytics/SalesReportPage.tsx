@@ -11,25 +11,27 @@ import { ReportGrid, type ReportColumn } from '../../components/ReportGrid.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
-import { presetPeriod, todayIn, type Preset } from './period.js';
-import { PeriodPicker } from './PeriodPicker.js';
+import { InfoNote } from './InfoNote.js';
+import { todayIn } from './period.js';
+import { PeriodControls } from './PeriodControls.js';
+import { usePeriodRoute, withQuery } from './period-route.js';
 
 type By = MethodInput<'analytics.salesReport'>['by'];
 const dimensions: readonly By[] = ['day', 'week', 'month', 'channel', 'category', 'product', 'location', 'segment'];
 /** Every row of a report is loaded: the grid sorts and filters them itself. */
 const allRows = 100_000;
 
-/** `#/analytics/sales/category/<id>/<name>`: the products of one category (the dashboard's category mix links here). */
+/** `#/analytics/sales/category/<id>/<name>?<period>`: the products of one category (the dashboard's category mix links here). */
 export function SalesReportPage({ route = [] }: { route?: readonly string[] }): ReactNode {
   const categoryId = route[0] === 'category' && Number(route[1]) > 0 ? Number(route[1]) : undefined;
   const categoryLabel = route[2];
   const { t } = useI18n();
   const { settings } = useShop();
   const { showError } = useToasts();
-  const [preset, setPreset] = useState<Preset>('last30');
+  const periodRoute = usePeriodRoute('last30', todayIn(settings.timeZone));
   const [by, setBy] = useState<By>(categoryId === undefined ? 'channel' : 'product');
   const [rows, setRows] = useState<SalesReportRow[] | null>(null);
-  const period = presetPeriod(preset, todayIn(settings.timeZone));
+  const period = periodRoute.period;
   const query = { from: period.from, to: period.to, by, categoryId };
 
   useEffect(() => {
@@ -44,7 +46,8 @@ export function SalesReportPage({ route = [] }: { route?: readonly string[] }): 
       kind: 'text',
       text: (row) => (by === 'segment' ? t(`analytics.segment.${row.label}` as MessageKey) : row.label || '—'),
       // A product leads to its page, a category to its products.
-      href: (row) => (row.key <= 0 ? undefined : by === 'product' ? routeHref('products', row.key) : by === 'category' ? routeHref('analytics', 'sales', 'category', row.key, row.label) : undefined),
+      href: (row) =>
+        row.key <= 0 ? undefined : by === 'product' ? routeHref('products', row.key) : by === 'category' ? withQuery(routeHref('analytics', 'sales', 'category', row.key, row.label), periodRoute.query) : undefined,
     },
     { field: 'gmv', header: t('analytics.kpi.gmv'), kind: 'money' },
     { field: 'netSales', header: t('analytics.kpi.netSales'), kind: 'money' },
@@ -58,7 +61,7 @@ export function SalesReportPage({ route = [] }: { route?: readonly string[] }): 
     <div className="page" data-testid="sales-report">
       <div className="page-header">
         <h1>{t('analytics.tab.sales')}</h1>
-        <PeriodPicker value={preset} onChange={setPreset} />
+        <PeriodControls route={periodRoute} />
       </div>
       <div className="card">
         <div className="field-row">
@@ -74,10 +77,12 @@ export function SalesReportPage({ route = [] }: { route?: readonly string[] }): 
           </label>
         </div>
         <p className="muted small how">{t('analytics.how.salesReport', { from: period.from, to: period.to })}</p>
-        {by === 'segment' ? <p className="muted small how">{t('analytics.how.salesBySegment')}</p> : null}
+        {by === 'segment' ? (
+          <InfoNote text={t('analytics.how.salesBySegment')} how={t('analytics.segment.unscoredHow')} howLabel={t('analytics.how')} testId="sales-segment-how" />
+        ) : null}
         {categoryId === undefined ? null : (
           <p className="filter-note" data-testid="sales-report-category">
-            {t('analytics.onlyCategory', { category: categoryLabel ?? String(categoryId) })} <a href={routeHref('analytics', 'sales')}>{t('analytics.allCategories')}</a>
+            {t('analytics.onlyCategory', { category: categoryLabel ?? String(categoryId) })} <a href={withQuery(routeHref('analytics', 'sales'), periodRoute.query)}>{t('analytics.allCategories')}</a>
           </p>
         )}
         {rows === null ? (
