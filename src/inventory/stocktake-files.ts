@@ -1,13 +1,14 @@
 // Count sheets out (XLSX / CSV to print or fill in) and counts back in from a
 // spreadsheet with a SKU or barcode column and a count column, in English or
 // Chinese. An import is all or nothing: any bad row refuses the whole file.
-import * as XLSX from 'xlsx';
 import { toCsv } from '../documents/csv.js';
 import { workbookBase64, xlsxMime } from '../documents/xlsx.js';
 import type { Db } from '../db/open.js';
 import { validationError } from '../shared/app-error.js';
 import type { FieldIssue } from '../shared/envelope.js';
 import type { StocktakeService } from './stocktake-service.js';
+import { readTable } from '../spreadsheets/read/table.js';
+import { parseInteger } from '../spreadsheets/values.js';
 
 const maxBytes = 5 * 1024 * 1024;
 const maxRows = 200_000;
@@ -63,15 +64,11 @@ export function readCountFile(db: Db, service: StocktakeService, stocktakeId: nu
   const bytes = Buffer.from(contentBase64, 'base64');
   const refuse = (key: string, message: string, path = 'contentBase64') => validationError(message, [{ path, key, message }]);
   if (bytes.length > maxBytes) throw refuse('fileTooLarge', `${fileName} is larger than 5 MB; split it and import the parts.`);
-  let rows: unknown[][];
-  try {
-    const book = XLSX.read(bytes, { type: 'buffer', cellFormula: false, sheetRows: maxRows + 12 });
-    const first = book.SheetNames[0];
-    const sheet = first === undefined ? undefined : book.Sheets[first];
-    rows = sheet ? XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, blankrows: true, defval: '' }) : [];
-  } catch {
-    throw refuse('unreadableFile', `${fileName} could not be read as a spreadsheet (XLSX, XLS, ODS or CSV).`);
-  }
+  // The import's reader: the file is recognised by its content (an image named .xlsx is refused),
+  // text encodings are detected, zip bombs refused, and its decimal mark decided once.
+  const table = readTable(fileName, bytes);
+  const rows = table.rows;
+  const decimalComma = table.decimalMark === 'comma';
   const columns = findColumns(rows);
   if (!columns) {
     throw refuse('countColumnsMissing', `${fileName} needs a SKU (or barcode) column and a count column in its header row.`, 'fileName');
@@ -90,9 +87,10 @@ export function readCountFile(db: Db, service: StocktakeService, stocktakeId: nu
     if (code === '' && String(rawCount ?? '').trim() === '') continue; // blank rows
     dataRows += 1;
     const rowNumber = r + 1; // as the spreadsheet shows it
-    const count = typeof rawCount === 'number' ? rawCount : Number(String(rawCount).replace(/[,\s]/g, ''));
     if (String(rawCount ?? '').trim() === '') continue; // not counted yet: left as it is
-    if (!Number.isInteger(count) || count < 0) {
+    const parsed = parseInteger(rawCount ?? null, decimalComma, { min: 0 });
+    const count = parsed.ok ? parsed.value : Number.NaN;
+    if (!parsed.ok) {
       issues.push({ path: `rows.${rowNumber}.count`, key: 'badCount', message: `Row ${rowNumber}: count "${String(rawCount)}" is not a whole number ≥ 0` });
       continue;
     }

@@ -1,21 +1,20 @@
-// The imports.* methods: sessions in memory per core, previews on the main
-// connection, applies as jobs on a writer connection (see apply-job.ts).
+// The imports.* methods: sessions in memory per core (released when closed or
+// idle: session-registry.ts), previews on the main connection, applies as jobs
+// on a writer connection (see apply-job.ts).
 import type { AreaContext } from '../area-context.js';
 import type { Db } from '../db/open.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { AreaHandlers } from '../server/router.js';
-import { AppError, notFound } from '../shared/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import { applyImport } from './apply-job.js';
 import type { importsContract, ImportTargetId } from './contract.js';
 import { buildErrorsFile } from './errors-file.js';
-import { isHostileHeader, Mapping } from './mapping.js';
+import { autoAssign, isHostileHeader, Mapping } from './mapping.js';
+import { SessionRegistry } from './session-registry.js';
 import { createSessionState, describeSession, preview, readSession, rememberMapping, type SessionState } from './session.js';
 import { buildTemplate } from './template.js';
 import { targetFor } from './targets/index.js';
-import type { ImportTarget } from './targets/target.js';
-
-/** Sessions kept at once; the oldest is dropped (each may hold a 100k-row file). */
-const maxSessions = 4;
+import type { ImportTarget, TargetPlan } from './targets/target.js';
 
 export interface ImportDeps {
   jobs: JobRunner;
@@ -30,12 +29,8 @@ function target(id: ImportTargetId): ImportTarget {
 }
 
 export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHandlers<typeof importsContract> {
-  const sessions = new Map<string, SessionState>();
-  const session = (id: string): SessionState => {
-    const found = sessions.get(id);
-    if (!found) throw notFound('Import', id);
-    return found;
-  };
+  const sessions = new SessionRegistry(ctx.clock);
+  const session = (id: string): SessionState => sessions.get(id);
   const notApplying = (state: SessionState) => {
     if (state.applying) throw new AppError('CONFLICT', `${state.fileName} is being imported; wait for it to finish.`, { key: 'importRunning' });
   };
@@ -51,8 +46,7 @@ export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHa
         sheet: input.sheet,
         options: { blankClears: false, ...input.options },
       });
-      sessions.set(state.id, state);
-      for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - maxSessions))) sessions.delete(id);
+      sessions.add(state);
       return describeSession(state);
     },
     'imports.update': (input) => {
@@ -62,7 +56,8 @@ export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHa
         const read = readSession(state, input.encoding ?? state.table.encoding ?? undefined, input.sheet ?? state.table.sheet ?? undefined);
         const sameLayout = read.headers.length === state.headers.length && read.headers.every((h, i) => h === state.headers[i]);
         Object.assign(state, read);
-        if (!sameLayout) state.mapping = new Mapping(read.headers, state.mapping.headers.map(() => null));
+        // Another sheet or encoding with other headers is mapped afresh by its own headers.
+        if (!sameLayout) state.mapping = new Mapping(read.headers, autoAssign(read.headers, state.target), state.target.fields);
       }
       if (input.assignments !== undefined) {
         if (input.assignments.length !== state.headers.length) {
@@ -88,7 +83,7 @@ export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHa
             });
           }
         });
-        state.mapping = new Mapping(state.headers, input.assignments);
+        state.mapping = new Mapping(state.headers, input.assignments, state.target.fields);
         state.mappingSource = 'manual';
         rememberMapping(state, ctx.db(), ctx.clock);
       }
@@ -121,17 +116,29 @@ export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHa
         try {
           const result = await applyImport(jobCtx, state, mode, { mainDb, openWriter: deps.openWriter, clock: ctx.clock, actor: ctx.actor() });
           state.applied = result;
-          // The preview stays as it was applied (what each row did); the plan is spent.
+          // The preview stays as it was applied (what each row did); the plan is spent, and what
+          // it held to write the rows (values, the catalog it was planned against) is let go of.
           state.plannedAt = null;
+          if (state.plan) state.plan = spent(state.plan);
           if (state.mappingSource !== 'remembered') rememberMapping(state, mainDb, ctx.clock);
           ctx.emit({ name: 'data.changed', payload: { areas: ['catalog', 'stock', 'purchasing', 'history', 'customers', 'orders'] } });
         } finally {
           state.applying = false;
+          sessions.applyEnded(state.id);
         }
       });
       return { jobId: job.id };
     },
-    'imports.close': ({ sessionId }) => ({ closed: sessions.delete(sessionId) }),
+    'imports.close': ({ sessionId }) => ({ closed: sessions.close(sessionId) }),
     'imports.template': ({ target: id, format, language }) => buildTemplate(target(id), format, language),
   };
+}
+
+/** A plan that was applied: its rows (what each did) without the data held to write them. */
+function spent(plan: TargetPlan): TargetPlan {
+  return { rows: plan.rows, notices: plan.notices, write: nothingToWrite };
+}
+
+function* nothingToWrite(): Generator<void, void, void> {
+  yield* [];
 }

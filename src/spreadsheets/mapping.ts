@@ -52,11 +52,15 @@ export function findHeaderRow(rows: readonly (readonly TableCell[])[], index: Ma
 /** Field key -> column index. Built from the headers, a remembered layout, or the person's choices. */
 export class Mapping {
   private readonly byField = new Map<string, number>();
+  private readonly labels: ReadonlyMap<string, string>;
 
+  /** `fields` name the target's fields in English texts (issue messages), never by their keys. */
   constructor(
     readonly headers: readonly string[],
     assignments: readonly (string | null)[],
+    fields: readonly FieldSpec[] = [],
   ) {
+    this.labels = new Map(fields.map((field) => [field.key, field.en]));
     assignments.forEach((field, column) => {
       if (field !== null && !this.byField.has(field) && !isHostileHeader(headers[column] ?? '')) this.byField.set(field, column);
     });
@@ -73,6 +77,11 @@ export class Mapping {
   header(field: string): string | null {
     const column = this.byField.get(field);
     return column === undefined ? null : (this.headers[column] ?? null);
+  }
+
+  /** The field's English name (its template header); the key only for a field the target does not declare. */
+  label(field: string): string {
+    return this.labels.get(field) ?? field;
   }
 
   /** Per column, the field it feeds (null = ignored). */

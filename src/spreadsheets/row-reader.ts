@@ -5,16 +5,20 @@
 import type { RowIssue } from './contract.js';
 import type { Mapping } from './mapping.js';
 import { importLimits } from './read/limits.js';
+import { textProblem } from '../shared/bounds.js';
 import type { TableCell } from './read/table.js';
 import type { ImportRow } from './targets/target.js';
 import {
+  cellContent,
   cellText,
   parseBoolean,
   parseDateTime,
+  parseDecimal,
   parseInteger,
   parseList,
   parseMoney,
   parsePercent,
+  unescapeWooLineBreaks,
   type LocalDateTime,
   type Parsed,
 } from './values.js';
@@ -24,7 +28,7 @@ export type Maybe<T> = T | null | undefined;
 
 export interface ReadSettings {
   blankClears: boolean;
-  /** Semicolon CSVs from European locales write 12,50 for 12.50. */
+  /** The file writes 12,50 for 12.50 (decided once per file: read/decimal-mark.ts). */
   decimalComma: boolean;
 }
 
@@ -72,7 +76,33 @@ export class RowReader {
   text(field: string, maxLength: number = importLimits.maxCellChars): Maybe<string> {
     return this.read(field, (cell) => {
       const text = cellText(cell);
-      return text.length > maxLength ? { ok: false, reason: 'tooLong' } : { ok: true, value: text };
+      if (text.length > maxLength) return { ok: false, reason: 'tooLong' };
+      // NUL and broken characters cannot be stored (shared/bounds.ts): the row says which cell.
+      const problem = textProblem(text);
+      return problem ? { ok: false, reason: problem } : { ok: true, value: text };
+    });
+  }
+
+  /**
+   * Free text whose layout is content (a description, notes): a leading TAB is kept, and a
+   * WooCommerce file's escaped line breaks (`\n` written as two characters) become line breaks.
+   */
+  prose(field: string, maxLength: number = importLimits.maxCellChars, options: { wooLineBreaks?: boolean } = {}): Maybe<string> {
+    return this.read(field, (cell) => {
+      const content = cellContent(cell);
+      const text = options.wooLineBreaks ? unescapeWooLineBreaks(content) : content;
+      if (text.length > maxLength) return { ok: false, reason: 'tooLong' };
+      const problem = textProblem(text);
+      return problem ? { ok: false, reason: problem } : { ok: true, value: text };
+    });
+  }
+
+  /** A number that may have decimals (a weight, a measure), in the file's decimal mark. */
+  decimal(field: string, options: { min?: number } = {}): Maybe<number> {
+    return this.read(field, (cell) => {
+      const parsed = parseDecimal(cell, this.settings.decimalComma);
+      if (parsed.ok && options.min !== undefined && parsed.value < options.min) return { ok: false, reason: options.min === 0 ? 'negative' : 'belowMinimum' };
+      return parsed;
     });
   }
 
@@ -118,7 +148,8 @@ export class RowReader {
   issue(field: string | null, key: string, params: Record<string, string | number>): void {
     const column = field === null ? undefined : this.mapping.column(field);
     const header = field === null ? null : this.mapping.header(field);
-    const full = { ...params, row: this.row.rowNumber, column: header ?? field ?? '' };
+    // Where: the column as headed in the file, else the field's English name (never its key).
+    const full = { ...params, row: this.row.rowNumber, column: header ?? (field === null ? '' : this.mapping.label(field)) };
     this.issues.push({
       field,
       column: column ?? null,

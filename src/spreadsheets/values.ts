@@ -1,9 +1,11 @@
 // Cell text -> typed values, the way merchants write them: money with ¥ / ￥ /
-// 元 / $ and thousands separators (or decimal commas in semicolon files),
+// 元 / $ and thousands separators (or decimal commas, when the file writes them:
+// see read/decimal-mark.ts),
 // percentages, whole numbers, yes/no in English and Chinese, and dates as
 // serial numbers, 2026-03-05, 2026/3/5 or 2026年3月5日 (with an optional time).
 // Each parser answers a value or a reason key the UI translates.
 import type { TableCell } from './read/table.js';
+import { limits } from '../shared/bounds.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -15,6 +17,27 @@ export function cellText(cell: TableCell | undefined): string {
   if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(Number(cell.toPrecision(15)));
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return cell.trim();
+}
+
+/**
+ * A text cell as content (descriptions, notes): surrounding spaces and line breaks go, but a
+ * leading TAB stays — it is the author's indentation, not padding. (Keys and numbers use
+ * cellText, which trims it; CSV exports neutralise the TAB again, see documents/csv.ts.)
+ */
+export function cellContent(cell: TableCell | undefined): string {
+  if (typeof cell !== 'string') return cellText(cell);
+  return cell.trimEnd().replace(/^[^\S\t]+/, '');
+}
+
+/**
+ * WooCommerce's exporter writes a line break inside a description as the two characters
+ * `\n`, and a literal backslash-n as `\\n`; this is its importer's inverse.
+ */
+export function unescapeWooLineBreaks(text: string): string {
+  return text
+    .split('\\\\n')
+    .map((part) => part.replace(/\\n/g, '\n'))
+    .join('\\n');
 }
 
 const currencyMarks = /^(?:[¥￥$€£]|RMB|CNY|USD|EUR)\s*|\s*(?:元|RMB|CNY|USD|EUR)$/giu;
@@ -38,7 +61,8 @@ export function parseMoney(cell: TableCell, decimalComma: boolean): Parsed<numbe
   const minor = Math.round(number.value * 100);
   if (Math.abs(number.value * 100 - minor) > 1e-6) return bad('tooManyDecimals');
   if (minor < 0) return bad('negative');
-  if (minor > 100_000_000_000) return bad('tooLarge');
+  // A unit price or cost no real shop reaches (shared/bounds.ts): values stay exact integers.
+  if (minor > limits.unitMoney) return bad('tooLarge');
   return ok(minor);
 }
 
@@ -47,7 +71,7 @@ export function parseInteger(cell: TableCell, decimalComma: boolean, options: { 
   if (!number.ok) return number.reason === 'notANumber' ? bad('notWholeNumber') : number;
   if (!Number.isInteger(number.value)) return bad('notWholeNumber');
   if (options.min !== undefined && number.value < options.min) return bad(options.min === 0 ? 'negative' : 'belowMinimum');
-  if (!Number.isSafeInteger(number.value)) return bad('tooLarge');
+  if (!Number.isSafeInteger(number.value) || Math.abs(number.value) > limits.quantity) return bad('tooLarge');
   return ok(number.value);
 }
 

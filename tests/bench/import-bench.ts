@@ -6,23 +6,83 @@
 //    categories, tags, one change-set item per created row) beside a bare
 //    bulk insert of the same rows and items with prepared statements in one
 //    transaction (target <= 2x);
-//  - the process's peak memory after each.
+//  - memory (RSS and V8 heap): before the preview, after it, after the apply,
+//    with the session still open once V8 has collected, and after the session
+//    is closed (imports.close, as the Import page does when the person leaves
+//    it) at once and once collected, plus the process's peak so far. No forced
+//    GC (global.gc is not there in the app): V8's memory reducer collects on its
+//    own some 10-40 s after allocation stops, so the idle readings wait for it.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks';
 import * as XLSX from 'xlsx';
 import type { MethodOutput } from '../../src/contract.js';
 import { createCore, type Core } from '../../src/core.js';
 import { openDatabase } from '../../src/db/open.js';
 import { ms, printTable, ratio, timeOnce } from './measure.js';
 
-const products = 25_000;
+/** 25,000 products x 4 variants = 100,000 rows; `IMPORT_BENCH_PRODUCTS` makes a smaller sanity run. */
+const products = Number(process.env.IMPORT_BENCH_PRODUCTS ?? 25_000);
 const header = ['Handle', 'Title', 'Brand', 'Category', 'Tags', 'Option1 name', 'Option1 value', 'Option2 name', 'Option2 value', 'SKU', 'Price', 'Compare-at price', 'Cost', 'Weight (g)'];
 const colours = ['Red', 'Blue'];
 const sizes = ['M', 'L'];
 
 export interface ImportFigures {
   rows: number;
-  formats: { format: string; bytes: number; parseMs: number; previewMs: number; applyMs: number; bareMs: number; peakMb: number }[];
+  formats: { format: string; bytes: number; parseMs: number; previewMs: number; applyMs: number; bareMs: number; peakMb: number; memory: MemoryFigures }[];
+}
+
+/** Resident set and V8 heap in MB at each step of one import. */
+export interface MemoryFigures {
+  before: Reading;
+  afterPreview: Reading;
+  afterApply: Reading;
+  /** The session still open, after V8 collected on its own: what an open session keeps. */
+  openIdle: Reading;
+  afterClose: Reading;
+  /** Closed, after V8 collected on its own: what the app keeps. */
+  closedIdle: Reading;
+  /** The process's largest resident set so far (for XLSX it includes the CSV run and its SheetJS parse). */
+  peakRssMb: number;
+}
+
+interface Reading {
+  rssMb: number;
+  heapMb: number;
+  /** Idle seconds waited for a collection (0: read at once). */
+  waitedS?: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A reading after two idle seconds (the event loop free, as between a person's clicks). */
+async function settledReading(): Promise<Reading> {
+  await sleep(2000);
+  const usage = process.memoryUsage();
+  return { rssMb: mb(usage.rss), heapMb: mb(usage.heapUsed) };
+}
+
+/** Idles until V8 runs a full collection on its own (seen through perf_hooks' gc entries), at most `maxSeconds`. */
+async function collectedReading(maxSeconds: number): Promise<Reading> {
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new PerformanceObserver((list) => {
+      const major = (entry: PerformanceEntry & { detail?: unknown }) => (entry.detail as { kind?: number } | undefined)?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR;
+      if (list.getEntries().some(major)) done();
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    const timer = setTimeout(done, maxSeconds * 1000);
+  });
+  await sleep(500);
+  const usage = process.memoryUsage();
+  return { rssMb: mb(usage.rss), heapMb: mb(usage.heapUsed), waitedS: Math.round((performance.now() - started) / 1000) };
 }
 
 function rowsOf(): (string | number)[][] {
@@ -152,9 +212,10 @@ export async function benchImports(dir: string): Promise<ImportFigures> {
   ];
   const figures: ImportFigures = { rows: rows.length - 1, formats: [] };
   for (const file of files) {
-    const parseMs = await timeOnce(() => XLSX.read(file.bytes, { type: 'buffer' }));
     const core = await emptyShop(join(dir, 'import.db'));
     let sessionId = '';
+    // Read before SheetJS's parse-only run below, whose garbage V8 may keep for minutes.
+    const before = await settledReading();
     const previewMs = await timeOnce(async () => {
       const opened = await core.call('imports.open', { target: 'products', fileName: file.name, contentBase64: file.bytes.toString('base64') });
       if (!opened.ok) throw new Error(opened.error.message);
@@ -162,12 +223,21 @@ export async function benchImports(dir: string): Promise<ImportFigures> {
       if (session.counts.create !== rows.length - 1) throw new Error(`expected every row to create: ${JSON.stringify(session.counts)}`);
       sessionId = session.sessionId;
     });
+    const afterPreview = await settledReading();
     const applyMs = await timeOnce(() => applyJob(core, sessionId));
+    const afterApply = await settledReading();
+    const openIdle = await collectedReading(60);
+    const closed = await core.call('imports.close', { sessionId });
+    if (!closed.ok) throw new Error(closed.error.message);
+    const afterClose = await settledReading();
+    const closedIdle = await collectedReading(45);
+    const memory: MemoryFigures = { before, afterPreview, afterApply, openIdle, afterClose, closedIdle, peakRssMb: peakMb() };
     await core.close();
+    const parseMs = await timeOnce(() => XLSX.read(file.bytes, { type: 'buffer' }));
     const bare = await emptyShop(join(dir, 'bare.db'));
     await bare.close();
     const bareMs = bareInsert(join(dir, 'bare.db'), rows);
-    figures.formats.push({ format: file.format, bytes: file.bytes.length, parseMs, previewMs, applyMs, bareMs, peakMb: peakMb() });
+    figures.formats.push({ format: file.format, bytes: file.bytes.length, parseMs, previewMs, applyMs, bareMs, peakMb: peakMb(), memory });
   }
   printTable(`Import of ${figures.rows.toLocaleString('en')} product rows into an empty shop`, ['file', 'size', 'SheetJS parse', 'preview', 'ratio', 'apply', 'bare insert', 'ratio', 'peak RSS'], figures.formats.map((f) => [
     f.format,
@@ -179,6 +249,18 @@ export async function benchImports(dir: string): Promise<ImportFigures> {
     ms(f.bareMs),
     ratio(f.applyMs, f.bareMs),
     `${f.peakMb} MB`,
+  ]));
+  const reading = (r: Reading) => `${r.rssMb} MB (heap ${r.heapMb})${r.waitedS === undefined ? '' : ` ${r.waitedS} s`}`;
+  const columns = ['file', 'before', 'after preview', 'peak so far', 'after apply', 'still open, collected', 'after close', 'closed, collected'];
+  printTable('Import memory: RSS (V8 heap) in MB, idle seconds waited for V8 to collect on its own', columns, figures.formats.map((f) => [
+    f.format,
+    reading(f.memory.before),
+    reading(f.memory.afterPreview),
+    `${f.memory.peakRssMb} MB`,
+    reading(f.memory.afterApply),
+    reading(f.memory.openIdle),
+    reading(f.memory.afterClose),
+    reading(f.memory.closedIdle),
   ]));
   return figures;
 }

@@ -1,4 +1,6 @@
 import * as XLSX from 'xlsx';
+import { gbk } from './imports/gbk.js';
+import { png } from '../unit/spreadsheets/sample-bytes.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLedger } from '../../src/inventory/ledger.js';
 import { seedCatalog } from './catalog-fixture.js';
@@ -88,6 +90,16 @@ describe('stocktakes', () => {
     expect(imported).toMatchObject({ counted: 2, rows: 3 });
     const tea = (await shop.ok('stocktakes.get', { stocktakeId: id, search: 'TEA' })).lines[0];
     expect(tea).toMatchObject({ counted: 39, variance: -1 });
+  });
+
+  it('reads a count file by its content like every import: a GBK CSV counts, a picture named .xlsx is refused', async () => {
+    shop = testShop(seedCatalog);
+    const { id } = await shop.ok('stocktakes.open', { locationId: WH });
+    const csv = gbk('货号,实盘数量\r\nTEA-100,41\r\n');
+    const imported = await shop.ok('stocktakes.importCounts', { stocktakeId: id, fileName: '盘点.csv', contentBase64: csv.toString('base64') });
+    expect(imported).toMatchObject({ counted: 1, rows: 1 });
+    const picture = await shop.fail('stocktakes.importCounts', { stocktakeId: id, fileName: 'count.xlsx', contentBase64: png.toString('base64') });
+    expect(picture.details.key).toBe('notSpreadsheet.image');
   });
 
   it('exports a count sheet as CSV with a BOM and neutralised cells, and as XLSX', async () => {

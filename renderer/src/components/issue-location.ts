@@ -1,5 +1,7 @@
 // Where a field problem is, in words: `lines.2.quantity` → "Line 3 · Quantity",
-// `rows.14.sku` → "Row 14 · SKU" (spreadsheet rows are already 1-based).
+// `rows.14.sku` → "Row 14 · SKU" (spreadsheet rows are already 1-based). A part
+// with no label (an internal name such as `contentBase64`) is left out: a person
+// never reads the core's field keys, and '' means "nowhere in particular".
 import type { I18n } from '../i18n/context.js';
 import { isMessageKey } from '../i18n/translate.js';
 
@@ -17,7 +19,7 @@ export function issueLocation(path: string, t: I18n['t']): string {
       i += 1;
     } else if (!/^\d+$/.test(part)) {
       const key = `field.${part}`;
-      words.push(isMessageKey(key) ? t(key) : part);
+      if (isMessageKey(key)) words.push(t(key));
     }
   }
   return words.join(' · ');

@@ -49,7 +49,11 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactNode 
     () => ({
       showError(error) {
         const { details } = toApiError(error);
-        const issues = (details.issues ?? []).slice(0, 3).map(({ path, key }) => ({ path, key }));
+        // An issue that only repeats the error itself (a refused file's `file` issue) is not shown twice.
+        const issues = (details.issues ?? [])
+          .filter((issue) => issue.key !== details.key)
+          .slice(0, 3)
+          .map(({ path, key }) => ({ path, key }));
         push({ kind: 'error', errorKey: details.key, successKey: null, params: details.params, issues });
       },
       showSuccess(key) {
@@ -69,11 +73,15 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactNode 
               {toast.errorKey !== null ? (
                 <>
                   <strong>{tKey(`errors.${toast.errorKey}`, 'errors.internal', toast.params)}</strong>
-                  {toast.issues.map((issue) => (
-                    <span key={issue.path} className="toast-issue">
-                      {issueLocation(issue.path, t)}: {tKey(`errors.${issue.key}`, 'errors.validation', toast.params)}
-                    </span>
-                  ))}
+                  {toast.issues.map((issue) => {
+                    const where = issueLocation(issue.path, t);
+                    const what = tKey(`errors.${issue.key}`, 'errors.validation', toast.params);
+                    return (
+                      <span key={issue.path} className="toast-issue">
+                        {where === '' ? what : `${where}: ${what}`}
+                      </span>
+                    );
+                  })}
                   <span>{tKey(`errorHints.${toast.errorKey}`, 'errorHints.generic', toast.params)}</span>
                 </>
               ) : (

@@ -1,7 +1,8 @@
 // XLSX, XLS and ODS through SheetJS: cell values as stored (formulas read as
 // their cached results), date cells turned into ISO text, merged cells filled
 // from their top-left cell (merged headers and product names merged down
-// over their variant rows both read as if every cell held the value).
+// over their variant rows both read as if every cell held the value). An empty
+// first sheet (a cover or a blank "Sheet1") gives way to the first with cells.
 import * as XLSX from 'xlsx';
 import type { TableCell } from './table.js';
 import { importLimits } from './limits.js';
@@ -12,6 +13,8 @@ export interface WorkbookTable {
   rows: TableCell[][];
   tooManyRows: boolean;
   tooManyColumns: boolean;
+  /** 'file': no sheet has a single value; 'sheet': the chosen one has none (others do). */
+  empty: 'file' | 'sheet' | null;
 }
 
 export function readWorkbook(bytes: Buffer, wantedSheet: string | undefined): WorkbookTable {
@@ -26,9 +29,11 @@ export function readWorkbook(bytes: Buffer, wantedSheet: string | undefined): Wo
     sheetRows: importLimits.maxRows + 2,
   });
   const sheets = book.SheetNames;
-  const sheet = wantedSheet !== undefined && sheets.includes(wantedSheet) ? wantedSheet : (sheets[0] ?? '');
+  const withCells = sheets.filter((name) => hasValues(book.Sheets[name]));
+  const sheet = wantedSheet !== undefined && sheets.includes(wantedSheet) ? wantedSheet : (withCells[0] ?? sheets[0] ?? '');
   const ws = book.Sheets[sheet];
-  if (!ws) return { sheets, sheet, rows: [], tooManyRows: false, tooManyColumns: false };
+  const empty = withCells.length === 0 ? 'file' : withCells.includes(sheet) ? null : 'sheet';
+  if (!ws || empty !== null) return { sheets, sheet, rows: [], tooManyRows: false, tooManyColumns: false, empty };
   const data = (ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
   const range = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
   const width = range.e.c + 1;
@@ -57,7 +62,14 @@ export function readWorkbook(bytes: Buffer, wantedSheet: string | undefined): Wo
     rows,
     tooManyRows: rows.length > importLimits.maxRows + 1,
     tooManyColumns: width > importLimits.maxColumns,
+    empty: null,
   };
+}
+
+/** A sheet holding at least one value (a formatted but blank sheet holds none). */
+function hasValues(ws: XLSX.WorkSheet | undefined): boolean {
+  const data = (ws?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  return data.some((row) => row?.some((cell) => cell !== undefined && cell.v !== undefined && cell.v !== null && String(cell.v).trim() !== '') ?? false);
 }
 
 function cellValue(cell: XLSX.CellObject | undefined): TableCell {

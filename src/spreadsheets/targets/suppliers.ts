@@ -67,7 +67,7 @@ function plan(input: PlanInput) {
       const parsed = currencySchema.safeParse(String(cell).trim().toUpperCase());
       return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: 'notAChoice' };
     });
-    const notes = reader.text('notes', 2000);
+    const notes = reader.prose('notes', 2000); // a leading TAB is the author's indentation
     const values: Values = {
       contactName: reader.text('contactName', 200),
       email: reader.text('email', 200),
