@@ -79,11 +79,16 @@ export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets)
     const memberships = new Set<string>();
     const created: string[] = [];
     const hooked = new Set<string>();
+    const takenBackLast = new Set<string>();
     for (const { entity, field } of store.fieldGroups(changeSetId)) {
       const hook = targets.hooks?.[entity];
       if (hook) {
         if (!hooked.has(entity)) restored += hook(db, changeSetId, at);
         hooked.add(entity);
+        continue;
+      }
+      if (field === createdRowField && targets.afterDelete?.[entity]) {
+        takenBackLast.add(entity);
         continue;
       }
       if (field === createdRowField && targets.rows?.[entity]) {
@@ -107,7 +112,9 @@ export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets)
     }
     // Created rows go last (their other items were restored above), children first.
     created.sort((a, b) => (targets.rows?.[a]?.order ?? 0) - (targets.rows?.[b]?.order ?? 0));
+    for (const entity of created) restored += targets.beforeDelete?.[entity]?.(db, changeSetId, at) ?? 0;
     for (const entity of created) restored += store.deleteCreatedRows(changeSetId, entity);
+    for (const entity of takenBackLast) restored += targets.afterDelete?.[entity]?.(db, changeSetId, at) ?? 0;
     const undoId = store.createChangeSet('undo', `Undo of #${changeSetId}: ${set.summary}`, actor, at);
     store.copyReversed(undoId, changeSetId);
     store.markUndone(changeSetId, at, undoId);

@@ -23,4 +23,6 @@ export const shopUndoTargets: UndoTargets = {
   memberships: { ...catalogUndoTargets.memberships, ...importUndoTargets.memberships },
   rows: { ...catalogUndoTargets.rows, ...importUndoTargets.rows },
   hooks: { ...catalogUndoTargets.hooks, ...importUndoTargets.hooks },
+  beforeDelete: { ...catalogUndoTargets.beforeDelete, ...importUndoTargets.beforeDelete },
+  afterDelete: { ...catalogUndoTargets.afterDelete, ...importUndoTargets.afterDelete },
 };

@@ -18,6 +18,14 @@ export interface UndoTargets {
   rows?: Record<string, { order: number }>;
   /** entity -> code that reverses the set's items of that entity (e.g. stock through the ledger). */
   hooks?: Record<string, (db: Db, changeSetId: number, at: string) => number>;
+  /** entity -> code run before the set's created rows are deleted, when it created rows of that entity (e.g. a new variant's ledger rows). */
+  beforeDelete?: Record<string, (db: Db, changeSetId: number, at: string) => number>;
+  /**
+   * entity -> code that takes back the rows of that entity the set created, once all its other
+   * created rows are gone, instead of a plain delete (e.g. a location: deleted when nothing refers
+   * to it any more, else deactivated).
+   */
+  afterDelete?: Record<string, (db: Db, changeSetId: number, at: string) => number>;
 }
 
 /** change_set_items.field of an item recording that the set created the row. */

@@ -44,7 +44,7 @@ export async function applyImport(ctx: JobContext, state: SessionState, mode: 'a
       rows: state.rows,
       mapping: state.mapping,
       options: state.options,
-      decimalComma: state.table.delimiter === ';',
+      decimalComma: state.table.decimalMark === 'comma',
     });
     const errors = plan.rows.filter((row) => row.outcome === 'error');
     if (mode === 'all' && errors.length > 0) {

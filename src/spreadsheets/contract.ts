@@ -15,6 +15,7 @@ export const importTargetIds = [
   'purchaseOrderLines',
   'customers',
   'orders',
+  'returns',
 ] as const;
 export const importTargetSchema = z.enum(importTargetIds);
 export type ImportTargetId = z.infer<typeof importTargetSchema>;
@@ -26,6 +27,11 @@ export const importOptionsSchema = z.object({
   locationId: z.number().int().positive().optional(),
   stocktakeId: z.number().int().positive().optional(),
   purchaseOrderId: z.number().int().positive().optional(),
+  /**
+   * Products / stock levels: the day the file's stock was counted (YYYY-MM-DD, shop time):
+   * its movements are dated that day's 00:00. A date column in the file wins; none = now.
+   */
+  stockDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
@@ -116,6 +122,8 @@ export const importSessionSchema = z.object({
   encoding: z.enum(textEncodings).nullable(),
   detectedEncoding: z.enum(textEncodings).nullable(),
   delimiter: z.enum([',', ';', '\t']).nullable(),
+  /** How the file writes decimals (12,50 or 12.50), decided from its content for every number in it. */
+  decimalMark: z.enum(['comma', 'point']),
   sheets: z.array(z.string()),
   sheet: z.string().nullable(),
   /** 1-based row number of the header row. */
@@ -145,7 +153,8 @@ export const importsContract = {
     input: z.object({
       target: importTargetSchema,
       fileName: z.string().min(1).max(260),
-      contentBase64: z.string().min(1),
+      /** May be empty: an empty file is answered with a translated "the file is empty" (emptyFile). */
+      contentBase64: z.string(),
       encoding: z.enum(textEncodings).optional(),
       sheet: z.string().optional(),
       options: importOptionsSchema.optional(),

@@ -73,7 +73,7 @@ export function createSessionState(
     fileName: input.fileName,
     bytes: input.bytes,
     ...read,
-    mapping: new Mapping(read.headers, remembered ?? autoAssign(read.headers, input.target)),
+    mapping: new Mapping(read.headers, remembered ?? autoAssign(read.headers, input.target), input.target.fields),
     mappingSource: remembered ? 'remembered' : 'auto',
     options: input.options,
     plan: null,
@@ -99,7 +99,7 @@ export function preview(state: SessionState, db: Db, clock: Clock): void {
     state.notices = [];
     return;
   }
-  state.plan = state.target.plan({ db, clock, rows: state.rows, mapping: state.mapping, options: state.options, decimalComma: state.table.delimiter === ';' });
+  state.plan = state.target.plan({ db, clock, rows: state.rows, mapping: state.mapping, options: state.options, decimalComma: state.table.decimalMark === 'comma' });
   state.plannedAt = writeMarks(db);
   state.counts = countOutcomes(state.plan.rows);
   state.notices = state.plan.notices ?? [];
@@ -131,8 +131,9 @@ function countOutcomes(rows: readonly RowPlan[]): ImportCounts {
   return counts;
 }
 
-function fileIssue(key: string, field: string | null, params: Record<string, string | number>): RowIssue {
-  return { field, column: null, header: null, key, params, message: issueMessage(key, params) };
+/** `shown`: the params as English text names them (a field's label where `params` has its key). */
+function fileIssue(key: string, field: string | null, params: Record<string, string | number>, shown = params): RowIssue {
+  return { field, column: null, header: null, key, params, message: issueMessage(key, shown) };
 }
 
 function fileIssues(state: SessionState): RowIssue[] {
@@ -141,7 +142,7 @@ function fileIssues(state: SessionState): RowIssue[] {
     if (isHostileHeader(header)) issues.push({ ...fileIssue('hostileHeader', null, { value: header }), column, header });
   });
   for (const field of state.target.fields) {
-    if (field.required === 'always' && !state.mapping.has(field.key)) issues.push(fileIssue('noColumnFor', field.key, { field: field.key }));
+    if (field.required === 'always' && !state.mapping.has(field.key)) issues.push(fileIssue('noColumnFor', field.key, { field: field.key }, { field: field.en }));
   }
   for (const option of state.target.needs) {
     if (state.options[option] === undefined) issues.push(fileIssue('optionNeeded', option, { option }));
@@ -163,6 +164,7 @@ export function describeSession(state: SessionState): ImportSession {
     encoding: state.table.encoding,
     detectedEncoding: state.table.detectedEncoding,
     delimiter: state.table.delimiter,
+    decimalMark: state.table.decimalMark,
     sheets: state.table.sheets,
     sheet: state.table.sheet,
     headerRow: state.headerRow + 1,

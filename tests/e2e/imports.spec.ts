@@ -20,6 +20,9 @@ test('import a GBK CSV with Chinese headers: preview with errors, fix the mappin
     await expect(page.getByTestId('import-map-0')).toHaveValue('title');
     await expect(page.getByTestId('import-map-3')).toHaveValue('sku');
     await expect(page.getByTestId('import-map-4')).toHaveValue('');
+    // Product files may carry stock: where (optional, from the file by default) and when it was counted.
+    await expect(page.getByTestId('import-location')).toContainText('— from the file —');
+    await expect(page.getByTestId('import-stock-date')).toHaveValue('');
     await expect(page.getByTestId('import-outcome-error')).toContainText('3');
     await page.getByTestId('import-outcome-error').click();
     await expect(page.getByTestId('import-preview')).toContainText('Price: a value is needed here');

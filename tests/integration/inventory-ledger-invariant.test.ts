@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName } from '../../src/contract.js';
 import { seedCatalog } from './catalog-fixture.js';
+import { applyImport, openImport } from './imports/import-harness.js';
 import { testShop, type TestShop } from './shop-harness.js';
 import { removeTempDirs } from './temp-shop.js';
 
@@ -116,5 +117,35 @@ describe('levels equal the ledger', () => {
       )
       .all();
     expect(transitOff).toEqual([]);
+  });
+
+  it('through imports of stock (a 0, oversold, several locations, committed carried over) and their undo', async () => {
+    shop = testShop(seedCatalog);
+    const s = shop;
+    const invariant = () => ({
+      offLedger: s.db
+        .prepare(
+          `SELECT sl.variant_id, sl.location_id FROM stock_levels sl
+           WHERE sl.on_hand <> (SELECT COALESCE(SUM(m.delta), 0) FROM stock_movements m WHERE m.variant_id = sl.variant_id AND m.location_id = sl.location_id)`,
+        )
+        .all(),
+      orphanMovements: s.db
+        .prepare('SELECT m.id FROM stock_movements m LEFT JOIN stock_levels sl ON sl.variant_id = m.variant_id AND sl.location_id = m.location_id WHERE sl.variant_id IS NULL')
+        .all(),
+      offTotal: s.db.prepare('SELECT v.id FROM variants v WHERE v.on_hand_total <> (SELECT COALESCE(SUM(on_hand), 0) FROM stock_levels WHERE variant_id = v.id)').all(),
+      badCarried: s.db.prepare('SELECT variant_id FROM stock_levels WHERE carried_committed < 0 OR carried_committed > committed').all(),
+    });
+    const clean = { offLedger: [], orphanMovements: [], offTotal: [], badCarried: [] };
+    const changeSet = async (sessionId: string) => (await s.ok('imports.get', { sessionId })).applied?.changeSetId ?? 0;
+
+    const products = await openImport(s, 'products', 'p.csv', ['Title,SKU,Price,Location,Stock', 'Scarf,SC-1,99,Main warehouse,0', 'Scarf,SC-1,99,East,-4', 'Hat,HT-1,49,East,7'].join('\n'));
+    await applyImport(s, products.sessionId);
+    const levels = await openImport(s, 'stockLevels', 's.csv', ['SKU,Location,On hand,Available', 'TEA-100,Main warehouse,38,30', 'HT-1,East,5,5', 'HOD-001-BLK-L,Main warehouse,-2,-2'].join('\n'));
+    await applyImport(s, levels.sessionId);
+    expect(invariant()).toEqual(clean);
+    await s.ok('history.undo', { changeSetId: await changeSet(levels.sessionId) });
+    expect(invariant()).toEqual(clean);
+    await s.ok('history.undo', { changeSetId: await changeSet(products.sessionId) });
+    expect(invariant()).toEqual(clean);
   });
 });

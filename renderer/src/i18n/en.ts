@@ -8,6 +8,7 @@ import { operationErrorsEn } from './areas/errors-operations.js';
 import { insightsEn } from './areas/insights.js';
 import { exportsEn } from './areas/exports.js';
 import { importsEn } from './areas/imports.js';
+import { importFilesEn } from './areas/import-files.js';
 import { analyticsEn } from './areas/analytics.js';
 import { alertsEn } from './areas/alerts.js';
 import { analyticsInventoryEn } from './areas/analytics-inventory.js';
@@ -193,6 +194,7 @@ export const en = {
   ...purchasingEn,
   ...exportsEn,
   ...importsEn,
+  ...importFilesEn,
   ...analyticsEn,
   ...alertsEn,
   ...analyticsInventoryEn,

@@ -8,6 +8,7 @@ import { operationErrorsZh } from './areas/errors-operations.js';
 import { insightsZh } from './areas/insights.js';
 import { exportsZh } from './areas/exports.js';
 import { importsZh } from './areas/imports.js';
+import { importFilesZh } from './areas/import-files.js';
 import { analyticsZh } from './areas/analytics.js';
 import { alertsZh } from './areas/alerts.js';
 import { analyticsInventoryZh } from './areas/analytics-inventory.js';
@@ -194,6 +195,7 @@ export const zhCN: Dictionary = {
   ...purchasingZh,
   ...exportsZh,
   ...importsZh,
+  ...importFilesZh,
   ...analyticsZh,
   ...alertsZh,
   ...analyticsInventoryZh,

@@ -5,6 +5,7 @@ import { productsTarget } from './products.js';
 import { customersTarget } from './customers.js';
 import { ordersTarget } from './orders.js';
 import { purchaseOrderLinesTarget } from './purchase-order-lines.js';
+import { returnsTarget } from './returns.js';
 import { stockLevelsTarget } from './stock-levels.js';
 import { stocktakeCountsTarget } from './stocktake-counts.js';
 import { supplierItemsTarget } from './supplier-items.js';
@@ -19,6 +20,7 @@ const registered: Partial<Record<ImportTargetId, ImportTarget>> = {
   stocktakeCounts: stocktakeCountsTarget,
   purchaseOrderLines: purchaseOrderLinesTarget,
   orders: ordersTarget,
+  returns: returnsTarget,
 };
 
 export function targetFor(id: ImportTargetId): ImportTarget | undefined {

@@ -1,6 +1,7 @@
 // Product import fields, with the headers of Shopdesk's own template, the
 // Products grid export, Shopify's old and new product CSV, WooCommerce's
 // exporter and Chinese merchant sheets as synonyms.
+import { locationField, stockDateField } from './stock-read.js';
 import type { FieldSpec } from './target.js';
 
 export const productFields: FieldSpec[] = [
@@ -71,6 +72,19 @@ export const productFields: FieldSpec[] = [
   { key: 'wooId', type: 'text', en: 'ID', zh: 'ID', synonyms: [] },
   { key: 'wooType', type: 'text', en: 'Type', zh: '类型', synonyms: [] },
   { key: 'wooParent', type: 'text', en: 'Parent', zh: '父级', synonyms: [] },
+  // Stock: Shopify's quantity at the default location, WooCommerce's Stock (blank: not managed),
+  // the Products export's On hand (a total over locations), Chinese sheets one row per warehouse.
+  {
+    key: 'stock',
+    type: 'integer',
+    en: 'Stock',
+    zh: '库存',
+    synonyms: ['variant inventory qty', 'inventory quantity', 'inventory qty', 'inventory', 'on hand', 'quantity', 'qty', 'stock quantity', '库存数量', '可用库存', '现有库存', '实际库存', '库存量', '数量'],
+  },
+  // Shopify: blank where the variant's inventory is not tracked (its quantity then means nothing).
+  { key: 'inventoryTracker', type: 'text', en: 'Inventory tracker', zh: '库存跟踪', synonyms: ['variant inventory tracker'] },
+  locationField,
+  stockDateField,
 ];
 
 /** Status spellings (English, Chinese, platform exports) -> stored status. */

@@ -2,12 +2,16 @@
 // update it and its product; other rows are new variants, grouped into
 // products by WooCommerce parent, handle, or title (rows of a new product
 // share it). A new product with any bad row is refused whole, so an import
-// never creates half a product.
+// never creates half a product. Rows of one SKU at several locations are one
+// variant with stock at each (products-stock.ts); rows without a variant
+// (image-only, WooCommerce parents) are skipped with a note saying why.
 import { slugify } from '../../catalog/product-service.js';
-import type { RowPlan } from '../contract.js';
+import type { ImportNotice, RowPlan } from '../contract.js';
+import { notice } from '../issue-messages.js';
 import { FirstSeen, type Change } from './plan-helpers.js';
 import { readCatalog, type CatalogProduct, type CatalogSnapshot, type CatalogVariant } from './products-catalog.js';
 import { readProductRow, type ProductRowRead, type ProductValues } from './products-rows.js';
+import { followVariantRows, linkSameSku, planProductStock, type ProductStockPlan } from './products-stock.js';
 import type { PlanInput } from './target.js';
 
 export interface ProductGroup {
@@ -28,6 +32,8 @@ export interface ProductsPlan {
   groups: ProductGroup[];
   catalog: CatalogSnapshot;
   variantChanges: Map<number, Change[]>;
+  stock: ProductStockPlan;
+  notices: ImportNotice[];
 }
 
 const variantFields = ['sku', 'barcode', 'price', 'compareAtPrice', 'cost', 'weightGrams', 'status'] as const;
@@ -35,14 +41,18 @@ const variantFields = ['sku', 'barcode', 'price', 'compareAtPrice', 'cost', 'wei
 export function planProducts(input: PlanInput): ProductsPlan {
   const catalog = readCatalog(input.db);
   const reads = input.rows.map((row) => readProductRow(row, input, catalog));
+  const stock = planProductStock(reads, input);
   const groups = groupRows(reads, catalog);
+  linkSameSku(reads, stock);
   checkKeys(reads);
   const variantChanges = new Map<number, Change[]>();
   for (const group of groups) planGroup(group, catalog, variantChanges);
+  followVariantRows(reads);
   const groupOf = new Map<ProductRowRead, ProductGroup>();
   for (const group of groups) for (const read of group.rows) groupOf.set(read, group);
-  const rows = reads.map((read) => rowPlan(read, groupOf.get(read), variantChanges));
-  return { rows, groups, catalog, variantChanges };
+  const rows = reads.map((read) => rowPlan(read, groupOf.get(read), variantChanges, stock));
+  const written = (read: ProductRowRead) => read.reader.issues.length === 0 && groupOf.get(read)?.failed !== true;
+  return { rows, groups, catalog, variantChanges, stock, notices: stock.notices(written) };
 }
 
 function groupRows(reads: ProductRowRead[], catalog: CatalogSnapshot): ProductGroup[] {
@@ -122,14 +132,11 @@ function mergeValues(into: ProductValues, from: ProductValues): void {
   });
 }
 
-/** SKUs appear once in a file; a SKU moved onto a matched variant must be free. */
+/** A variant appears once by Variant ID (SKUs: linkSameSku). */
 function checkKeys(reads: ProductRowRead[]): void {
-  const skus = new FirstSeen();
   const variantIds = new FirstSeen();
   for (const read of reads) {
-    if (!read.hasVariant) continue;
-    const sku = read.reader.raw('sku');
-    if (sku !== '') skus.check(read.reader, 'sku', sku);
+    if (!read.hasVariant || read.variantRow) continue;
     if (read.existing && read.reader.raw('variantId') !== '') variantIds.check(read.reader, 'variantId', String(read.existing.id));
   }
 }
@@ -148,7 +155,7 @@ function planGroup(group: ProductGroup, catalog: CatalogSnapshot, variantChanges
     for (const variant of catalog.variantsOf(group.existing.id)) combos.set(comboOf([variant.option1, variant.option2, variant.option3]), -variant.id);
   }
   for (const read of group.rows) {
-    if (!read.hasVariant) continue;
+    if (!read.hasVariant || read.variantRow) continue;
     if (read.existing) {
       variantChanges.set(read.reader.rowNumber, variantDiff(read.existing, read, catalog));
       continue;
@@ -217,33 +224,46 @@ function variantDiff(stored: CatalogVariant, read: ProductRowRead, catalog: Cata
   return changes;
 }
 
-function rowPlan(read: ProductRowRead, group: ProductGroup | undefined, variantChanges: Map<number, Change[]>): RowPlan {
+function rowPlan(read: ProductRowRead, group: ProductGroup | undefined, variantChanges: Map<number, Change[]>, stock: ProductStockPlan): RowPlan {
   const rowNumber = read.reader.rowNumber;
   const productChanges = group && group.firstRow === rowNumber ? group.productChanges : [];
-  const changes = [...productChanges, ...(variantChanges.get(rowNumber) ?? [])];
+  const here = stock.of.get(read);
+  const stockChanges: Change[] = here && here.before !== here.onHand ? [{ field: 'stock', before: here.before, after: here.onHand }] : [];
+  const changes = [...productChanges, ...(variantChanges.get(rowNumber) ?? []), ...stockChanges];
   const key = read.existing?.sku ?? read.reader.raw('sku');
-  const label = [group?.values.title ?? group?.existing?.title ?? '', ...read.variant.options.filter((v) => v !== null)].filter((t) => t !== '').join(' / ');
+  const title = [group?.values.title ?? group?.existing?.title ?? '', ...read.variant.options.filter((v) => v !== null)].filter((t) => t !== '').join(' / ');
+  const label = here ? `${title} @ ${here.location.name}` : title;
   const issues = read.reader.issues;
+  const notes: ImportNotice[] = [...(stock.notes.get(read) ?? [])];
+  const creates = (group !== undefined && !group.existing) || (read.hasVariant && !(read.variantRow ?? read).existing);
   let outcome: RowPlan['outcome'];
   if (issues.length > 0) outcome = 'error';
-  else if (group && !group.existing) outcome = 'create';
-  else if (read.hasVariant && !read.existing) outcome = 'create';
+  else if (!read.hasVariant && changes.length === 0) {
+    // Nothing of its own to write (its image or product values go with the product): not a "new" row.
+    outcome = 'skip';
+    notes.push(notice(read.woo === 'variable' ? 'variableParent' : 'imageOnlyRow'));
+  } else if (creates) outcome = 'create';
   else outcome = changes.length > 0 ? 'update' : 'unchanged';
-  const shown = outcome === 'create' ? createdChanges(read, group) : changes;
-  return { row: rowNumber, outcome, key, label, changes: shown, issues };
+  const shown = outcome === 'create' ? createdChanges(read, group, here?.onHand) : changes;
+  return { row: rowNumber, outcome, key, label, changes: shown, issues, ...(notes.length > 0 ? { notes } : {}) };
 }
 
-function createdChanges(read: ProductRowRead, group: ProductGroup | undefined): Change[] {
+/** The row a new product's own values are shown on: its first variant row (not a WooCommerce parent or image row). */
+function productRowOf(group: ProductGroup): number {
+  return (group.rows.find((read) => read.hasVariant && !read.variantRow) ?? group.rows[0])?.reader.rowNumber ?? group.firstRow;
+}
+
+function createdChanges(read: ProductRowRead, group: ProductGroup | undefined, stock: number | undefined): Change[] {
   const changes: Change[] = [];
   const push = (field: string, value: string | number | null | undefined) => {
     if (value !== undefined && value !== null && value !== '') changes.push({ field, before: null, after: value });
   };
-  if (group && group.firstRow === read.reader.rowNumber && !group.existing) {
+  if (group && !group.existing && productRowOf(group) === read.reader.rowNumber) {
     push('title', group.values.title);
     push('brand', group.values.brand);
     push('category', group.values.category);
   }
-  if (read.hasVariant) {
+  if (read.hasVariant && !read.variantRow) {
     push('sku', read.variant.sku);
     push('price', read.variant.price);
     push('compareAtPrice', read.variant.compareAtPrice);
@@ -251,5 +271,6 @@ function createdChanges(read: ProductRowRead, group: ProductGroup | undefined): 
     push('barcode', read.variant.barcode);
     push('weightGrams', read.variant.weightGrams);
   }
+  push('stock', stock);
   return changes;
 }

@@ -6,8 +6,9 @@
 import { barcodeProblem } from '../../catalog/barcode.js';
 import type { Mapping } from '../mapping.js';
 import { RowReader, type Maybe } from '../row-reader.js';
-import { cellText, parseBoolean, parseDecimal } from '../values.js';
+import { cellText, parseBoolean } from '../values.js';
 import { normaliseCategoryPath, type CatalogSnapshot, type CatalogVariant } from './products-catalog.js';
+import { isWooCommerceFile } from './woo-file.js';
 import { statusWords } from './products-fields.js';
 import type { ImportRow, PlanInput } from './target.js';
 
@@ -47,6 +48,11 @@ export interface ProductRowRead {
   /** False for Shopify image-only rows and WooCommerce variable parents. */
   hasVariant: boolean;
   existing: CatalogVariant | undefined;
+  /**
+   * The earlier row of the same SKU, when this row only brings the variant's stock at
+   * another location (one row per warehouse); its variant is that row's.
+   */
+  variantRow?: ProductRowRead;
 }
 
 const optionFields = [
@@ -62,7 +68,8 @@ export function readProductRow(row: ImportRow, input: PlanInput, catalog: Catalo
   const product: ProductValues = {
     handle: reader.text('handle', 255),
     title: reader.text('title', 255),
-    description: reader.text('description', 65_535),
+    // A leading TAB is kept; WooCommerce's `\n` escapes become line breaks (targets/woo-file.ts).
+    description: reader.prose('description', 65_535, { wooLineBreaks: isWooCommerceFile(input.mapping) }),
     brand: reader.text('brand', 120),
     category: categoryOf(reader),
     status: statusOf(reader),
@@ -158,15 +165,11 @@ function barcodeOf(reader: RowReader, mode: 'gtin' | 'free'): Maybe<string> {
 }
 
 function weightOf(reader: RowReader): Maybe<number> {
-  const grams = reader.integer('weightGrams', 0);
-  if (grams !== undefined || !reader.has('weightKg')) return grams;
-  const kg = reader.read('weightKg', (cell) => parseDecimal(cell, false));
-  if (kg === undefined || kg === null) return kg;
-  if (kg < 0) {
-    reader.issue('weightKg', 'negative', { value: kg });
-    return undefined;
-  }
-  return Math.round(kg * 1000);
+  // Both read in the file's decimal mark (0,35 kg; 350,5 g): weights are stored in whole grams.
+  const grams = reader.decimal('weightGrams', { min: 0 });
+  if (grams !== undefined || !reader.has('weightKg')) return grams === null ? null : grams === undefined ? undefined : Math.round(grams);
+  const kg = reader.decimal('weightKg', { min: 0 });
+  return kg === undefined || kg === null ? kg : Math.round(kg * 1000);
 }
 
 function matchExisting(reader: RowReader, catalog: CatalogSnapshot): CatalogVariant | undefined {

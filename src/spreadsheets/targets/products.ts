@@ -1,7 +1,9 @@
 // Products and variants from Shopdesk's template, the Products grid export,
 // Shopify or WooCommerce product CSVs and Chinese merchant sheets. Writes go
-// product by product; every created row and changed field is a change-set
-// item, so undoing the import restores the catalog exactly.
+// product by product, then the stock the file carries (products-stock.ts),
+// all in one transaction; every created row, changed field and stock change
+// is an item of the one change set, so undoing the import restores the
+// catalog and its stock exactly.
 import { productColumns, productTagsEntity, variantColumns } from '../../catalog/change-sets.js';
 import { slugify } from '../../catalog/product-service.js';
 import { categorySeparator } from '../../catalog/taxonomy-service.js';
@@ -9,6 +11,8 @@ import type { Db } from '../../db/open.js';
 import { recordChanges, recordCreated, type Change } from './plan-helpers.js';
 import { productFields } from './products-fields.js';
 import { planProducts, type ProductGroup } from './products-plan.js';
+import type { ProductRowRead } from './products-rows.js';
+import { writeProductStock } from './products-stock.js';
 import type { ImportTarget, WriteContext } from './target.js';
 
 const productColumnOf: Record<string, string> = { ...productColumns, category: 'category_id' };
@@ -19,8 +23,8 @@ export const productsTarget: ImportTarget = {
   fields: productFields,
   needs: [],
   template: {
-    fields: ['handle', 'title', 'description', 'brand', 'category', 'tags', 'productStatus', 'option1Name', 'option1Value', 'option2Name', 'option2Value', 'sku', 'barcode', 'price', 'compareAtPrice', 'cost', 'weightGrams'],
-    example: ['linen-shirt', 'Linen Shirt', 'Breathable summer shirt', 'Hanfu Lab', 'Clothing > Shirts', 'summer, linen', 'active', 'Colour', 'White', 'Size', 'M', 'LS-WHT-M', '6901234500011', '199.00', '259.00', '80.50', 250],
+    fields: ['handle', 'title', 'description', 'brand', 'category', 'tags', 'productStatus', 'option1Name', 'option1Value', 'option2Name', 'option2Value', 'sku', 'barcode', 'price', 'compareAtPrice', 'cost', 'weightGrams', 'stock'],
+    example: ['linen-shirt', 'Linen Shirt', 'Breathable summer shirt', 'Hanfu Lab', 'Clothing > Shirts', 'summer, linen', 'active', 'Colour', 'White', 'Size', 'M', 'LS-WHT-M', '6901234500011', '199.00', '259.00', '80.50', 250, 12],
   },
   // Shopdesk's Products grid export (it carries Variant ID) has one row per variant, and its
   // Status column is the variant's; in Shopify and template files Status is the product's.
@@ -33,24 +37,30 @@ export const productsTarget: ImportTarget = {
     const okRows = new Set(plan.rows.filter((row) => row.outcome !== 'error').map((row) => row.row));
     return {
       rows: plan.rows,
+      notices: plan.notices,
       *write(ctx: WriteContext) {
         const writer = createProductWriter(ctx);
+        // Each written row's variant, for the stock written after the products.
+        const ids = new Map<ProductRowRead, number>();
         for (const group of plan.groups) {
           if (group.failed) continue;
           if (group.existing) {
             if (okRows.has(group.firstRow) && group.productChanges.length > 0) writer.updateProduct(group.existing.id, group.productChanges);
             const position = { next: plan.catalog.lastPosition(group.existing.id) + 1 };
             for (const read of group.rows) {
-              if (!okRows.has(read.reader.rowNumber) || !read.hasVariant) continue;
-              if (read.existing) writer.updateVariant(read.existing.id, plan.variantChanges.get(read.reader.rowNumber) ?? []);
-              else writer.insertVariant(group.existing.id, read, position.next++);
+              if (!okRows.has(read.reader.rowNumber) || !read.hasVariant || read.variantRow) continue;
+              if (read.existing) {
+                writer.updateVariant(read.existing.id, plan.variantChanges.get(read.reader.rowNumber) ?? []);
+                ids.set(read, read.existing.id);
+              } else ids.set(read, writer.insertVariant(group.existing.id, read, position.next++));
               yield;
             }
           } else {
-            writer.createProduct(group);
+            writer.createProduct(group, ids);
             yield;
           }
         }
+        yield* writeProductStock(ctx, plan.stock, (read) => okRows.has(read.reader.rowNumber), ids);
       },
     };
   },
@@ -84,7 +94,7 @@ function createProductWriter(ctx: WriteContext) {
     return handle;
   };
 
-  const addVariant = (productId: number, read: ProductGroup['rows'][number], position: number): void => {
+  const addVariant = (productId: number, read: ProductGroup['rows'][number], position: number): number => {
     const v = read.variant;
     const [o1, o2, o3] = v.options;
     const id = Number(
@@ -92,10 +102,11 @@ function createProductWriter(ctx: WriteContext) {
         .lastInsertRowid,
     );
     recordCreated(ctx, 'variants', id);
+    return id;
   };
 
   return {
-    createProduct(group: ProductGroup): void {
+    createProduct(group: ProductGroup, ids: Map<ProductRowRead, number>): void {
       const v = group.values;
       const title = v.title ?? '';
       const [n1, n2, n3] = v.optionNames;
@@ -107,7 +118,7 @@ function createProductWriter(ctx: WriteContext) {
       for (const name of new Set(v.tags ?? [])) link.run(productId, tags.idFor(name));
       [...new Set(v.images ?? [])].forEach((path, i) => insertImage.run(productId, path, i + 1, now));
       let position = 1;
-      for (const read of group.rows) if (read.hasVariant) addVariant(productId, read, position++);
+      for (const read of group.rows) if (read.hasVariant && !read.variantRow) ids.set(read, addVariant(productId, read, position++));
     },
     insertVariant: addVariant,
     updateProduct(productId: number, changes: Change[]): void {

@@ -103,15 +103,18 @@ describe('other targets from fixtures', () => {
     await shop.ok('locations.create', { code: 'FLOOR', name: 'Shop Floor', kind: 'store' });
   }
 
-  it('stock-levels-zh.csv and shopify-inventory.csv set on hand; bad rows are named', async () => {
+  it('stock-levels-zh.csv and shopify-inventory.csv set on hand; bad rows are named, oversold ones noted', async () => {
     await withCatalog();
     const zh = await importFile('stock-levels-zh.csv', 'stockLevels');
-    expect((await rows(shop, zh.sessionId, 'error')).map((r) => [r.row, r.issues[0]?.key])).toEqual([
-      [4, 'unknownSku'],
-      [5, 'negative'],
+    expect((await rows(shop, zh.sessionId, 'error')).map((r) => [r.row, r.issues[0]?.key])).toEqual([[4, 'unknownSku']]);
+    expect((await rows(shop, zh.sessionId, 'update')).map((r) => [r.row, r.notes?.map((n) => n.message)])).toEqual([
+      [2, undefined],
+      [3, undefined],
+      [5, ['negative stock (-3, oversold): imported as it is']],
     ]);
     const shopify = await importFile('shopify-inventory.csv', 'stockLevels');
-    expect(shopify.counts).toEqual({ create: 0, update: 5, unchanged: 2, skip: 0, error: 0 });
+    // LS-BLU-L's 0 at Main Warehouse opens a level of 0 (stocked, none left); "Not stocked" opens none.
+    expect(shopify.counts).toEqual({ create: 0, update: 6, unchanged: 1, skip: 0, error: 0 });
     await applyImport(shop, shopify.sessionId);
     expect(shop.db.prepare("SELECT v.sku, l.code, s.on_hand AS n FROM stock_levels s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id WHERE s.on_hand > 0 ORDER BY l.code, v.sku").all()).toEqual([
       { sku: 'LS-WHT-M', code: 'FLOOR', n: 3 },

@@ -38,6 +38,6 @@ export async function applyImport(shop: TestShop, sessionId: string, mode: 'all'
   return finished;
 }
 
-export async function rows(shop: TestShop, sessionId: string, outcome?: 'create' | 'update' | 'unchanged' | 'error') {
+export async function rows(shop: TestShop, sessionId: string, outcome?: 'create' | 'update' | 'unchanged' | 'skip' | 'error') {
   return (await shop.ok('imports.rows', { sessionId, outcome, limit: 1000 })).rows;
 }

@@ -51,8 +51,8 @@ const chineseSheet = [
   'WH-1,,0012345678905,3,', // by barcode and location code: MUG-50% already 3
   'Main warehouse,NOPE-1,,3,', // unknown SKU
   'Main warehouse,SOCK_7,,2.5,', // not a whole number
-  'Attic,HOD-001-BLK-L,,1,', // unknown location
-  'Main warehouse,HOD-001-BLK-L,,-1,', // negative
+  'Attic,HOD-001-BLK-L,,1,', // a location the shop does not have: created on apply
+  'Main warehouse,HOD-001-BLK-L,,-1,', // oversold: imported as it is, noted
   'WH-1,hod-001-blk-m,,21,', // row 2 again (SKU in another case, location by code)
 ].join('\n');
 
@@ -61,9 +61,10 @@ describe('stock levels import', () => {
     shop = testShop(seedTwoLocations);
     const session = await openImport(shop, 'stockLevels', 'stock.csv', chineseSheet);
     expect(session.columns.map((c) => c.field)).toEqual(['location', 'sku', 'barcode', 'onHand', 'safetyStock']);
-    expect(session.counts).toEqual({ create: 0, update: 2, unchanged: 1, skip: 0, error: 5 });
+    expect(session.counts).toEqual({ create: 0, update: 4, unchanged: 1, skip: 0, error: 3 });
+    expect(session.notices.map((n) => n.message)).toEqual(['Will create location "Attic" (named in the file).']);
     const updates = await rows(shop, session.sessionId, 'update');
-    expect(updates.map((r) => [r.row, r.label, r.changes])).toEqual([
+    expect(updates.map((r) => [r.row, r.label, r.changes, r.notes?.map((n) => n.message)])).toEqual([
       [
         2,
         'Cloud Hoodie / Black @ Main warehouse',
@@ -71,15 +72,17 @@ describe('stock levels import', () => {
           { field: 'onHand', before: 12, after: 20 },
           { field: 'safetyStock', before: null, after: 4 },
         ],
+        undefined,
       ],
-      [3, '龙井绿茶 Longjing tea @ Shop floor', [{ field: 'onHand', before: 0, after: 5 }]],
+      // No level there yet (∅), not 0.
+      [3, '龙井绿茶 Longjing tea @ Shop floor', [{ field: 'onHand', before: null, after: 5 }], undefined],
+      [7, 'Cloud Hoodie / Black @ Attic', [{ field: 'onHand', before: null, after: 1 }], undefined],
+      [8, 'Cloud Hoodie / Black @ Main warehouse', [{ field: 'onHand', before: 0, after: -1 }], ['negative stock (-1, oversold): imported as it is']],
     ]);
     const errors = await rows(shop, session.sessionId, 'error');
     expect(errors.map((r) => r.issues.map((i) => i.message))).toEqual([
       ['Row 5, 商品编码: no product has the SKU "NOPE-1"'],
       ['Row 6, 现有库存: "2.5" is not a whole number'],
-      ['Row 7, 仓库: no location is called "Attic"'],
-      ['Row 8, 现有库存: "-1" cannot be negative'],
       ['Row 9, 商品编码: "HOD-001-BLK-M @ Main warehouse" appears again on row 2'],
     ]);
 
@@ -96,8 +99,9 @@ describe('stock levels import', () => {
     const done = await applyImport(shop, session.sessionId, 'validOnly');
     expect(done.status).toBe('succeeded');
     expect(onHand()).toEqual([
+      'ATTIC HOD-001-BLK-L 1',
       'SF-1 TEA-100 5',
-      'WH-1 HOD-001-BLK-L 0',
+      'WH-1 HOD-001-BLK-L -1',
       'WH-1 HOD-001-BLK-M 20',
       'WH-1 MUG-50% 3',
       'WH-1 SOCK_7 7',
@@ -109,12 +113,16 @@ describe('stock levels import', () => {
       shop.db.prepare("SELECT delta, reason, reason_code AS code, ref_type AS ref FROM stock_movements WHERE ref_type = 'import' ORDER BY id").all(),
     ).toEqual([
       { delta: 8, reason: 'adjustment', code: 'correction', ref: 'import' },
-      { delta: 5, reason: 'adjustment', code: 'correction', ref: 'import' },
+      // Where the variant had no level: its opening stock.
+      { delta: 5, reason: 'initial', code: null, ref: 'import' },
+      { delta: 1, reason: 'initial', code: null, ref: 'import' },
+      { delta: -1, reason: 'adjustment', code: 'correction', ref: 'import' },
     ]);
 
     const applied = (await shop.ok('imports.get', { sessionId: session.sessionId })).applied;
     await shop.ok('history.undo', { changeSetId: applied?.changeSetId ?? 0 });
     expect(onHand()).toEqual([
+      'ATTIC HOD-001-BLK-L 0',
       'SF-1 TEA-100 0',
       'WH-1 HOD-001-BLK-L 0',
       'WH-1 HOD-001-BLK-M 12',
@@ -123,9 +131,11 @@ describe('stock levels import', () => {
       'WH-1 TEA-100 40',
     ]);
     expect(levels().find((l) => l.sku === 'HOD-001-BLK-M')?.safety).toBe(null);
-    // Undo appends the opposite movements; it never deletes ledger rows.
+    // Undo appends the opposite movements of variants that existed before; it never deletes their ledger rows.
     expect(levels().filter((l) => l.onHand !== l.ledger)).toEqual([]);
-    expect(shop.db.prepare('SELECT COUNT(*) AS n FROM stock_movements').get()).toEqual({ n: 8 });
+    expect(shop.db.prepare('SELECT COUNT(*) AS n FROM stock_movements').get()).toEqual({ n: 12 });
+    // The location the import created keeps that history, so it stays, inactive (holding nothing).
+    expect(shop.db.prepare("SELECT name, active FROM locations WHERE code = 'ATTIC'").get()).toEqual({ name: 'Attic', active: 0 });
   });
 
   it('uses the chosen location when the file has no location column, and needs one otherwise', async () => {
@@ -153,6 +163,10 @@ describe('stock levels import', () => {
     expect(session.columns.filter((c) => c.field !== null).map((c) => [c.header, c.field])).toEqual([
       ['SKU', 'sku'],
       ['Location', 'location'],
+      ['Unavailable (not editable)', 'unavailable'],
+      ['Committed (not editable)', 'committed'],
+      ['Available (not editable)', 'available'],
+      ['On hand (current)', 'onHandCurrent'],
       ['On hand (new)', 'onHand'],
     ]);
     expect(session.counts).toEqual({ create: 0, update: 1, unchanged: 3, skip: 0, error: 0 });

@@ -4,11 +4,12 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { importTargetIds, textEncodings, type ImportOptions, type ImportSession, type ImportTargetId } from '../../../../src/spreadsheets/contract.js';
-import { ApiError } from '../../api/api-error.js';
+import { ApiError, toApiError } from '../../api/api-error.js';
 import { call } from '../../api/client.js';
 import { readFileBase64, saveFile } from '../../api/files.js';
 import { routeHref } from '../../app/route.js';
 import { useJobs } from '../../app/jobs-context.js';
+import { useShop } from '../../app/shop-context.js';
 import { IdSelect } from '../../components/IdSelect.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
 import { useToasts } from '../../components/toasts.js';
@@ -26,11 +27,15 @@ const needs: Partial<Record<ImportTargetId, keyof ImportOptions>> = {
   purchaseOrderLines: 'purchaseOrderId',
 };
 
+/** Files that carry stock: where it is (optional for products: "from the file") and the day it was counted can be chosen. */
+const carriesStock: ReadonlySet<ImportTargetId> = new Set(['products', 'stockLevels']);
+
 export function ImportPage(): ReactNode {
   const { t, tKey, locale } = useI18n();
   const { showError, showSuccess } = useToasts();
   const jobs = useJobs();
   const locations = useLocations();
+  const { settings } = useShop();
   const [target, setTarget] = useState<ImportTargetId>('products');
   const [session, setSession] = useState<ImportSession | null>(null);
   const [version, setVersion] = useState(0);
@@ -40,6 +45,25 @@ export function ImportPage(): ReactNode {
   const [orders, setOrders] = useState<MethodOutput<'purchaseOrders.list'>['rows']>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const job = jobs.find((candidate) => candidate.id === jobId) ?? null;
+
+  // The core holds the whole file for a session: let go of it when the session is replaced
+  // (another file or target) and when the person leaves the Import page.
+  const sessionId = session?.sessionId ?? null;
+  useEffect(() => {
+    if (sessionId === null) return undefined;
+    return () => {
+      call('imports.close', { sessionId }).catch(() => undefined);
+    };
+  }, [sessionId]);
+
+  // A session the core closed meanwhile (idle for half an hour): back to choosing the file.
+  const failed = useCallback(
+    (error: unknown) => {
+      if (toApiError(error).details.key === 'importClosed') setSession(null);
+      showError(error);
+    },
+    [showError],
+  );
 
   useEffect(() => {
     if (target === 'stocktakeCounts') call('stocktakes.list', { status: 'counting' }).then((answer) => setStocktakes(answer.rows), showError);
@@ -54,12 +78,12 @@ export function ImportPage(): ReactNode {
         setSession(await call('imports.update', { sessionId: session.sessionId, ...change }));
         setVersion((v) => v + 1);
       } catch (error) {
-        showError(error);
+        failed(error);
       } finally {
         setBusy(false);
       }
     },
-    [session, showError],
+    [session, failed],
   );
 
   // When the apply job ends: show the result (and the undo), or the reason it failed.
@@ -99,7 +123,7 @@ export function ImportPage(): ReactNode {
     try {
       setJobId((await call('imports.apply', { sessionId: session.sessionId, mode })).jobId);
     } catch (error) {
-      showError(error);
+      failed(error);
     }
   };
 
@@ -115,7 +139,7 @@ export function ImportPage(): ReactNode {
     }
   };
 
-  const setOption = (key: keyof ImportOptions, value: number | boolean | undefined) => {
+  const setOption = (key: keyof ImportOptions, value: number | boolean | string | undefined) => {
     if (!session) return;
     const options: ImportOptions = { ...session.options };
     if (value === undefined) delete options[key];
@@ -219,13 +243,30 @@ export function ImportPage(): ReactNode {
                   {t('imports.delimiter')}: <strong>{t(`imports.delimiter.${session.delimiter === '\t' ? 'tab' : session.delimiter === ';' ? 'semicolon' : 'comma'}`)}</strong>
                 </span>
               ) : null}
+              {session.delimiter !== null || session.decimalMark === 'comma' ? (
+                <span className="fact" data-testid="import-decimal-mark">
+                  {t('imports.decimalMark')}: <strong>{t(`imports.decimalMark.${session.decimalMark}`)}</strong>
+                </span>
+              ) : null}
               <span className="fact">{t('imports.headerRow', { row: session.headerRow, rows: formatNumber(session.dataRows, locale) })}</span>
             </div>
             <div className="field-row">
-              {option === 'locationId' ? (
+              {option === 'locationId' || carriesStock.has(target) ? (
                 <label className="field">
                   <span>{t('imports.option.locationId')}</span>
                   <IdSelect value={session.options.locationId ?? null} onChange={(id) => setOption('locationId', id ?? undefined)} options={locations} label={(l) => l.name} noneLabel={t('imports.fromFile')} testId="import-location" />
+                </label>
+              ) : null}
+              {carriesStock.has(target) ? (
+                <label className="field" title={t('imports.option.stockDateHint')}>
+                  <span>{t('imports.option.stockDate')}</span>
+                  <input
+                    type="date"
+                    value={session.options.stockDate ?? ''}
+                    max={new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone }).format(new Date())}
+                    onChange={(e) => setOption('stockDate', e.target.value === '' ? undefined : e.target.value)}
+                    data-testid="import-stock-date"
+                  />
                 </label>
               ) : null}
               {option === 'stocktakeId' ? (
@@ -293,7 +334,7 @@ export function ImportPage(): ReactNode {
                   {t('imports.applyValid', { count: formatNumber(session.counts.create + session.counts.update, locale) })}
                 </button>
                 {session.counts.error > 0 ? (
-                  <button type="button" className="button" onClick={() => call('imports.errorsFile', { sessionId: session.sessionId, format: 'xlsx' }).then(saveFile, showError)} data-testid="import-errors-file">
+                  <button type="button" className="button" onClick={() => call('imports.errorsFile', { sessionId: session.sessionId, format: 'xlsx' }).then(saveFile, failed)} data-testid="import-errors-file">
                     {t('imports.downloadErrors', { count: formatNumber(session.counts.error, locale) })}
                   </button>
                 ) : null}

@@ -7,12 +7,17 @@ import type { MessageKey } from '../../i18n/en.js';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** A field's name: the target's own label in the UI language, else a shared label, else the key. */
+/**
+ * A field's name: the target's own label in the UI language, else a shared label (an import
+ * field, an import option such as the location, a form field); the key only as a last resort.
+ */
 export function fieldLabel(t: T, locale: Locale, fields: ImportSession['fields'], field: string): string {
   const info = fields.find((candidate) => candidate.key === field);
   if (info) return locale === 'zh-CN' ? info.zh : info.en;
-  const key = `imports.field.${field}`;
-  return isMessageKey(key) ? t(key) : field;
+  for (const key of [`imports.field.${field}`, `imports.option.${field}`, `field.${field}`]) {
+    if (isMessageKey(key)) return t(key);
+  }
+  return field;
 }
 
 export function issueText(t: T, issue: RowIssue, label: (field: string) => string = (field) => field): string {
@@ -36,4 +41,4 @@ export function noticeText(t: T, notice: ImportNotice, label: (field: string) =>
 }
 
 /** Fields whose values are money in minor units, whatever the target. */
-export const moneyFields = new Set(['price', 'compareAtPrice', 'cost', 'unitCost', 'unitPrice', 'lineDiscount', 'regularPrice', 'salePrice']);
+export const moneyFields = new Set(['price', 'compareAtPrice', 'cost', 'unitCost', 'unitPrice', 'lineDiscount', 'refundAmount', 'regularPrice', 'salePrice']);
