@@ -67,11 +67,15 @@ export async function applyImport(ctx: JobContext, state: SessionState, mode: 'a
         ctx.throwIfCancelled();
       }
     }
+    // The tray's last word is the writing phase done, not "checking" (small imports write in one slice).
+    ctx.progress(units, Math.max(units, 1), 'jobs.phase.writing');
     ctx.throwIfCancelled();
     const hasItems = (db.prepare('SELECT EXISTS (SELECT 1 FROM change_set_items WHERE change_set_id = ?) AS any').get(changeSetId) as { any: number }).any === 1;
     if (!hasItems) history.discard(changeSetId);
     db.exec('COMMIT');
-    return { changeSetId: hasItems ? changeSetId : null, written: toWrite, skipped: errors.length };
+    // Not written: rows with errors (valid-only apply) and rows skipped by design (unpaid orders, image-only rows).
+    const skipped = errors.length + plan.rows.filter((row) => row.outcome === 'skip').length;
+    return { changeSetId: hasItems ? changeSetId : null, written: toWrite, skipped };
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
     db.close();

@@ -94,7 +94,7 @@ const noticeTemplates: Record<string, string> = {
   stockNotManaged: 'stock is not tracked for this item: no stock record',
   // Historical orders and returns (targets/orders*.ts, targets/returns.ts).
   willCreateLocation: 'The shop has no location yet: will create location "{name}" to record the orders at.',
-  willCreateChannel: 'Will create channel {name}.',
+  willCreateChannel: 'Will create channel "{name}".',
   unpaidSkipped: 'Unpaid orders skipped (they are not sales): {count}.',
   refundsDatedAtOrder: 'Refunds without a refund or return date, dated at their order date: {count}.',
   costFromVariant: "Lines without a cost in the file, recorded at today's product cost: {count}.",
@@ -104,6 +104,7 @@ const noticeTemplates: Record<string, string> = {
   returnReasonOther: 'Return reasons not recognised ({values}), counted as Other: {count}.',
   refundAtNetPrice: 'Returns without a refund amount, refunded at the net price paid on the line: {count}.',
   rowUnpaid: 'not paid ("{value}"): not a sale, skipped',
+  rowCancelled: 'cancelled: kept in the history, counts in no sales figure',
   rowRefundDatedAtOrder: 'no refund date: the refund is dated at the order date',
   rowCostUnknown: 'no cost is known for {value}: the cost stays unknown',
   rowRefundPending: 'refund in progress: imported as a sale, without the refund',

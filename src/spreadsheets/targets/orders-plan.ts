@@ -220,6 +220,8 @@ function groupRows(group: OrderGroup, sameAsStored: ReturnType<typeof storedOrde
   }
   const orderNotes: ImportNotice[] = [];
   if (group.state.unknownStatus) orderNotes.push(notice('rowStatusUnknown', { value: group.statusText }));
+  // A cancelled order is kept but counts nowhere (metrics.md): said on its rows, so "New" does not read as a sale.
+  else if (group.state.status === 'cancelled') orderNotes.push(notice('rowCancelled', {}));
   return group.lines.map((line) => {
     if (bad && line !== bad && line.reader.issues.length === 0) line.reader.issue(null, 'orderHasErrors', { otherRow: bad.reader.rowNumber });
     const outcome = unchanged ? 'unchanged' : line.reader.issues.length > 0 ? 'error' : 'create';

@@ -182,8 +182,8 @@ describe('order history import', () => {
     expect(session.counts.create).toBe(2);
     expect(session.notices.map((n) => n.message)).toEqual([
       'The shop has no location yet: will create location "主仓库" to record the orders at.',
-      'Will create channel Tmall.',
-      'Will create channel 导入订单.',
+      'Will create channel "Tmall".',
+      'Will create channel "导入订单".',
       "Lines without a cost in the file, recorded at today's product cost: 2.",
     ]);
     const job = await applyImport(shop, session.sessionId);

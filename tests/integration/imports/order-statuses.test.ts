@@ -67,6 +67,8 @@ describe('order status words', () => {
     expect(session.notices.find((n) => n.key === 'refundsDatedAtOrder')?.params).toEqual({ count: 3 });
     for (const row of await rows(shop, session.sessionId, 'skip')) expect(row.notes?.[0]?.key).toBe('rowUnpaid');
     await applyImport(shop, session.sessionId);
+    // The summary after applying counts the unpaid rows as skipped, not as written.
+    expect((await shop.ok('imports.get', { sessionId: session.sessionId })).applied).toMatchObject({ written: statusWords.length - skipped, skipped });
 
     const stored = new Map(
       (
