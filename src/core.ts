@@ -7,7 +7,7 @@ import { defaultMigrationsDir, loadMigrations } from './db/migrate.js';
 import type { CoreEvent } from './events.js';
 import { createHandlers, shopExists } from './handlers.js';
 import { JobRunner } from './jobs/runner.js';
-import { createRouter, type Router } from './server/router.js';
+import { createRouter, type Router } from './router.js';
 import { AppError } from './shared/app-error.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { openShopDatabase, type ShopDatabase } from './shop/database.js';

@@ -10,7 +10,7 @@ import { createStocktakeHandlers } from './inventory/stocktake-handlers.js';
 import type { JobRunner } from './jobs/runner.js';
 import { createPurchasingHandlers } from './purchasing/handlers.js';
 import { createReorderHandlers } from './purchasing/reorder-handlers.js';
-import type { Handlers } from './server/router.js';
+import type { Handlers } from './router.js';
 import { shopNotReady } from './settings/service.js';
 import { AppError } from './shared/app-error.js';
 import type { Clock } from './shared/clock.js';

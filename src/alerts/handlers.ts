@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { AreaContext } from '../area-context.js';
 import type { Db } from '../db/open.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import type { FieldIssue } from '../shared/envelope.js';
 import { validationError } from '../shared/app-error.js';
 import type { alertsContract } from './contract.js';

@@ -1,7 +1,7 @@
 // The analytics.* methods. Read-only: built per connection, no events.
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import { checkPeriodOrder } from './periods.js';
 import type { analyticsContract } from './contract.js';
 import { createForecastService } from './forecast-service.js';

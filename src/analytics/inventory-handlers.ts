@@ -1,7 +1,7 @@
 // The stock health methods. Read-only: services built per connection.
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import { checkPeriodOrder } from './periods.js';
 import type { inventoryAnalyticsContract } from './inventory-contract.js';
 import { createInventoryAnalyticsService } from './inventory-service.js';

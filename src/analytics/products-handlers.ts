@@ -2,7 +2,7 @@
 // connection, no events. The lead spreads these into src/handlers.ts.
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import type { z } from 'zod';
 import type { productsAnalyticsContract } from './products-contract.js';
 import { createProductsService } from './products-service.js';

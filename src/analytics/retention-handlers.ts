@@ -1,7 +1,7 @@
 // The customer retention and value methods. Read-only: services built per connection.
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import type { retentionContract } from './retention-contract.js';
 import { createRetentionService } from './retention-service.js';
 

@@ -5,7 +5,7 @@ import type { AreaContext } from '../area-context.js';
 import type { Db } from '../db/open.js';
 import { perDatabase } from '../db/per-database.js';
 import { createHistoryService } from '../history/service.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import type { Clock } from '../shared/clock.js';
 import { createBulkService } from './bulk-service.js';
 import { createBulkStore } from './bulk-store.js';

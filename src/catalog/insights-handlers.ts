@@ -1,7 +1,7 @@
 // The product 360 view's one read method, wired like the other catalog handlers.
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import type { productInsightsContract } from './insights-contract.js';
 import { createInsightsStore } from './insights-store.js';
 

@@ -2,7 +2,7 @@
 // through every matching row by calling that method's handler (so filters and
 // sort are the list's own, never re-written SQL), and writes the file.
 import type { MethodName, ParsedInput } from '../contract.js';
-import { zodIssuesToFieldIssues, type AreaHandlers, type Handlers } from '../server/router.js';
+import { zodIssuesToFieldIssues, type AreaHandlers, type Handlers } from '../router.js';
 import { AppError, validationError } from '../shared/app-error.js';
 import { maxExportRows, type exportsContract, type ExportColumn, type GridExportSource } from './contract.js';
 import { rowToCells, writeExport } from './grid-export.js';

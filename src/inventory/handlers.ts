@@ -3,7 +3,7 @@
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
 import type { DataArea } from '../events.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import { notFound } from '../shared/app-error.js';
 import type { inventoryContract } from './contract.js';
 import { createLevelsStore } from './levels-store.js';

@@ -1,7 +1,7 @@
 // Stocktake methods, wired to the service (built once per database connection).
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import type { stocktakeContract } from './stocktake-contract.js';
 import { buildCountSheet, readCountFile } from './stocktake-files.js';
 import { createStocktakeService } from './stocktake-service.js';

@@ -2,7 +2,7 @@
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
 import type { DataArea } from '../events.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import type { purchasingContract } from './contract.js';
 import { purchaseOrderPdf, purchaseOrderXlsx, xlsxMime } from './po-documents.js';
 import { createPoService } from './po-service.js';

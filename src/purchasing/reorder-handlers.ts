@@ -1,7 +1,7 @@
 // Reorder methods, wired to the service (built once per database connection).
 import type { AreaContext } from '../area-context.js';
 import { perDatabase } from '../db/per-database.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import type { reorderContract } from './reorder-contract.js';
 import { createReorderService } from './reorder-service.js';
 

@@ -2,7 +2,7 @@
 // numbers, list the saved ones and hand one to the UI as base64. The files
 // live outside the database, so no event is emitted for them.
 import type { AreaContext } from '../area-context.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import { AppError, validationError } from '../shared/app-error.js';
 import { weekStartOf } from '../shared/local-time.js';
 import { xlsxMime } from '../documents/xlsx.js';

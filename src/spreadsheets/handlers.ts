@@ -4,7 +4,7 @@
 import type { AreaContext } from '../area-context.js';
 import type { Db } from '../db/open.js';
 import type { JobRunner } from '../jobs/runner.js';
-import type { AreaHandlers } from '../server/router.js';
+import type { AreaHandlers } from '../router.js';
 import { AppError } from '../shared/app-error.js';
 import { applyImport } from './apply-job.js';
 import type { importsContract, ImportTargetId } from './contract.js';

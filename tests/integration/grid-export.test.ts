@@ -3,7 +3,7 @@ import * as XLSX from 'xlsx';
 import { openDatabase } from '../../src/db/open.js';
 import type { MethodInput } from '../../src/contract.js';
 import { createExportHandlers } from '../../src/exports/handlers.js';
-import type { Handlers } from '../../src/server/router.js';
+import type { Handlers } from '../../src/router.js';
 import { AppError } from '../../src/shared/app-error.js';
 import { seedCatalog } from './catalog-fixture.js';
 import { testShop, type TestShop } from './shop-harness.js';

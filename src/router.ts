@@ -1,10 +1,10 @@
-// Validates every call against the contract, runs its handler and answers with
+// The core's router (every face uses it: Electron IPC, serve mode, tests): validates every call against the contract, runs its handler and answers with
 // the envelope. Transports (Electron IPC, HTTP) sit on top of this and nothing else.
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../contract.js';
-import { AppError } from '../shared/app-error.js';
-import { findTextProblems } from '../shared/bounds.js';
-import type { Envelope, FieldIssue } from '../shared/envelope.js';
+import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from './contract.js';
+import { AppError } from './shared/app-error.js';
+import { findTextProblems } from './shared/bounds.js';
+import type { Envelope, FieldIssue } from './shared/envelope.js';
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
