@@ -1,5 +1,6 @@
-// The core's router (every face uses it: Electron IPC, serve mode, tests): validates every call against the contract, runs its handler and answers with
-// the envelope. Transports (Electron IPC, HTTP) sit on top of this and nothing else.
+// The core's router: validates every call against the contract, runs its
+// handler and answers with the envelope. Every face (Electron IPC, serve mode's
+// HTTP, tests) sits on top of this and nothing else.
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from './contract.js';
 import { AppError } from './shared/app-error.js';
