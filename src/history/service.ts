@@ -57,7 +57,10 @@ export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets)
         params: { changeSetId, kind: set.kind },
       });
     }
-    const blockers = store.blockingChanges(changeSetId, maxBlockersReported);
+    const blockers = [
+      ...store.blockingChanges(changeSetId, maxBlockersReported),
+      ...(targets.dependents ?? []).flatMap((dependent) => store.blockingChildren(changeSetId, dependent, maxBlockersReported)),
+    ].slice(0, maxBlockersReported);
     if (blockers.length > 0) {
       const later = [...new Set(blockers.map((b) => b.laterChangeSetId))];
       throw new AppError(

@@ -25,4 +25,5 @@ export const shopUndoTargets: UndoTargets = {
   hooks: { ...catalogUndoTargets.hooks, ...importUndoTargets.hooks },
   beforeDelete: { ...catalogUndoTargets.beforeDelete, ...importUndoTargets.beforeDelete },
   afterDelete: { ...catalogUndoTargets.afterDelete, ...importUndoTargets.afterDelete },
+  dependents: [...(catalogUndoTargets.dependents ?? []), ...(importUndoTargets.dependents ?? [])],
 };

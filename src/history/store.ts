@@ -26,6 +26,19 @@ export interface UndoTargets {
    * to it any more, else deactivated).
    */
   afterDelete?: Record<string, (db: Db, changeSetId: number, at: string) => number>;
+  /**
+   * Rows a later change set created under rows this set created (returns imported for imported
+   * orders): deleting the parent would take them along unseen, so they block the undo too.
+   */
+  dependents?: readonly UndoDependent[];
+}
+
+export interface UndoDependent {
+  /** The parent entity (table) this set created rows of. */
+  entity: string;
+  /** The child table and its column naming the parent. */
+  childTable: string;
+  childColumn: string;
 }
 
 /** change_set_items.field of an item recording that the set created the row. */
@@ -131,6 +144,20 @@ export function createHistoryStore(db: Db) {
     countItems: (id: number): number => countItems.get(id)?.n ?? 0,
     fieldGroups: (id: number) => groups.all(id),
     blockingChanges: (id: number, limit: number): BlockingRow[] => blocking.all(id, limit),
+    /** Children that later, still effective sets created under the parents this set created. */
+    blockingChildren(id: number, dependent: UndoDependent, limit: number): BlockingRow[] {
+      const child = ident(dependent.childTable);
+      const column = ident(dependent.childColumn);
+      return cached(
+        `SELECT DISTINCT l.entity, l.entity_id AS entityId, l.field, l.change_set_id AS laterChangeSetId, cs.summary AS laterSummary
+         FROM change_set_items i
+         JOIN ${child} c ON c.${column} = i.entity_id
+         JOIN change_set_items l ON l.entity = '${child}' AND l.entity_id = c.id AND l.field = '${createdRowField}' AND l.change_set_id > i.change_set_id
+         JOIN change_sets cs ON cs.id = l.change_set_id
+         WHERE i.change_set_id = ? AND i.entity = ? AND i.field = '${createdRowField}' AND cs.undone_at IS NULL AND cs.kind <> 'undo'
+         ORDER BY l.change_set_id, l.entity_id LIMIT ?`,
+      ).all(id, dependent.entity, limit) as BlockingRow[];
+    },
     /** Writes the before-values of one (entity, field) group back; returns rows changed. */
     restoreColumn(id: number, entity: string, field: string, touch: string | undefined, at: string): number {
       const table = ident(entity);

@@ -41,4 +41,6 @@ export const importUndoTargets: UndoTargets = {
   beforeDelete: { variants: (db, changeSetId) => eraseCreatedVariantsLedger(db, changeSetId) },
   // Locations it created: deleted when nothing refers to them any more, else kept (import-locations.ts).
   afterDelete: { locations: (db, changeSetId) => undoCreatedLocations(db, changeSetId) },
+  // Returns a later returns file added to imported orders: undoing the orders would delete them unseen.
+  dependents: [{ entity: 'orders', childTable: 'returns', childColumn: 'order_id' }],
 };

@@ -44,7 +44,8 @@ const returnsFile = [
 describe('returns import', () => {
   it('matches order lines, names every bad row, applies the valid rows as one change set, reads as unchanged the second time, and undoes', async () => {
     shop = testShop(seedCatalog);
-    await applyImport(shop, (await openImport(shop, 'orders', 'orders.csv', orders)).sessionId);
+    const ordersSession = (await openImport(shop, 'orders', 'orders.csv', orders)).sessionId;
+    await applyImport(shop, ordersSession);
     const session = await openImport(shop, 'returns', 'returns.csv', returnsFile);
     expect(session.columns.map((c) => c.field)).toEqual(['orderNumber', 'sku', 'quantity', 'returnDate', 'returnReason', 'refundAmount', 'channel']);
     expect(session.counts).toEqual({ create: 4, update: 0, unchanged: 0, skip: 0, error: 7 });
@@ -89,10 +90,17 @@ describe('returns import', () => {
     const again = await openImport(shop, 'returns', 'returns.csv', returnsFile);
     expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 4, skip: 0, error: 7 });
 
+    // Undoing the orders now would delete the returns the later file added with them: refused, naming that file.
+    const ordersSet = (await shop.ok('imports.get', { sessionId: ordersSession })).applied?.changeSetId ?? 0;
     const changeSetId = (await shop.ok('imports.get', { sessionId: session.sessionId })).applied?.changeSetId ?? 0;
+    const blocked = await shop.fail('history.undo', { changeSetId: ordersSet });
+    expect(blocked.details).toMatchObject({ key: 'undoBlocked', params: { laterChangeSets: String(changeSetId) } });
     await shop.ok('history.undo', { changeSetId });
     expect(returns()).toEqual([{ n: 'R-2', at: '2026-03-05T00:00:00.000Z', sku: 'HOD-001-BLK-M', quantity: 1, reason: 'too_small', refund: 5999, restocked: 0 }]);
     expect((await shop.ok('analytics.returns', { from: '2026-03-01', to: '2026-03-31', by: 'product' })).total.unitsReturned).toBe(1);
+    // With the later returns undone, the orders import can be undone too.
+    await shop.ok('history.undo', { changeSetId: ordersSet });
+    expect(shop.db.prepare('SELECT COUNT(*) AS n FROM orders').get()).toEqual({ n: 0 });
   });
 
   it('finds a Shopify order by its number with or without "#", and opens its own template in both languages', async () => {
