@@ -60,6 +60,10 @@ function isBusy(error: unknown): boolean {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
 }
 
+function validationEnvelope(issues: FieldIssue[]): Envelope<never> {
+  return { ok: false, error: { code: 'VALIDATION', message: issues.map((issue) => issue.message).join('; '), details: { key: 'validation', issues } } };
+}
+
 export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
   return async (method, input) => {
     if (!isMethodName(method)) {
@@ -74,29 +78,17 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
     }
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const issues = zodIssuesToFieldIssues(parsed.error.issues);
-      return {
-        ok: false,
-        error: {
-          code: 'VALIDATION',
-          message: issues.map((issue) => issue.message).join('; '),
-          details: { key: 'validation', issues },
-        },
-      };
-    }
+    if (!parsed.success) return validationEnvelope(zodIssuesToFieldIssues(parsed.error.issues));
     // One rule for every text field of every method: no NUL, no broken (lone surrogate) characters.
     const badText = findTextProblems(parsed.data);
     if (badText.length > 0) {
-      const issues = badText.map(({ path, key }) => ({
-        path,
-        key,
-        message: `${path || 'input'}: ${key === 'textNul' ? 'contains a NUL character' : 'contains a broken character (a lone UTF-16 surrogate)'}`,
-      }));
-      return {
-        ok: false,
-        error: { code: 'VALIDATION', message: issues.map((issue) => issue.message).join('; '), details: { key: 'validation', issues } },
-      };
+      return validationEnvelope(
+        badText.map(({ path, key }) => ({
+          path,
+          key,
+          message: `${path || 'input'}: ${key === 'textNul' ? 'contains a NUL character' : 'contains a broken character (a lone UTF-16 surrogate)'}`,
+        })),
+      );
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
