@@ -2,6 +2,7 @@
 // given) and product-level edits. Each write is one transaction; edits are one
 // change set so history can undo them.
 import type { Db } from '../db/open.js';
+import { firstFree } from '../shared/unique-code.js';
 import type { HistoryService } from '../history/service.js';
 import { AppError, notFound, validationError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
@@ -91,9 +92,7 @@ export function createProductService(db: Db, store: EditStore, history: HistoryS
   }
 
   function uniqueHandle(base: string): string {
-    let handle = base;
-    for (let n = 2; store.handleTaken(handle); n += 1) handle = `${base}-${n}`;
-    return handle;
+    return firstFree(base, (handle) => Boolean(store.handleTaken(handle)));
   }
 
   function checkCategory(categoryId: number | null | undefined, path: string): void {

@@ -32,6 +32,13 @@ export interface ReadSettings {
   decimalComma: boolean;
 }
 
+/** Text as stored: not longer than the field allows, and no NUL or broken characters (shared/bounds.ts). */
+function storableText(text: string, maxLength: number): Parsed<string> {
+  if (text.length > maxLength) return { ok: false, reason: 'tooLong' };
+  const problem = textProblem(text);
+  return problem ? { ok: false, reason: problem } : { ok: true, value: text };
+}
+
 export class RowReader {
   readonly issues: RowIssue[] = [];
 
@@ -74,13 +81,7 @@ export class RowReader {
   }
 
   text(field: string, maxLength: number = importLimits.maxCellChars): Maybe<string> {
-    return this.read(field, (cell) => {
-      const text = cellText(cell);
-      if (text.length > maxLength) return { ok: false, reason: 'tooLong' };
-      // NUL and broken characters cannot be stored (shared/bounds.ts): the row says which cell.
-      const problem = textProblem(text);
-      return problem ? { ok: false, reason: problem } : { ok: true, value: text };
-    });
+    return this.read(field, (cell) => storableText(cellText(cell), maxLength));
   }
 
   /**
@@ -90,10 +91,7 @@ export class RowReader {
   prose(field: string, maxLength: number = importLimits.maxCellChars, options: { wooLineBreaks?: boolean } = {}): Maybe<string> {
     return this.read(field, (cell) => {
       const content = cellContent(cell);
-      const text = options.wooLineBreaks ? unescapeWooLineBreaks(content) : content;
-      if (text.length > maxLength) return { ok: false, reason: 'tooLong' };
-      const problem = textProblem(text);
-      return problem ? { ok: false, reason: problem } : { ok: true, value: text };
+      return storableText(options.wooLineBreaks ? unescapeWooLineBreaks(content) : content, maxLength);
     });
   }
 

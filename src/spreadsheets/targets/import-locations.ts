@@ -7,7 +7,8 @@ import type { Db } from '../../db/open.js';
 import type { ImportNotice } from '../contract.js';
 import { notice } from '../issue-messages.js';
 import { locationLookup, type KnownLocation } from './variant-lookup.js';
-import { recordCreated } from './plan-helpers.js';
+import { recordCreated, shopSettings } from './plan-helpers.js';
+import { firstFree } from '../../shared/unique-code.js';
 import type { WriteContext } from './target.js';
 
 export const defaultLocationNames = { en: 'Main warehouse', 'zh-CN': '主仓库' } as const;
@@ -26,8 +27,7 @@ export function planLocations(db: Db) {
     .prepare<[], KnownLocation>("SELECT id, name FROM locations WHERE active = 1 AND kind <> 'transit' ORDER BY kind <> 'warehouse', id LIMIT 1")
     .get();
   const inactive = new Set(db.prepare<[], { id: number }>("SELECT id FROM locations WHERE active = 0 AND kind <> 'transit'").all().map((row) => row.id));
-  const locale = (db.prepare('SELECT locale FROM shop_settings WHERE id = 1').get() as { locale: 'en' | 'zh-CN' } | undefined)?.locale ?? 'en';
-  const defaultName = defaultLocationNames[locale];
+  const defaultName = defaultLocationNames[shopSettings(db).locale];
   /** A named location: the stored one, or one this import will create. */
   const byName = (name: string): PlannedLocation => {
     const trimmed = name.trim();
@@ -106,8 +106,7 @@ export function locationCreator(ctx: WriteContext) {
     if (found) return active(found.id);
     // Codes are unique and short: names without Latin letters (华东仓) get a numbered one.
     const base = location.name.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 20) || 'LOC';
-    let code = base;
-    for (let n = 2; codeTaken.get(code); n += 1) code = `${base}-${n}`;
+    const code = firstFree(base, (candidate) => codeTaken.get(candidate) !== undefined);
     const id = Number(insert.run(code, location.name, at).lastInsertRowid);
     checked.add(id);
     recordCreated(ctx, 'locations', id);

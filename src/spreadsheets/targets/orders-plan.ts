@@ -9,6 +9,7 @@ import { notice } from '../issue-messages.js';
 import { RowReader } from '../row-reader.js';
 import type { LocalDateTime } from '../values.js';
 import { planLocations, type PlannedLocation } from './import-locations.js';
+import { shopSettings } from './plan-helpers.js';
 import { orderState, refundState, type ImportedOrderState } from './order-statuses.js';
 import { storedOrderComparer } from './orders-compare.js';
 import { returnReasonFor, type ReturnReasonCode } from './return-reasons.js';
@@ -51,12 +52,6 @@ export interface OrderGroup {
   existingId: number | undefined;
 }
 
-export interface ShopSettings {
-  timeZone: string;
-  currency: string;
-  locale: 'en' | 'zh-CN';
-}
-
 /** The channel rows without one go to, named in the shop's language (code 'import'). */
 export const defaultChannel = { code: 'import', names: { en: 'Imported orders', 'zh-CN': '导入订单' } } as const;
 
@@ -65,9 +60,6 @@ export function instantOf(value: LocalDateTime, timeZone: string): string {
   return localTimeUtc(value.date, value.time ?? '00:00:00', timeZone).toISOString();
 }
 
-export function shopSettings(db: PlanInput['db']): ShopSettings {
-  return db.prepare('SELECT time_zone AS timeZone, currency, locale FROM shop_settings WHERE id = 1').get() as ShopSettings;
-}
 
 function readLine(reader: RowReader, group: OrderGroup, variants: ReturnType<typeof variantLookup>, timeZone: string): OrderLine {
   const sku = reader.raw('sku');

@@ -6,6 +6,7 @@
 // lacks is created on the way and recorded for undo: the default location in
 // an empty shop, channels, customers.
 import { recordCreated } from './plan-helpers.js';
+import { firstFree } from '../../shared/unique-code.js';
 import { locationCreator } from './import-locations.js';
 import type { OrderLine, PlannedOrders } from './orders-plan.js';
 import type { WriteContext } from './target.js';
@@ -75,8 +76,7 @@ function channelResolver(ctx: WriteContext, at: string, displayName: (name: stri
     // Codes are unique: names without Latin letters (天猫) or that fold onto a taken code get a
     // numbered one — never 'import', which is the code of the default channel rows without one go to.
     const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'channel';
-    let code = base;
-    for (let n = 2; codeTaken.get(code); n += 1) code = `${base}-${n}`;
+    const code = firstFree(base, (candidate) => codeTaken.get(candidate) !== undefined);
     const id = Number(insert.run(code, displayName(name), at).lastInsertRowid);
     recordCreated(ctx, 'channels', id);
     return id;

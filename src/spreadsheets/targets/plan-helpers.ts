@@ -1,12 +1,19 @@
 // Small pieces every target uses: a row's outcome from its issues and
 // changes, "appears again on row N" checks, field-by-field diffs, and the
 // change-set items a write records.
+import type { Db } from '../../db/open.js';
 import type { ChangeValue } from '../../history/contract.js';
+import { createSettingsStore } from '../../settings/store.js';
 import type { RowPlan } from '../contract.js';
 import type { RowReader } from '../row-reader.js';
 import type { WriteContext } from './target.js';
 
 export type Change = RowPlan['changes'][number];
+
+/** The shop's settings an import reads (time zone, currency, language); imports need a shop. */
+export function shopSettings(db: Db): { timeZone: string; currency: string; locale: 'en' | 'zh-CN' } {
+  return createSettingsStore(db).get() ?? { timeZone: 'UTC', currency: 'USD', locale: 'en' };
+}
 
 /** Diffs the values a row brings (undefined = keep) against what is stored. */
 export function diff<T extends Record<string, ChangeValue>>(stored: T, incoming: { [K in keyof T]?: T[K] | undefined }): Change[] {

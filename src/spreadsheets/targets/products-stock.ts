@@ -129,15 +129,15 @@ export function linkSameSku(reads: readonly ProductRowRead[], stock: ProductStoc
     const sku = read.reader.raw('sku');
     if (!read.hasVariant || sku === '') continue;
     const key = sku.toLowerCase();
+    const here = stock.of.get(read);
+    // This SKU at this location: it may appear once.
+    const place = here ? `${key}\u0001${locationKey(here.location)}` : undefined;
     const head = first.get(key);
     if (!head) {
       first.set(key, read);
-      const here = stock.of.get(read);
-      if (here) atLocation.set(`${key}\u0001${locationKey(here.location)}`, read.reader.rowNumber);
+      if (place !== undefined) atLocation.set(place, read.reader.rowNumber);
       continue;
     }
-    const here = stock.of.get(read);
-    const place = here ? `${key}\u0001${locationKey(here.location)}` : undefined;
     const other = place === undefined || !stock.of.has(head) ? head.reader.rowNumber : atLocation.get(place);
     // Either way the row is not another variant (an erroneous one is not written at all).
     read.variantRow = head;

@@ -5,6 +5,7 @@
 // is an item of the one change set, so undoing the import restores the
 // catalog and its stock exactly.
 import { productColumns, productTagsEntity, variantColumns } from '../../catalog/change-sets.js';
+import { firstFree } from '../../shared/unique-code.js';
 import { slugify } from '../../catalog/product-service.js';
 import { categorySeparator } from '../../catalog/taxonomy-service.js';
 import type { Db } from '../../db/open.js';
@@ -87,12 +88,7 @@ function createProductWriter(ctx: WriteContext) {
     'SELECT t.id, t.name FROM product_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.product_id = ?',
   );
 
-  const uniqueHandle = (wanted: string): string => {
-    const base = slugify(wanted);
-    let handle = base;
-    for (let n = 2; handleTaken.get(handle); n += 1) handle = `${base}-${n}`;
-    return handle;
-  };
+  const uniqueHandle = (wanted: string): string => firstFree(slugify(wanted), (handle) => handleTaken.get(handle) !== undefined);
 
   const addVariant = (productId: number, read: ProductGroup['rows'][number], position: number): number => {
     const v = read.variant;

@@ -12,6 +12,7 @@ import { notice } from '../issue-messages.js';
 import type { RowReader } from '../row-reader.js';
 import { parseDateTime, parseInteger } from '../values.js';
 import { planLocations, type PlannedLocation } from './import-locations.js';
+import { shopSettings } from './plan-helpers.js';
 import type { FieldSpec, PlanInput } from './target.js';
 
 /** Shopify's inventory export: the item has no level at this location (not the same as 0). */
@@ -49,7 +50,7 @@ export function readQuantity(reader: RowReader, field: string, decimalComma: boo
 
 /** When each row's stock was counted, as the instant its movements are dated. */
 export function stockDating(input: PlanInput) {
-  const timeZone = (input.db.prepare('SELECT time_zone AS tz FROM shop_settings WHERE id = 1').get() as { tz: string } | undefined)?.tz ?? 'UTC';
+  const { timeZone } = shopSettings(input.db);
   const now = input.clock.now();
   const today = localDateOf(now, timeZone);
   const later = input.db.prepare<[number, number, string], { at: string }>(
