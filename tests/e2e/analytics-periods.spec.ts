@@ -4,7 +4,7 @@
 // history starts instead of showing 0 on hand. On the demo shop (730 days of
 // history ending today).
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshot } from './helpers.js';
+import { openApp, openFirstMixCategory, screenshot } from './helpers.js';
 
 /** A local date `offset` days from today (UTC; the dates used are far from any day boundary). */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -39,12 +39,7 @@ test('dashboard: a custom range changes the KPIs period line, survives a reload,
   await expect(page.getByTestId('period-to')).toHaveValue(to);
 
   // The category mix opens the sales report of that category for the same period; back returns.
-  const mix = page.getByTestId('category-mix');
-  await mix.getByRole('button', { name: 'Show as table' }).click();
-  const category = mix.locator('tbody a').first();
-  const categoryName = (await category.textContent()) ?? '';
-  await category.click();
-  await expect(page.getByTestId('sales-report-category')).toContainText(categoryName);
+  await openFirstMixCategory(page);
   await expect(page).toHaveURL(new RegExp(`#/analytics/sales/category/\\d+/.+\\?from=${from}&to=${to}$`));
   await expect(page.getByTestId('sales-report')).toContainText(from);
   await expect(page.getByTestId('period-from')).toHaveValue(from);

@@ -2,7 +2,7 @@
 // explanations, a period change, the trend as a chart and as a table.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openApp, screenshot } from './helpers.js';
+import { openApp, openFirstMixCategory, screenshot } from './helpers.js';
 
 test('dashboard: KPIs of the demo shop, how they are computed, another period, trend as a table', async ({ page }) => {
   await openApp(page, '/#/analytics');
@@ -37,12 +37,7 @@ test('dashboard: KPIs of the demo shop, how they are computed, another period, t
 test('dashboard click-through: a category of the mix opens its products in the sales report; sales by customer segment', async ({ page }) => {
   await openApp(page, '/#/analytics');
   await expect(page.getByTestId('customer-mix')).toContainText('New and returning customers');
-  const mix = page.getByTestId('category-mix');
-  await mix.getByRole('button', { name: 'Show as table' }).click();
-  const category = mix.locator('tbody a').first();
-  const categoryName = (await category.textContent()) ?? '';
-  await category.click();
-  await expect(page.getByTestId('sales-report-category')).toContainText(categoryName);
+  await openFirstMixCategory(page);
   await expect(page.getByTestId('sales-report-by')).toHaveValue('product');
   await expect(page.getByTestId('sales-report-table').locator('.ag-row')).not.toHaveCount(0);
   await screenshot(page, 'sales-report-category');

@@ -61,3 +61,14 @@ export async function columnValues(page: Page, colId: string, count: number): Pr
 export function parseMoney(text: string): number {
   return Number(text.replace(/[^\d.-]/g, ''));
 }
+
+/** The dashboard's category mix as a table: clicks its first category, which opens that category's sales report. */
+export async function openFirstMixCategory(page: Page): Promise<string> {
+  const mix = page.getByTestId('category-mix');
+  await mix.getByRole('button', { name: 'Show as table' }).click();
+  const category = mix.locator('tbody a').first();
+  const categoryName = (await category.textContent()) ?? '';
+  await category.click();
+  await expect(page.getByTestId('sales-report-category')).toContainText(categoryName);
+  return categoryName;
+}
