@@ -20,6 +20,13 @@ export const timeZoneSchema = z
 
 export const barcodeModeSchema = z.enum(['gtin', 'free']);
 
+/** 'auto': the decimal mark follows the shop's currency and the person's language; an input readable both ways is asked about. */
+export const decimalMarkSchema = z.enum(['auto', '.', ',']);
+export type DecimalMarkSetting = z.infer<typeof decimalMarkSchema>;
+
+/** A price or cost change beyond ± this percentage shows old and new values and asks first. */
+export const priceChangeConfirmPercentSchema = z.number().int().min(1).max(1000);
+
 export const shopNameSchema = z.string().trim().min(1, { message: 'required' }).max(120, { message: 'tooLong' });
 
 export const shopSettingsSchema = z.object({
@@ -31,6 +38,8 @@ export const shopSettingsSchema = z.object({
   demoSize: z.string().nullable(),
   /** 'gtin': barcodes must be EAN/UPC with a valid check digit; 'free': any text (own labels). */
   barcodeMode: barcodeModeSchema,
+  decimalMark: decimalMarkSchema,
+  priceChangeConfirmPercent: priceChangeConfirmPercentSchema,
   updatedAt: z.string(),
 });
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
@@ -45,6 +54,8 @@ export const settingsContract = {
         timeZone: timeZoneSchema,
         locale: localeSchema,
         barcodeMode: barcodeModeSchema,
+        decimalMark: decimalMarkSchema,
+        priceChangeConfirmPercent: priceChangeConfirmPercentSchema,
       })
       .partial(),
     output: shopSettingsSchema,

@@ -2,7 +2,7 @@
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { ShopSettings } from './contract.js';
-import type { NewShopSettings, SettingsStore } from './store.js';
+import type { EditableSettings, NewShopSettings, SettingsStore } from './store.js';
 
 export function shopNotReady(): AppError {
   return new AppError('SHOP_NOT_READY', 'No shop is set up yet: open the demo shop or start an empty shop first.', {
@@ -17,7 +17,7 @@ export function createSettingsService(store: SettingsStore, clock: Clock) {
       if (!settings) throw shopNotReady();
       return settings;
     },
-    update(changes: Partial<NewShopSettings & Pick<ShopSettings, 'barcodeMode'>>): ShopSettings {
+    update(changes: Partial<NewShopSettings & EditableSettings>): ShopSettings {
       const current = store.get();
       if (!current) throw shopNotReady();
       store.update(
@@ -27,6 +27,8 @@ export function createSettingsService(store: SettingsStore, clock: Clock) {
           timeZone: changes.timeZone ?? current.timeZone,
           locale: changes.locale ?? current.locale,
           barcodeMode: changes.barcodeMode ?? current.barcodeMode,
+          decimalMark: changes.decimalMark ?? current.decimalMark,
+          priceChangeConfirmPercent: changes.priceChangeConfirmPercent ?? current.priceChangeConfirmPercent,
         },
         clock.now().toISOString(),
       );

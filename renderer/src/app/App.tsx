@@ -7,6 +7,7 @@ import type { ShopStatus } from '../../../src/shop/contract.js';
 import { toApiError, type ApiError } from '../api/api-error.js';
 import { call, onEvent, onReconnect } from '../api/client.js';
 import { ToastProvider, useToasts } from '../components/toasts.js';
+import { ConfirmProvider } from '../components/confirm.js';
 import { I18nProvider, useI18n } from '../i18n/context.js';
 import { WelcomePage } from '../pages/WelcomePage.js';
 import { JobsProvider } from './jobs-context.js';
@@ -52,6 +53,7 @@ export function App(): ReactNode {
   return (
     <I18nProvider locale={locale}>
       <ToastProvider>
+        <ConfirmProvider>
         <JobsProvider>
           <Body
             status={status}
@@ -62,6 +64,7 @@ export function App(): ReactNode {
             applySettings={(next) => setStatus((current) => (current ? { ...current, settings: next } : current))}
           />
         </JobsProvider>
+        </ConfirmProvider>
       </ToastProvider>
     </I18nProvider>
   );

@@ -14,6 +14,7 @@ import { alertsEn } from './areas/alerts.js';
 import { analyticsInventoryEn } from './areas/analytics-inventory.js';
 import { analyticsPeriodEn } from './areas/analytics-period.js';
 import { reportsEn } from './areas/reports.js';
+import { confirmEn } from './areas/confirm.js';
 
 export const en = {
   'app.name': 'Shopdesk',
@@ -200,6 +201,7 @@ export const en = {
   ...analyticsInventoryEn,
   ...analyticsPeriodEn,
   ...reportsEn,
+  ...confirmEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

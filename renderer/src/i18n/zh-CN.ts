@@ -14,6 +14,7 @@ import { alertsZh } from './areas/alerts.js';
 import { analyticsInventoryZh } from './areas/analytics-inventory.js';
 import { analyticsPeriodZh } from './areas/analytics-period.js';
 import { reportsZh } from './areas/reports.js';
+import { confirmZh } from './areas/confirm.js';
 import type { Dictionary } from './en.js';
 
 export const zhCN: Dictionary = {
@@ -201,4 +202,5 @@ export const zhCN: Dictionary = {
   ...analyticsInventoryZh,
   ...analyticsPeriodZh,
   ...reportsZh,
+  ...confirmZh,
 };
