@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { catalogContract } from './catalog/contract.js';
 import { catalogEditContract } from './catalog/edit-contract.js';
+import { bulkContract } from './catalog/bulk-contract.js';
 import { exportsContract } from './exports/contract.js';
 import { productInsightsContract } from './catalog/insights-contract.js';
 import { inventoryContract } from './inventory/contract.js';
@@ -27,6 +28,7 @@ export const contract = {
   ...jobsContract,
   ...catalogContract,
   ...catalogEditContract,
+  ...bulkContract,
   ...productInsightsContract,
   ...inventoryContract,
   ...stocktakeContract,

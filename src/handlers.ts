@@ -2,6 +2,7 @@
 // shop.* and jobs.* need a shop (empty or demo) to exist first.
 import type { AreaContext } from './area-context.js';
 import { createCatalogEditHandlers } from './catalog/handlers.js';
+import { createBulkHandlers } from './catalog/bulk-handlers.js';
 import { createExportHandlers } from './exports/handlers.js';
 import { createProductInsightsHandlers } from './catalog/insights-handlers.js';
 import type { CoreEvent } from './events.js';
@@ -92,6 +93,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'jobs.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
     'products.list': (input) => ready().catalog.listVariants(input),
     ...createCatalogEditHandlers(area),
+    ...createBulkHandlers(area),
     ...createProductInsightsHandlers(area),
     ...createInventoryHandlers(area),
     ...createStocktakeHandlers(area),

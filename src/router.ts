@@ -19,17 +19,103 @@ export interface RouterOptions {
 
 export type Router = (method: string, input: unknown) => Promise<Envelope<unknown>>;
 
-export function zodIssuesToFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+/**
+ * The keys the router gives zod's own complaints, so the renderer can say what is
+ * wrong in the person's language ("must be 0 or more") rather than zod's English.
+ * Schemas that name their own key (`min(1, 'quantityPositive')`) keep it.
+ */
+export const validationKeys = [
+  'required',
+  'notANumber',
+  'notInteger',
+  'tooSmall',
+  'mustExceed',
+  'tooBig',
+  'mustBeBelow',
+  'tooShort',
+  'textTooLong',
+  'tooFew',
+  'tooMany',
+  'notAChoice',
+  'notEmail',
+  'badFormat',
+  'invalidInput',
+] as const;
+export type ValidationKey = (typeof validationKeys)[number];
+
+const isKey = (message: string): boolean => /^[a-z][A-Za-z]+(?:\.[A-Za-z]+)*$/.test(message);
+
+/** The value the caller sent at an issue's path (undefined when the path does not exist). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const bound = (value: number | bigint): number => Number(value);
+
+/** A stable key and its params for one zod issue, judged by what was actually sent. */
+function classify(issue: z.core.$ZodIssue, sent: unknown): { key: ValidationKey; params?: Record<string, number> } {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (isBlank(sent)) return { key: 'required' };
+      const numeric = issue.expected === 'number' || issue.expected === 'int' || issue.expected === 'bigint';
+      if (numeric && typeof sent === 'number' && Number.isFinite(sent)) return { key: 'notInteger' };
+      if (numeric) return { key: 'notANumber' };
+      return { key: 'invalidInput' };
+    }
+    case 'too_small': {
+      const minimum = bound(issue.minimum);
+      if (issue.origin === 'string') return minimum <= 1 ? { key: 'required' } : { key: 'tooShort', params: { minimum } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'tooFew', params: { minimum } };
+      return { key: issue.inclusive === false ? 'mustExceed' : 'tooSmall', params: { minimum } };
+    }
+    case 'too_big': {
+      const maximum = bound(issue.maximum);
+      if (issue.origin === 'string') return { key: 'textTooLong', params: { maximum } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'tooMany', params: { maximum } };
+      return { key: issue.inclusive === false ? 'mustBeBelow' : 'tooBig', params: { maximum } };
+    }
+    case 'invalid_value':
+      return isBlank(sent) ? { key: 'required' } : { key: 'notAChoice' };
+    case 'invalid_format':
+      return issue.format === 'email' ? { key: 'notEmail' } : { key: 'badFormat' };
+    case 'not_multiple_of':
+      return bound(issue.divisor) === 1 ? { key: 'notInteger' } : { key: 'invalidInput' };
+    case 'invalid_union': {
+      if (isBlank(sent)) return { key: 'required' };
+      // '' | email given "x": the branch the value was meant for is the one that got past its type.
+      const meant = issue.errors.flat().find((inner) => inner.code !== 'invalid_type' && inner.code !== 'invalid_value');
+      return meant ? classify(meant, valueAt(sent, meant.path)) : { key: 'invalidInput' };
+    }
+    default:
+      return { key: 'invalidInput' };
+  }
+}
+
+/** Numbers a schema's own key may want too ("at most {maximum}"). */
+function boundsOf(issue: z.core.$ZodIssue): Record<string, number> | undefined {
+  if (issue.code === 'too_small') return { minimum: bound(issue.minimum) };
+  if (issue.code === 'too_big') return { maximum: bound(issue.maximum) };
+  return undefined;
+}
+
+/** zod's issues as field issues: path kept, a stable key, and the bounds as params. */
+export function zodIssuesToFieldIssues(issues: readonly z.core.$ZodIssue[], input?: unknown): FieldIssue[] {
   return issues.map((issue) => {
     const path = issue.path.map(String).join('.');
-    // Our schemas put an i18n key in `message` (e.g. 'currencyUnknown'); zod's own
-    // messages are sentences, so fall back to the issue code as the key.
-    const isKey = /^[a-z][A-Za-z]+$/.test(issue.message);
-    return {
-      path,
-      key: isKey ? issue.message : issue.code,
-      message: isKey ? `${path || 'input'}: ${issue.message}` : `${path || 'input'}: ${issue.message}`,
-    };
+    const where = path || 'input';
+    // Our schemas put an i18n key in `message` (e.g. 'currencyUnknown'); zod's own messages are sentences.
+    if (isKey(issue.message)) {
+      const params = boundsOf(issue);
+      return { path, key: issue.message, message: `${where}: ${issue.message}`, ...(params ? { params } : {}) };
+    }
+    const { key, params } = classify(issue, valueAt(input, issue.path));
+    return { path, key, message: `${where}: ${issue.message}`, ...(params ? { params } : {}) };
   });
 }
 
@@ -78,7 +164,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
     }
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) return validationEnvelope(zodIssuesToFieldIssues(parsed.error.issues));
+    if (!parsed.success) return validationEnvelope(zodIssuesToFieldIssues(parsed.error.issues, input ?? {}));
     // One rule for every text field of every method: no NUL, no broken (lone surrogate) characters.
     const badText = findTextProblems(parsed.data);
     if (badText.length > 0) {

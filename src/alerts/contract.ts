@@ -9,7 +9,7 @@ const id = int.positive();
 
 export const alertStatusSchema = z.enum(['new', 'seen', 'resolved']);
 export type AlertStatus = z.infer<typeof alertStatusSchema>;
-export const alertRuleSchema = z.enum(['belowReorderPoint', 'stockOut', 'returnRateSpike', 'salesDrop', 'deadStockGrowth', 'kpiLimit']);
+export const alertRuleSchema = z.enum(['belowReorderPoint', 'stockOut', 'lowStock', 'returnRateSpike', 'salesDrop', 'deadStockGrowth', 'kpiLimit']);
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 export const alertSeveritySchema = z.enum(['info', 'warning', 'critical']);
 export const alertKpiSchema = z.enum(['netSales', 'orders', 'returnRate']);

@@ -10,12 +10,13 @@ import { ruleContext } from './rule-context.js';
 import { belowReorderPointRule } from './rules/below-reorder-point.js';
 import { deadStockGrowthRule } from './rules/dead-stock-growth.js';
 import { kpiLimitsRule } from './rules/kpi-limits.js';
+import { lowStockRule } from './rules/low-stock.js';
 import { returnRateSpikeRule } from './rules/return-rate-spike.js';
 import { salesDropRule } from './rules/sales-drop.js';
 import { stockOutRule } from './rules/stock-out.js';
 import { createAlertStore } from './store.js';
 
-export const alertRules: AlertRuleFn[] = [stockOutRule, belowReorderPointRule, salesDropRule, returnRateSpikeRule, deadStockGrowthRule, kpiLimitsRule];
+export const alertRules: AlertRuleFn[] = [stockOutRule, lowStockRule, belowReorderPointRule, salesDropRule, returnRateSpikeRule, deadStockGrowthRule, kpiLimitsRule];
 
 export interface OpenedAlert {
   id: number;

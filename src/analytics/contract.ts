@@ -46,6 +46,21 @@ export type KpiValues = z.infer<typeof kpiValuesSchema>;
 const periodSchema = z.object({ from: localDate, to: localDate });
 export type AnalyticsPeriod = z.infer<typeof periodSchema>;
 
+/** Today so far: the local day, when it was read, and the hours of their matching day the comparisons count (periods.ts PartialDay). */
+export const partialDaySchema = z.object({ day: localDate, asOf: z.string(), hours: z.number().int().min(0).max(24) });
+export type PartialDayInfo = z.infer<typeof partialDaySchema>;
+
+/** Return rate maturity (return-maturity.ts): the shop's return lag and which periods are still collecting returns. */
+export const returnsMaturingSchema = z.object({
+  lagDays: z.number().int(),
+  source: z.enum(['shop', 'default']),
+  stillArrivingFrom: localDate,
+  current: z.boolean(),
+  previous: z.boolean(),
+  lastYear: z.boolean(),
+});
+export type ReturnsMaturing = z.infer<typeof returnsMaturingSchema>;
+
 export const seriesPointSchema = z.object({
   /** First local day of the bucket. */
   bucket: z.string(),
@@ -62,6 +77,8 @@ export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 const byGroupSchema = z.object({ quality: z.number().int(), transit: z.number().int(), fit: z.number().int(), preference: z.number().int(), other: z.number().int() });
 
 export const returnsReportSchema = z.object({
+  /** Whether the period's orders may still see returns (return-maturity.ts); null when read without a clock. */
+  returnsMaturing: returnsMaturingSchema.pick({ lagDays: true, source: true, stillArrivingFrom: true, current: true }).nullable(),
   period: periodSchema,
   dimension: z.enum(['product', 'category', 'channel']),
   total: z.object({ unitsSold: z.number().int(), unitsReturned: z.number().int(), returnRate: z.number().nullable(), byGroup: byGroupSchema }),
@@ -145,13 +162,23 @@ export const analyticsContract = {
       lastYearValues: kpiValuesSchema,
       byChannel: z.array(z.object({ channelId: z.number().int(), channel: z.string(), values: kpiValuesSchema })),
       currency: z.string(),
+      /** The period reaches today: `current` holds today so far; previousValues and lastYearValues cover their matching day only to the same hour. */
+      partial: partialDaySchema.nullable(),
+      /** Returns of the period's orders may still be coming (return rate not final): per period compared. */
+      returnsMaturing: returnsMaturingSchema.nullable(),
     }),
   },
   /** Sales per day / ISO week / month of the period (local calendar), with the same buckets a year earlier. */
   'analytics.salesSeries': {
     // (No .refine: the grid exporter derives its query schema with .omit(); the handler checks the order.)
     input: periodSchema.extend({ granularity: z.enum(['day', 'week', 'month']).default('day') }),
-    output: z.object({ points: z.array(seriesPointSchema), lastYear: z.array(seriesPointSchema), currency: z.string() }),
+    output: z.object({
+      points: z.array(seriesPointSchema),
+      lastYear: z.array(seriesPointSchema),
+      currency: z.string(),
+      /** The bucket holding today so far (drawn as partial, never as a drop); its last-year bucket is cut at the same hour. */
+      partial: partialDaySchema.extend({ bucket: z.string() }).nullable(),
+    }),
   },
   /** Sales KPIs per channel, location, category or product for a period; sorted and paged for the grid. */
   'analytics.salesReport': {
@@ -168,7 +195,12 @@ export const analyticsContract = {
         limit: z.number().int().min(1).max(100_000).default(100),
       }),
     // (No .refine here: the grid exporter derives its query schema with .omit(); the handler checks the order.)
-    output: z.object({ rows: z.array(salesReportRowSchema), total: z.number().int() }),
+    output: z.object({
+      rows: z.array(salesReportRowSchema),
+      total: z.number().int(),
+      /** By day, week or month: the label of the row holding today so far (partial), if the period reaches today. */
+      partialBucket: z.string().nullable(),
+    }),
   },
   /** The dashboard's sales mix in one pass: net sales per category (biggest first, the rest summed), the top and bottom products. */
   'analytics.salesMix': {
@@ -215,6 +247,8 @@ export const analyticsContract = {
       wape: z.number().nullable(),
       yearly: z.boolean(),
       params: z.object({ alpha: z.number(), beta: z.number(), gamma: z.number() }),
+      /** `today` is the shop's current day: its history units are so far; the model is fitted without it and forecasts it whole. */
+      partial: partialDaySchema.extend({ todayForecast: z.number() }).nullable(),
     }),
   },
   /** Return rates and reasons of the lines of orders placed in the period, per product, category or channel. */

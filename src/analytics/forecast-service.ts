@@ -6,7 +6,7 @@ import type { Db } from '../db/open.js';
 import { addDays, localMidnightUtc } from '../shared/local-time.js';
 import { forecastDemand } from './forecast.js';
 import { createSalesRollup } from './sales-rollup.js';
-import { shopTimeZone } from './periods.js';
+import { partialDayOf, shopTimeZone } from './periods.js';
 
 export type ForecastScope = { kind: 'shop' } | { kind: 'category'; id: number } | { kind: 'product'; id: number } | { kind: 'variant'; id: number };
 
@@ -45,9 +45,14 @@ export function createForecastService(db: Db) {
   };
 
   return {
-    /** Daily units of the last two years up to and including `today` (local), then the forecast of the next `horizon` days. */
-    forecast(scope: ForecastScope, today: string, horizon: number) {
+    /**
+     * Daily units of the last two years up to and including `today` (local), then the forecast of the next `horizon` days.
+     * When `today` is the shop's current day (at `now`), its units are today's so far: the model is fitted on the
+     * complete days before it (a partial day would read as a drop), and its own forecast for today is given beside it.
+     */
+    forecast(scope: ForecastScope, today: string, horizon: number, now?: Date) {
       const tz = timeZone();
+      const partial = now ? partialDayOf({ from: today, to: today }, tz, now) : null;
       const firstDay = addDays(today, -(historyDays - 1));
       const starts = Array.from({ length: historyDays + 1 }, (_, i) => localMidnightUtc(addDays(firstDay, i), tz).toISOString());
       const from = starts[0] ?? '';
@@ -68,10 +73,13 @@ export function createForecastService(db: Db) {
       // History starts at the first day anything sold, so a new product is not read as two years of zeros.
       const firstSale = daily.findIndex((units) => units > 0);
       const history = firstSale < 0 ? [] : daily.slice(firstSale);
-      const result = forecastDemand(history, horizon);
+      const complete = partial ? history.slice(0, -1) : history;
+      const result = forecastDemand(complete, partial ? horizon + 1 : horizon);
+      const ahead = partial ? result.values.slice(1) : result.values;
       return {
         history: history.map((units, i) => ({ day: addDays(firstDay, (firstSale < 0 ? 0 : firstSale) + i), units })),
-        forecast: result.values.map((units, i) => ({ day: addDays(today, i + 1), units })),
+        forecast: ahead.map((units, i) => ({ day: addDays(today, i + 1), units })),
+        partial: partial && history.length > 0 ? { ...partial, todayForecast: result.values[0] ?? 0 } : null,
         wape: result.wape,
         yearly: result.yearly,
         params: result.params,

@@ -23,24 +23,26 @@ export function createAnalyticsHandlers(ctx: AreaContext): AreaHandlers<typeof a
   const currencyOf = perDatabase((db) => db.prepare<[], { currency: string }>('SELECT currency FROM shop_settings WHERE id = 1'));
   const currency = () => currencyOf(ctx.db()).get()?.currency ?? 'USD';
   return {
-    'analytics.kpis': (period) => ({ ...kpisFor(ctx.db()).kpis(period), currency: currency() }),
+    'analytics.kpis': (period) => ({ ...kpisFor(ctx.db()).kpis(period, ctx.clock.now()), currency: currency() }),
     'analytics.salesReport': ({ from, to, by, categoryId, sort, offset, limit }) => {
       checkPeriodOrder(from, to);
-      return reportsFor(ctx.db()).salesReport({ from, to }, by, sort, offset, limit, categoryId);
+      const report = reportsFor(ctx.db()).salesReport({ from, to }, by, sort, offset, limit, categoryId);
+      const time = by === 'day' || by === 'week' || by === 'month' ? by : null;
+      return { ...report, partialBucket: time ? seriesFor(ctx.db()).partialBucket({ from, to }, time, ctx.clock.now()) : null };
     },
     'analytics.salesMix': ({ from, to, products, categories }) => {
       checkPeriodOrder(from, to);
       return mixFor(ctx.db()).salesMix({ from, to }, products, categories);
     },
     'analytics.segments': ({ asOf, windowDays, segment, offset, limit }) => segmentsFor(ctx.db()).segments(asOf, windowDays, segment, offset, limit),
-    'analytics.forecast': ({ scope, today, horizonDays }) => forecastsFor(ctx.db()).forecast(scope, today, horizonDays),
+    'analytics.forecast': ({ scope, today, horizonDays }) => forecastsFor(ctx.db()).forecast(scope, today, horizonDays, ctx.clock.now()),
     'analytics.returns': ({ from, to, by }) => {
       checkPeriodOrder(from, to);
-      return returnsFor(ctx.db()).report({ from, to }, by);
+      return returnsFor(ctx.db()).report({ from, to }, by, ctx.clock.now());
     },
     'analytics.salesSeries': ({ from, to, granularity }) => {
       checkPeriodOrder(from, to);
-      return { ...seriesFor(ctx.db()).salesSeries({ from, to }, granularity), currency: currency() };
+      return { ...seriesFor(ctx.db()).salesSeries({ from, to }, granularity, ctx.clock.now()), currency: currency() };
     },
   };
 }

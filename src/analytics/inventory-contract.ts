@@ -22,10 +22,17 @@ export const stockOutEpisodeSchema = z.object({
   ongoing: z.boolean(),
   /** In-stock days found for the baseline (28 unless the history is shorter). */
   baselineDays: int,
-  /** Forecast demand: average units sold per day over the last 28 in-stock days before it began. */
+  /**
+   * Forecast demand per day: the units sold on those in-stock days, weighted with the units per day over the 91 days
+   * before it (out-of-stock days included) as 7 more days (lost-sales.ts), so a few busy days do not set the rate.
+   */
   demandPerDay: z.number(),
+  /** The estimate (demand/day × days out) and its upper bound: the 95th percentile of demand over those days. */
   lostUnits: z.number(),
+  lostUnitsHigh: z.number(),
+  /** Valued at the average net price paid over the 91 days before it. */
   lostNetSales: int,
+  lostNetSalesHigh: int,
 });
 
 export const inventoryAnalyticsContract = {
@@ -41,8 +48,16 @@ export const inventoryAnalyticsContract = {
       outDays: int,
       rate: z.number().nullable(),
       variantsOut: int,
+      /** Σ of the episodes' estimates; the high figures bound the summed demand at its 95th percentile. */
       lostUnits: z.number(),
+      lostUnitsHigh: z.number(),
       lostNetSales: int,
+      lostNetSalesHigh: int,
+      /** What the variants with a stock-out actually sold in the period (units; net paid on their lines): the estimate's check. */
+      soldUnits: int,
+      soldNetSales: int,
+      /** Their in-stock days in the period (so sold per in-stock day can be set against lost per day out: outDays). */
+      soldInStockDays: int,
       episodes: z.array(stockOutEpisodeSchema),
       total: int,
       stockHistory: stockHistorySchema,

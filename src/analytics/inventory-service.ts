@@ -8,6 +8,7 @@ import { type Period, shopTimeZone, utcRange } from './periods.js';
 import { ageBuckets, baselineDays, dailyLevels, fifoAges, stockOutEpisodes, type AgeBucket } from './stock-history.js';
 import { coverageOf, createStockStart, stockHistoryOf } from './stock-start.js';
 import { createInventoryAnalyticsStore, offsetModifier, type DayBucket } from './inventory-store.js';
+import { estimateLostSales, poissonUpper, upperBoundLevel } from './lost-sales.js';
 
 /** In-stock days before a stock-out whose average daily sales are its "forecast demand". */
 export const baselineDayCount = 28;
@@ -57,7 +58,22 @@ export function createInventoryAnalyticsService(db: Db) {
       const stock = stockStart.read();
       const coverage = coverageOf(stock, buckets[lookbackDays]?.start ?? '', periodEnd);
       if (coverage === 'none') {
-        return { skuDays: 0, outDays: 0, rate: null, variantsOut: 0, lostUnits: 0, lostNetSales: 0, episodes: [], total: 0, stockHistory: stockHistoryOf(stock, coverage) };
+        return {
+          skuDays: 0,
+          outDays: 0,
+          rate: null,
+          variantsOut: 0,
+          lostUnits: 0,
+          lostUnitsHigh: 0,
+          lostNetSales: 0,
+          lostNetSalesHigh: 0,
+          soldUnits: 0,
+          soldNetSales: 0,
+          soldInStockDays: 0,
+          episodes: [],
+          total: 0,
+          stockHistory: stockHistoryOf(stock, coverage),
+        };
       }
       // The first day whose end-of-day stock is on record: the local day the stock history starts.
       const firstKnownDay = stock.at === null || stock.at < historyStart ? 0 : dayIndex(localDateOf(stock.at, tz));
@@ -72,7 +88,10 @@ export function createInventoryAnalyticsService(db: Db) {
 
       let skuDays = 0;
       let outDays = 0;
-      const found: { variantId: number; from: number; to: number; variantOutDays: number; baseline: number[] }[] = [];
+      /** In-stock days in the period of the variants that had a stock-out. */
+      let inStockDays = 0;
+      // Each stock-out with its baseline in-stock days and its window: the tracked days of the lookback before it.
+      const found: { variantId: number; from: number; to: number; variantOutDays: number; baseline: number[]; window: [number, number] }[] = [];
       for (const { variantId, firstAt } of store.firstMovements()) {
         if (firstAt >= periodEnd) continue;
         // Tracked from the local day of its first movement.
@@ -82,23 +101,39 @@ export function createInventoryAnalyticsService(db: Db) {
         skuDays += days - inPeriod.firstTracked;
         const episodes = stockOutEpisodes(inPeriod);
         const variantOutDays = episodes.reduce((sum, e) => sum + e.to - e.from + 1, 0);
+        if (episodes.length > 0) inStockDays += days - inPeriod.firstTracked - variantOutDays;
         outDays += variantOutDays;
-        for (const e of episodes) found.push({ variantId, from: e.from, to: e.to, variantOutDays, baseline: baselineDays(history, e.from + lookbackDays, baselineDayCount) });
+        for (const e of episodes) {
+          const start = e.from + lookbackDays;
+          found.push({ variantId, from: e.from, to: e.to, variantOutDays, baseline: baselineDays(history, start, baselineDayCount), window: [Math.max(history.firstTracked, start - lookbackDays), start] });
+        }
       }
 
       const ids = [...new Set(found.map((e) => e.variantId))];
       const sold = groupByVariant(ids.length === 0 ? [] : store.soldPerDay(buckets, ids), dayIndex);
+      /** Σ lost units × price, unrounded: the whole's "at most" is scaled from it. */
+      let lostValue = 0;
       const episodes = found.map((e) => {
-        let units = 0;
-        let paid = 0;
-        for (const d of e.baseline) {
-          const day = sold.get(e.variantId)?.get(d);
-          units += day?.units ?? 0;
-          paid += day?.paid ?? 0;
+        const perDay = sold.get(e.variantId);
+        let baselineUnits = 0;
+        for (const d of e.baseline) baselineUnits += perDay?.get(d)?.units ?? 0;
+        let windowUnits = 0;
+        let windowPaid = 0;
+        for (let d = e.window[0]; d < e.window[1]; d += 1) {
+          windowUnits += perDay?.get(d)?.units ?? 0;
+          windowPaid += perDay?.get(d)?.paid ?? 0;
         }
         const outFor = e.to - e.from + 1;
-        const demandPerDay = e.baseline.length === 0 ? 0 : units / e.baseline.length;
-        const lostUnits = demandPerDay * outFor;
+        const { demandPerDay, lostUnits, lostUnitsHigh } = estimateLostSales({
+          baselineUnits,
+          baselineDays: e.baseline.length,
+          windowUnits,
+          windowDays: e.window[1] - e.window[0],
+          outDays: outFor,
+        });
+        // At the average net price paid over the window before it.
+        const price = windowUnits === 0 ? 0 : windowPaid / windowUnits;
+        lostValue += lostUnits * price;
         return {
           variantId: e.variantId,
           from: addDays(period.from, e.from),
@@ -109,10 +144,25 @@ export function createInventoryAnalyticsService(db: Db) {
           baselineDays: e.baseline.length,
           demandPerDay,
           lostUnits,
-          // At the average net price paid over the baseline days.
-          lostNetSales: units === 0 ? 0 : Math.round((lostUnits * paid) / units),
+          lostUnitsHigh,
+          lostNetSales: Math.round(lostUnits * price),
+          lostNetSalesHigh: Math.round(lostUnitsHigh * price),
         };
       });
+      // The whole: the sum of the estimates, bounded by the 95th percentile of the summed demand (tighter than adding
+      // every episode's bound), valued at the estimates' average price.
+      const lostUnits = episodes.reduce((sum, e) => sum + e.lostUnits, 0);
+      const lostUnitsHigh = Math.max(lostUnits, poissonUpper(lostUnits, upperBoundLevel));
+      const lostNetSales = episodes.reduce((sum, e) => sum + e.lostNetSales, 0);
+      // What the same variants did sell in the period: the plausibility check shown beside the estimate.
+      const actual = { units: 0, paid: 0 };
+      for (const id of ids) {
+        for (const [day, row] of sold.get(id) ?? []) {
+          if (day < lookbackDays) continue;
+          actual.units += row.units;
+          actual.paid += row.paid;
+        }
+      }
       episodes.sort((a, b) => b.lostNetSales - a.lostNetSales || b.days - a.days || a.variantId - b.variantId || a.from.localeCompare(b.from));
       const page = episodes.slice(offset, offset + limit);
       const info = new Map(store.variants(page.map((e) => e.variantId)).map((v) => [v.variantId, v]));
@@ -121,8 +171,13 @@ export function createInventoryAnalyticsService(db: Db) {
         outDays,
         rate: skuDays === 0 ? null : outDays / skuDays,
         variantsOut: ids.length,
-        lostUnits: episodes.reduce((sum, e) => sum + e.lostUnits, 0),
-        lostNetSales: episodes.reduce((sum, e) => sum + e.lostNetSales, 0),
+        lostUnits,
+        lostUnitsHigh,
+        lostNetSales,
+        lostNetSalesHigh: lostUnits === 0 ? 0 : Math.round((lostValue * lostUnitsHigh) / lostUnits),
+        soldUnits: actual.units,
+        soldNetSales: actual.paid,
+        soldInStockDays: inStockDays,
         episodes: page.map((e) => ({ ...e, productId: info.get(e.variantId)?.productId ?? 0, sku: info.get(e.variantId)?.sku ?? '', title: info.get(e.variantId)?.title ?? '' })),
         total: episodes.length,
         stockHistory: stockHistoryOf(stock, coverage),

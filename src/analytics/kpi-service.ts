@@ -4,7 +4,8 @@ import type { Db } from '../db/open.js';
 import type { KpiValues } from './contract.js';
 import { createKpiStore } from './kpi-store.js';
 import { createSalesRollup } from './sales-rollup.js';
-import { type Period, previousPeriod, sameDaysLastYear, shopTimeZone, utcRange } from './periods.js';
+import { cutInstant, matchingDay, partialDayOf, type Period, previousPeriod, sameDaysLastYear, shopTimeZone, utcRange } from './periods.js';
+import { createReturnMaturity, stillMaturing } from './return-maturity.js';
 
 const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
 
@@ -52,13 +53,16 @@ export function createKpiService(db: Db) {
   const store = createKpiStore(db);
   const rollup = createSalesRollup(db);
   const timeZone = shopTimeZone(db);
+  const maturity = createReturnMaturity(db);
 
   /**
    * Per channel parts, and the shop total (customers counted once across channels).
    * Channel customer counts are read only when asked for (the current period).
    */
-  function measure(period: Period, tz: string, channelCustomers: boolean): { total: Parts; byChannel: Map<number, Parts> } {
-    const [from, to] = utcRange(period, tz);
+  function measure(period: Period, tz: string, channelCustomers: boolean, cutAt?: string): { total: Parts; byChannel: Map<number, Parts> } {
+    const [from, end] = utcRange(period, tz);
+    // A comparison period cut where the current one's partial day stands (see PartialDay).
+    const to = cutAt !== undefined && cutAt < end ? cutAt : end;
     const byChannel = new Map<number, Parts>();
     const of = (channelId: number) => {
       let parts = byChannel.get(channelId);
@@ -104,10 +108,19 @@ export function createKpiService(db: Db) {
     totals(period: Period): KpiValues {
       return values(measure(period, timeZone(), false).total);
     },
-    kpis(period: Period) {
+    /**
+     * With `now` (the handlers'), a period reaching today says so and its comparisons are cut at the same hour of
+     * their matching day; and the return rate says whether its orders' returns are still coming in.
+     */
+    kpis(period: Period, now?: Date) {
       const tz = timeZone();
       const previous = previousPeriod(period);
       const lastYear = sameDaysLastYear(period);
+      const partial = now ? partialDayOf(period, tz, now) : null;
+      const cut = (day: string) => (partial ? cutInstant(day, partial.hours, tz) : undefined);
+      const previousCut = partial ? cut(matchingDay(period, previous, partial.day)) : undefined;
+      const lastYearCut = partial ? cut(sameDaysLastYear({ from: partial.day, to: partial.day }).from) : undefined;
+      const lag = now ? maturity.lag(now, tz) : null;
       const current = measure(period, tz, true);
       const names = new Map(store.channels().map((c) => [c.id, c.name]));
       return {
@@ -115,8 +128,15 @@ export function createKpiService(db: Db) {
         previous,
         lastYear,
         current: values(current.total),
-        previousValues: values(measure(previous, tz, false).total),
-        lastYearValues: values(measure(lastYear, tz, false).total),
+        previousValues: values(measure(previous, tz, false, previousCut).total),
+        lastYearValues: values(measure(lastYear, tz, false, lastYearCut).total),
+        partial,
+        returnsMaturing: lag && {
+          ...lag,
+          current: stillMaturing(period, lag),
+          previous: stillMaturing(previous, lag),
+          lastYear: stillMaturing(lastYear, lag),
+        },
         byChannel: [...current.byChannel]
           .sort(([a], [b]) => a - b)
           .map(([channelId, parts]) => ({ channelId, channel: names.get(channelId) ?? String(channelId), values: values(parts) })),

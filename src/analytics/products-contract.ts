@@ -48,7 +48,7 @@ export const productHealthSchema = z.object({
   inventoryValueEnd: stockValue,
   /** (start + end) ÷ 2, see averageInventoryMethod. */
   averageInventoryValue: z.number().nullable(),
-  /** cogs ÷ averageInventoryValue. */
+  /** Annualised: cogs × 365 ÷ days ÷ averageInventoryValue (= 365 ÷ daysOfInventory). */
   turnover: rate,
   /** averageInventoryValue ÷ (cogs ÷ days); null when COGS ≤ 0. */
   daysOfInventory: rate,

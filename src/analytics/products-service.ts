@@ -39,6 +39,9 @@ interface HealthSums {
 
 const emptySums = (): HealthSums => ({ unitsSold: 0, onHandEnd: 0, skusSold: 0, skusInStock: 0, cogs: 0, valueStart: 0, valueEnd: 0, slow: 0, dead: 0, noCost: 0 });
 
+/** Turnover is stated per year whatever the period's length. */
+export const daysPerYear = 365;
+
 function health(s: HealthSums, days: number, stockKnown: boolean): ProductHealth {
   if (!stockKnown) {
     // Stock unknown: only the sales side of the figures.
@@ -74,7 +77,8 @@ function health(s: HealthSums, days: number, stockKnown: boolean): ProductHealth
     inventoryValueStart: s.valueStart,
     inventoryValueEnd: s.valueEnd,
     averageInventoryValue,
-    turnover: ratio(s.cogs, averageInventoryValue),
+    // Annualised, so a week and a year read on the same scale: COGS × 365 ÷ days ÷ average value (= 365 ÷ days of inventory).
+    turnover: ratio((s.cogs * daysPerYear) / days, averageInventoryValue),
     // Days of inventory = average value ÷ COGS per day; with no (or negative) COGS the stock never turns.
     daysOfInventory: s.cogs > 0 ? (averageInventoryValue * days) / s.cogs : null,
     slowMovers: s.slow,

@@ -4,15 +4,20 @@
 import type { Db } from '../db/open.js';
 import type { ReturnsReport } from './contract.js';
 import { type Period, shopTimeZone, utcRange } from './periods.js';
+import { createReturnMaturity, type ReturnLag, stillMaturing } from './return-maturity.js';
 import { createReturnsStore, type ReturnsDimension } from './returns-store.js';
 
 const groups = ['quality', 'transit', 'fit', 'preference', 'other'] as const;
 
+const maturingOf = (period: Period, lag: ReturnLag) => ({ lagDays: lag.lagDays, source: lag.source, stillArrivingFrom: lag.stillArrivingFrom, current: stillMaturing(period, lag) });
+
 export function createReturnsService(db: Db) {
   const store = createReturnsStore(db);
   const timeZone = shopTimeZone(db);
+  const maturity = createReturnMaturity(db);
   return {
-    report(period: Period, dimension: ReturnsDimension): ReturnsReport {
+    /** With `now`, says whether the period's orders may still see returns (the rates are not final). */
+    report(period: Period, dimension: ReturnsDimension, now?: Date): ReturnsReport {
       const [from, to] = utcRange(period, timeZone());
       const rows = new Map<number, ReturnsReport['rows'][number]>();
       for (const sold of store.sold(dimension, from, to)) {
@@ -39,6 +44,7 @@ export function createReturnsService(db: Db) {
         total: { unitsSold, unitsReturned, returnRate: unitsSold === 0 ? null : unitsReturned / unitsSold, byGroup },
         reasons: store.reasons(from, to),
         rows: list,
+        returnsMaturing: now ? maturingOf(period, maturity.lag(now, timeZone())) : null,
       };
     },
   };

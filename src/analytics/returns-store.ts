@@ -52,7 +52,15 @@ export function createReturnsStore(db: Db) {
     }
     return prepared;
   };
+  // Days from order to return, per return (with its units), for returns made in [from, to); shortest first.
+  const lags = db.prepare<[string, string], { lagDays: number; units: number }>(
+    `SELECT julianday(r.returned_at) - julianday(o.placed_at) AS lagDays, SUM(rl.quantity) AS units
+     FROM returns r INDEXED BY returns_by_date JOIN return_lines rl ON rl.return_id = r.id JOIN orders o ON o.id = r.order_id
+     WHERE r.returned_at >= ? AND r.returned_at < ? AND o.status <> 'cancelled'
+     GROUP BY r.id ORDER BY lagDays`,
+  );
   return {
+    lags: (from: string, to: string) => lags.all(from, to),
     sold(dimension: ReturnsDimension, from: string, to: string): SoldRow[] {
       const { key, label } = keyOf[dimension];
       return statement(`SELECT ${key} AS key, ${label} AS label, SUM(l.quantity) AS unitsSold ${linesInPeriod(dimension)} GROUP BY 1`).all(from, to) as SoldRow[];

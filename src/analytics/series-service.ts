@@ -1,9 +1,11 @@
 // Sales over time on the shop's calendar: net sales per bucket follow the
-// net-sales rule (refunds in the bucket they happened in).
+// net-sales rule (refunds in the bucket they happened in). A bucket holding
+// today is named as partial, and last year's matching bucket is cut at the
+// same hour, so the trend compares like with like instead of showing a drop.
 import type { Db } from '../db/open.js';
 import { bucketsOf, type Granularity } from './buckets.js';
 import type { SeriesPoint } from './contract.js';
-import { type Period, sameDaysLastYear, shopTimeZone } from './periods.js';
+import { cutInstant, partialDayOf, type Period, sameDaysLastYear, shopTimeZone } from './periods.js';
 import { createSalesRollup } from './sales-rollup.js';
 import { createSeriesStore } from './series-store.js';
 
@@ -12,8 +14,8 @@ export function createSeriesService(db: Db) {
   const rollup = createSalesRollup(db);
   const timeZone = shopTimeZone(db);
 
-  function series(period: Period, granularity: Granularity, tz: string): SeriesPoint[] {
-    const buckets = bucketsOf(period, granularity, tz);
+  function series(period: Period, granularity: Granularity, tz: string, cutAt?: string): SeriesPoint[] {
+    const buckets = bucketsOf(period, granularity, tz).map((b) => (cutAt !== undefined && b.start < cutAt && cutAt < b.end ? { ...b, end: cutAt } : b));
     const rolled = rollup.byBucket(buckets);
     const customers = store.customers(buckets, rolled === undefined);
     if (rolled) {
@@ -40,9 +42,23 @@ export function createSeriesService(db: Db) {
   }
 
   return {
-    salesSeries(period: Period, granularity: Granularity) {
+    /** The bucket (its label: first local day) of `granularity` that holds today, when the period reaches today; else null. */
+    partialBucket(period: Period, granularity: Granularity, now: Date): string | null {
+      const partial = partialDayOf(period, timeZone(), now);
+      return partial ? (bucketsOf({ from: partial.day, to: partial.day }, granularity, timeZone())[0]?.bucket ?? null) : null;
+    },
+    /** With `now` (the handlers'), the bucket holding today is named and last year's is cut at the same hour of its day. */
+    salesSeries(period: Period, granularity: Granularity, now?: Date) {
       const tz = timeZone();
-      return { points: series(period, granularity, tz), lastYear: series(sameDaysLastYear(period), granularity, tz) };
+      const partial = now ? partialDayOf(period, tz, now) : null;
+      const points = series(period, granularity, tz);
+      const lastYearCut = partial ? cutInstant(sameDaysLastYear({ from: partial.day, to: partial.day }).from, partial.hours, tz) : undefined;
+      const bucket = partial ? bucketsOf({ from: partial.day, to: partial.day }, granularity, tz)[0]?.bucket : undefined;
+      return {
+        points,
+        lastYear: series(sameDaysLastYear(period), granularity, tz, lastYearCut),
+        partial: partial && bucket !== undefined ? { ...partial, bucket } : null,
+      };
     },
   };
 }

@@ -2,6 +2,8 @@
 // over everything a filter matches, written in one transaction as one change set.
 import type { Db } from '../db/open.js';
 import type { HistoryService } from '../history/service.js';
+import type { Summary } from '../shared/history-summary.js';
+import type { KnownSummary } from '../shared/history-texts.js';
 import { validationError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { BulkStore } from './bulk-store.js';
@@ -13,24 +15,31 @@ import { limits } from '../shared/bounds.js';
 /** Rows read per page for the price maths; bounded memory whatever the target size. */
 const pageSize = 5000;
 
-function describe(action: BulkAction, matched: number): { kind: string; summary: string } {
+/** What the bulk action did, as a History summary (src/shared/history-texts.ts). */
+function describe(action: BulkAction, matched: number): { kind: string; summary: KnownSummary } {
+  const count = matched;
   switch (action.kind) {
     case 'priceChange': {
-      const sign = action.value >= 0 ? '+' : '';
-      const amount = action.mode === 'percent' ? `${sign}${action.value}%` : `${sign}${action.value}`;
-      const rounding = action.rounding === 'none' ? '' : `, rounded ${action.rounding}`;
-      return { kind: 'price_change', summary: `${action.field} ${amount}${rounding} on ${matched} variant(s)` };
+      const change: Summary['params'] = action.mode === 'percent' ? { percent: action.value } : { amount: action.value };
+      const mode = action.mode === 'percent' ? 'Percent' : 'Amount';
+      if (action.rounding === 'none') {
+        return { kind: 'price_change', summary: { key: `priceChange${mode}`, params: { field: action.field, ...change, count } } };
+      }
+      // To the nearest price with that ending, or up / down to one (price-rounding.ts).
+      const roundKey = ({ nearest: 'roundNearest', up: 'roundUp', down: 'roundDown' } as const)[action.direction];
+      const rounding: KnownSummary = { key: roundKey, params: { ending: action.rounding } };
+      return { kind: 'price_change', summary: { key: `priceChange${mode}Rounded`, params: { field: action.field, ...change, rounding, count } } };
     }
     case 'setStatus':
-      return { kind: 'bulk_edit', summary: `Status ${action.status} on ${matched} variant(s)` };
+      return { kind: 'bulk_edit', summary: { key: 'setStatus', params: { status: action.status, count } } };
     case 'addTag':
-      return { kind: 'bulk_edit', summary: `Tag "${action.tag}" added (${matched} variant(s) selected)` };
+      return { kind: 'bulk_edit', summary: { key: 'addTag', params: { tag: action.tag, count } } };
     case 'removeTag':
-      return { kind: 'bulk_edit', summary: `Tag "${action.tag}" removed (${matched} variant(s) selected)` };
+      return { kind: 'bulk_edit', summary: { key: 'removeTag', params: { tag: action.tag, count } } };
     case 'setCategory':
-      return { kind: 'bulk_edit', summary: `Category set (${matched} variant(s) selected)` };
+      return { kind: 'bulk_edit', summary: { key: 'setCategory', params: { count } } };
     case 'setSupplier':
-      return { kind: 'bulk_edit', summary: `Preferred supplier set (${matched} variant(s) selected)` };
+      return { kind: 'bulk_edit', summary: { key: 'setSupplier', params: { count } } };
   }
 }
 

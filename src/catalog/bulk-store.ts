@@ -5,7 +5,7 @@
 import type { Db } from '../db/open.js';
 import { productTagsEntity } from './change-sets.js';
 import type { BulkFilter } from './edit-contract.js';
-import { buildVariantPageSql } from './store.js';
+import { buildVariantPageSql, variantTitleSql } from './store.js';
 
 /** JSON text of a column for change_set_items, keeping SQL NULL as NULL. */
 const jsonOf = (expr: string) => `CASE WHEN ${expr} IS NULL THEN NULL ELSE json_quote(${expr}) END`;
@@ -96,7 +96,28 @@ export function createBulkStore(db: Db) {
     `SELECT COUNT(*) AS n FROM change_set_items WHERE change_set_id = ? AND entity = 'supplier_items' AND after_value = '1'`,
   );
 
+  // Reads for the preview (bulk-preview.ts): what the action would touch, without writing.
+  const countProducts = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM (${targetProducts})`);
+  const countStatusChanges = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM variants v JOIN temp.catalog_bulk_target t ON t.variant_id = v.id WHERE v.status <> ?',
+  );
+  const countCategoryChanges = db.prepare<[number | null], { n: number }>(
+    `SELECT COUNT(*) AS n FROM products p WHERE p.id IN (${targetProducts}) AND p.category_id IS NOT ?`,
+  );
+  const variantLabels = db.prepare<[string], { id: number; sku: string; title: string; options: string }>(
+    `SELECT v.id, v.sku, p.title, ${variantTitleSql} AS options FROM variants v JOIN products p ON p.id = v.product_id
+     WHERE v.id IN (SELECT value FROM json_each(?)) ORDER BY v.id`,
+  );
+
   return {
+    /** Products of the targeted variants (tags and categories act on products). */
+    targetProducts: (): number => countProducts.get()?.n ?? 0,
+    /** Targeted variants whose status differs from `status`. */
+    statusChanges: (status: string): number => countStatusChanges.get(status)?.n ?? 0,
+    /** Products of the target whose category differs from `categoryId`. */
+    categoryChanges: (categoryId: number | null): number => countCategoryChanges.get(categoryId)?.n ?? 0,
+    /** SKU, product title and options of a few variants, for showing them by name. */
+    variantLabels: (ids: readonly number[]) => variantLabels.all(JSON.stringify(ids)),
     /** Makes the supplier preferred for every targeted variant; returns how many variants changed supplier. */
     setSupplier(changeSetId: number, supplierId: number): number {
       addSupplierItems.run(supplierId, supplierId);

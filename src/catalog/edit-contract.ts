@@ -152,6 +152,8 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
     mode: z.enum(['percent', 'amount']),
     value: z.number().min(-1_000_000_000).max(1_000_000_000),
     rounding: z.enum(['none', '.99', '.90', 'whole']).default('none'),
+    /** To the nearest price with that ending, or up / down to one (price-rounding.ts). */
+    direction: z.enum(['nearest', 'up', 'down']).default('nearest'),
     field: z.enum(['price', 'compareAtPrice']).default('price'),
   }),
   z.object({ kind: z.literal('setStatus'), status: productStatusSchema }),

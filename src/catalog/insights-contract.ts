@@ -41,7 +41,11 @@ export const productInsightsSchema = z.object({
   movementsTotal: int,
   /** Weekly units and net sales (GMV − line discounts) of non-cancelled orders, local weeks from Monday. */
   salesTrend: z.array(z.object({ weekStart: z.string(), units: int, netSales: int, orders: int })),
+  /** The trend's last week is this week so far (to asOf): drawn as partial, never as a drop. */
+  partialWeek: z.object({ weekStart: z.string(), asOf: z.string() }),
   sales: z.object({ units: int, netSales: int, orders: int, lastSoldAt: z.string().nullable() }),
+  /** Units and net sales of the last 30 local days, today included (the product page's summary strip, days of cover). */
+  last30Days: z.object({ units: int, netSales: int }),
   returns: z.object({
     /** Units returned from lines of the trend window's orders, whenever returned. */
     units: int,

@@ -95,6 +95,7 @@ export function createInsightsStore(db: Db, clock: Clock) {
       const firstWeek = addDays(weekStartOf(localDateOf(clock.now(), timeZone)), -7 * (weeks - 1));
       const from = localMidnightUtc(firstWeek, timeZone).toISOString();
       const lines = sales.all({ productId, from });
+      const recent = sales.all({ productId, from: localMidnightUtc(addDays(localDateOf(clock.now(), timeZone), -29), timeZone).toISOString() });
       const trend = weeklyTrend(lines, firstWeek, weeks, timeZone);
       const units = sum(lines, (l) => l.quantity);
       const reasons = returnReasons.all({ productId, from });
@@ -114,12 +115,14 @@ export function createInsightsStore(db: Db, clock: Clock) {
         movements: movements.all({ productId, limit: movementLimit }),
         movementsTotal: movementCount.get({ productId })?.n ?? 0,
         salesTrend: trend,
+        partialWeek: { weekStart: weekStartOf(localDateOf(clock.now(), timeZone)), asOf: clock.now().toISOString() },
         sales: {
           units,
           netSales: sum(lines, (l) => l.revenue),
           orders: new Set(lines.map((l) => l.orderId)).size,
           lastSoldAt: lastSold.get({ productId })?.at ?? null,
         },
+        last30Days: { units: sum(recent, (l) => l.quantity), netSales: sum(recent, (l) => l.revenue) },
         returns: { units: returned, rate: units > 0 ? returned / units : null, reasons },
         suppliers: suppliers.all({ productId }).map(({ preferred, lastNumber, lastCost, lastAt, ...row }) => ({
           ...row,

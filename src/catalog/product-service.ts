@@ -186,7 +186,7 @@ export function createProductService(db: Db, store: EditStore, history: HistoryS
     }
     const at = clock.now().toISOString();
     let changeSetId: number | null = null;
-    const open = () => (changeSetId ??= history.begin('product_edit', `Edited product ${product.title}`, actor));
+    const open = () => (changeSetId ??= history.begin('product_edit', { key: 'productEdit', params: { title: product.title } }, actor));
     for (const [field, value] of Object.entries(fields) as [ProductField, string | number | null | undefined][]) {
       const before: string | number | null = product[field];
       if (value === undefined || value === before) continue;

@@ -3,6 +3,7 @@
 // in one transaction as one change set with before-values, or none are.
 import type { Db } from '../db/open.js';
 import type { HistoryService } from '../history/service.js';
+import type { KnownSummary } from '../shared/history-texts.js';
 import { AppError, notFound, validationError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { FieldIssue } from '../shared/envelope.js';
@@ -33,7 +34,7 @@ export function skuTaken(sku: string, path: string): AppError {
   return new AppError('CONFLICT', `SKU "${sku}" is already used by another variant; nothing was saved.`, {
     key: 'skuTaken',
     params: { field: 'sku', value: sku, path },
-    issues: [{ path, key: 'skuTaken', message: `${path}: SKU "${sku}" is already used` }],
+    issues: [{ path, key: 'skuTaken', message: `${path}: SKU "${sku}" is already used`, params: { value: sku, field: 'sku' } }],
   });
 }
 
@@ -53,7 +54,7 @@ export function createVariantEditService(db: Db, store: EditStore, history: Hist
       }
       const checked = checkVariantValue(edit.field, edit.value, mode);
       if (!checked.ok) {
-        issues.push({ path: edit.path, key: checked.key, message: `${edit.path} (SKU ${row.sku}): ${checked.message}` });
+        issues.push({ path: edit.path, key: checked.key, message: `${edit.path} (SKU ${row.sku}): ${checked.message}`, params: { sku: row.sku, field: edit.field } });
         continue;
       }
       cells.set(`${edit.variantId}:${edit.field}`, { edit, value: checked.value, row });
@@ -80,7 +81,7 @@ export function createVariantEditService(db: Db, store: EditStore, history: Hist
     return [...cells.values()].filter((cell) => cell.value !== rowValue[cell.edit.field](cell.row));
   }
 
-  const apply = db.transaction((edits: Edit[], kind: string, summary: (cells: number, variants: number) => string, actor: string) => {
+  const apply = db.transaction((edits: Edit[], kind: string, summary: (cells: number, variants: number) => KnownSummary, actor: string) => {
     const changes = plan(edits);
     if (changes.length === 0) return { changeSetId: null, changed: 0 };
     const variants = new Set(changes.map((c) => c.row.id)).size;
@@ -115,14 +116,14 @@ export function createVariantEditService(db: Db, store: EditStore, history: Hist
           path: `changes.${field}`,
         }));
       const sku = store.variant(variantId)?.sku ?? '';
-      const result = apply(edits, 'variant_edit', (cells) => `Edited ${cells} field(s) of ${sku}`, actor);
+      const result = apply(edits, 'variant_edit', (cells) => ({ key: 'variantEdit', params: { cells, sku } }), actor);
       const variant = store.variant(variantId);
       if (!variant) throw notFound('Variant', variantId);
       return { ...result, variant };
     },
     bulkUpdate(input: BulkEditInput, actor: string) {
       const edits = input.edits.map((e, i) => ({ ...e, path: `edits.${i}.value` }));
-      return apply(edits, 'bulk_edit', (cells, variants) => `Edited ${cells} cell(s) on ${variants} variant(s)`, actor);
+      return apply(edits, 'bulk_edit', (cells, variants) => ({ key: 'gridEdit', params: { cells, variants } }), actor);
     },
   };
 }

@@ -45,7 +45,7 @@ export function checkVariantValue(field: VariantEditField, raw: string | number 
       if (value === null && field === 'price') return { ok: false, key: 'required', message: 'price is required' };
       if (value !== null && value < 0) return { ok: false, key: 'negative', message: `${field} cannot be negative` };
       const bound = field === 'weightGrams' ? limits.quantity : limits.unitMoney;
-      if (value !== null && value > bound) return { ok: false, key: field === 'weightGrams' ? 'tooLarge' : 'moneyTooLarge', message: `${field} is larger than Shopdesk accepts` };
+      if (value !== null && value > bound) return { ok: false, key: field === 'weightGrams' ? 'weightTooLarge' : 'moneyTooLarge', message: `${field} is larger than Shopdesk accepts` };
       return { ok: true, value };
     }
   }

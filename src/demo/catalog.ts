@@ -42,6 +42,26 @@ const LIFE_WEIGHTS: Record<Life, number> = { steady: 68, slow: 14, dead: 8, disc
 const VARIANT_COUNTS = [1, 2, 3, 4, 6];
 const VARIANT_COUNT_WEIGHTS = [25, 20, 20, 20, 15];
 const PACK: Record<Kind, number[]> = { apparel: [1, 5], footwear: [1], fragile: [6, 12], electronics: [10, 20], general: [6, 12, 24] };
+/**
+ * Yuan per US dollar in the demo (a fixed, realistic rate, so the file stays
+ * deterministic): a supplier invoicing in the other currency quotes its
+ * prices converted at this rate, and the shop remembers it as the rate its
+ * receipts from that supplier are valued at.
+ */
+export const demoYuanPerDollar = 7.2;
+
+/** A cost in shop-currency minor units as the supplier quotes it in its own currency (minor units, to the jiao / cent). */
+export function supplierCost(shopCost: number, shopCurrency: string, supplierCurrency: string): number {
+  if (shopCurrency === supplierCurrency) return shopCost;
+  // USD shop, CNY supplier: dollars → yuan, quoted to the jiao; CNY shop, USD supplier: yuan → dollars, to the cent.
+  return shopCurrency === 'USD' ? Math.round((shopCost * demoYuanPerDollar) / 10) * 10 : Math.max(1, Math.round(shopCost / demoYuanPerDollar));
+}
+
+/** Shop-currency units per one unit of the supplier's currency (how receipts state the rate). */
+export function shopUnitsPerSupplierUnit(shopCurrency: string, supplierCurrency: string): number {
+  if (shopCurrency === supplierCurrency) return 1;
+  return shopCurrency === 'USD' ? Math.round(10_000 / demoYuanPerDollar) / 10_000 : demoYuanPerDollar;
+}
 
 /** Price in minor units with a shop-style ending: $x.99 / ¥x9.00 or ¥x9.90. */
 export function retailPrice(major: number, cny: boolean, rng: Rng): number {
@@ -176,10 +196,11 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
       insertVariant.run(variantId, id, skuText, barcode, labels[0] ?? null, labels[1] ?? null, labels[2] ?? null, p, compare, c,
         Math.max(1, Math.round(grams * (0.9 + rng.next() * 0.2))), vStatus, position + 1, created, updated);
       const leadTime = suppliers[preferred - 1]?.leadTime ?? 14;
-      insertSupplierItem.run(preferred, variantId, `S${preferred}-${skuText}`, c, packSize, moq, leadTime, 1);
+      const quoted = (supplier: number, shopCost: number) => supplierCost(shopCost, words.currency, suppliers[supplier - 1]?.currency ?? words.currency);
+      insertSupplierItem.run(preferred, variantId, `S${preferred}-${skuText}`, quoted(preferred, c), packSize, moq, leadTime, 1);
       if (second > 0) {
         const altCost = Math.round(c * (0.95 + rng.next() * 0.15));
-        insertSupplierItem.run(second, variantId, `S${second}-${skuText}`, altCost, packSize, moq * 2,
+        insertSupplierItem.run(second, variantId, `S${second}-${skuText}`, quoted(second, altCost), packSize, moq * 2,
           (suppliers[second - 1]?.leadTime ?? 14) + rng.int(-3, 10), 0);
       }
       productOf[v] = id - 1;
@@ -203,6 +224,7 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
 
 interface SupplierInfo {
   leadTime: number;
+  currency: string;
 }
 
 function generateSuppliers(ctx: CatalogContext): SupplierInfo[] {
@@ -210,6 +232,8 @@ function generateSuppliers(ctx: CatalogContext): SupplierInfo[] {
   const insert = db.prepare(`INSERT INTO suppliers (id, name, contact_name, email, phone, currency, payment_terms,
     lead_time_days, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const out: SupplierInfo[] = [];
+  // A supplier in the other currency: the rate its receipts are valued at is remembered (proposed on the next receipt).
+  const rememberRate = db.prepare('INSERT INTO supplier_exchange_rates (supplier_id, currency, rate, updated_at) VALUES (?, ?, ?, ?)');
   const created = iso(ctx.windowStart - 200 * 86_400_000);
   for (let i = 0; i < ctx.supplierCount; i++) {
     const base = words.supplierNames[i % words.supplierNames.length] ?? 'Supplier';
@@ -217,10 +241,13 @@ function generateSuppliers(ctx: CatalogContext): SupplierInfo[] {
     const name = round === 0 ? base : `${base} ${round + 1}`;
     const leadTime = rng.pick([7, 10, 14, 14, 21, 30, 45]);
     const digits = String(rng.int(1_000_000, 9_999_999)) + String(rng.int(10, 99));
-    insert.run(i + 1, name, rng.pick(words.contactNames), `orders${i + 1}@supplier${i + 1}.example.com`,
-      words.phone(digits), rng.chance(0.8) ? words.currency : words.currency === 'CNY' ? 'USD' : 'CNY',
-      rng.pick(words.paymentTerms), leadTime, '', created, ctx.nowIso);
-    out.push({ leadTime });
+    // (Drawn in this order so a seed keeps giving the same suppliers.)
+    const contact = rng.pick(words.contactNames);
+    const currency = rng.chance(0.8) ? words.currency : words.currency === 'CNY' ? 'USD' : 'CNY';
+    insert.run(i + 1, name, contact, `orders${i + 1}@supplier${i + 1}.example.com`,
+      words.phone(digits), currency, rng.pick(words.paymentTerms), leadTime, '', created, ctx.nowIso);
+    if (currency !== words.currency) rememberRate.run(i + 1, currency, shopUnitsPerSupplierUnit(words.currency, currency), ctx.nowIso);
+    out.push({ leadTime, currency });
   }
   return out;
 }

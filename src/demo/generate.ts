@@ -10,6 +10,7 @@ import { fixedClock } from '../shared/clock.js';
 import type { DemoSize } from '../shop/contract.js';
 import { buildCalendar } from './calendar.js';
 import { createSalesRollup } from '../analytics/sales-rollup.js';
+import { historyRenderer, type KnownSummary } from '../shared/history-texts.js';
 import { generateCatalog } from './catalog.js';
 import { assignCustomers, planOrderCounts, writeCustomers } from './customers.js';
 import { CHANNELS, firstOrders, planOrders } from './orders-plan.js';
@@ -154,8 +155,11 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
   db.prepare(`INSERT INTO shop_settings (id, name, currency, time_zone, locale, is_demo, demo_seed, demo_size, created_at, updated_at)
     VALUES (1, ?, ?, ?, ?, 1, ?, ?, ?, ?)`).run(words.shopName, words.currency, words.timeZone, options.locale, options.seed,
     options.size, nowIso, nowIso);
-  db.prepare(`INSERT INTO change_sets (id, kind, summary, actor, created_at) VALUES (1, 'demo', ?, 'demo-generator', ?)`)
-    .run(words.changeSummary(catalog.price.length, result.orders), nowIso);
+  // Stored as a key and parameters (read in the reader's language) beside the English text.
+  const generated: KnownSummary = { key: 'demo', params: { variants: catalog.price.length, orders: result.orders } };
+  db.prepare(`INSERT INTO change_sets (id, kind, summary, summary_key, summary_params, actor, created_at)
+    VALUES (1, 'demo', ?, ?, ?, 'demo-generator', ?)`)
+    .run(historyRenderer('en', words.currency).summary(generated, 'Demo shop generated'), generated.key, JSON.stringify(generated.params), nowIso);
   writer.commit();
   if (options.signal?.aborted) throw abortError();
   db.pragma('foreign_keys = ON');

@@ -2,6 +2,7 @@
 // and the stock ledger (first stock, receipts, sales, restocked returns,
 // adjustments, damage, clearance of discontinued items, dead stock).
 import type { Db } from '../db/open.js';
+import { systemNote } from '../shared/system-note.js';
 import { DAY_MS, type Calendar } from './calendar.js';
 import { RETURNS } from './catalog-spec.js';
 import type { Catalog, Product } from './catalog.js';
@@ -293,7 +294,7 @@ function endOfLife(ctx: SimContext, p: Product | undefined, ms: number): void {
       const left = stock.available(v, l);
       if (stock.stocked[stock.pair(v, l)] === 1 && left > 0) {
         stock.write({ variant: v, location: l, delta: -left, reason: 'adjustment', ms, reasonCode: 'return_to_supplier',
-          note: 'Discontinued: rest returned to supplier', unitCost: catalog.cost[v] ?? null });
+          note: systemNote('discontinuedReturned'), unitCost: catalog.cost[v] ?? null });
       }
     }
   }

@@ -107,5 +107,4 @@ export const wordsEn: Words = {
     pos: 'POS in-store',
   },
   description: (title, category) => `${title}. Part of our ${category.toLowerCase()} range.`,
-  changeSummary: (variants, orders) => `Demo shop generated: ${variants} variants, ${orders} orders`,
 };

@@ -83,5 +83,4 @@ export const wordsZh: Words = {
     pos: '门店收银',
   },
   description: (title, category) => `${title}，${category}系列热销单品。`,
-  changeSummary: (variants, orders) => `生成演示店铺：${variants} 个规格，${orders} 个订单`,
 };

@@ -36,7 +36,6 @@ export interface Words {
   locationNames: Record<string, string>;
   channelNames: Record<string, string>;
   description: (title: string, category: string) => string;
-  changeSummary: (variants: number, orders: number) => string;
 }
 
 export function wordsFor(locale: Locale): Words {

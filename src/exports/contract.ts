@@ -2,6 +2,7 @@
 // the person sees it (their columns in their order, their filters and sort, the
 // headers in their language). Pure (zod + types).
 import { z } from 'zod';
+import { localeSchema } from '../settings/contract.js';
 
 /**
  * List methods that back a table in the UI. The exporter calls the method's own
@@ -62,6 +63,11 @@ export const exportsContract = {
       /** The same input the page sends to its list call; offset and limit are ignored (every row is written). */
       query: z.record(z.string(), z.unknown()).default({}),
       columns: z.array(exportColumnSchema).min(1).max(100),
+      /**
+       * The language of the headers: texts the core writes itself (History's descriptions and
+       * who made them) are written in it too. None = the shop's language.
+       */
+      locale: localeSchema.optional(),
       format: z.enum(exportFormats),
       /** Without extension; the format's extension is added. */
       fileName: z.string().trim().min(1).max(120),

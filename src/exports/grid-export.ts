@@ -105,7 +105,7 @@ export function csvText(header: readonly string[], rows: readonly (readonly Expo
   return `\uFEFF${[header.map(csvCell).join(','), ...rows.map(line)].join('\r\n')}\r\n`;
 }
 
-export function xlsxBase64(sheetName: string, header: readonly string[], rows: readonly (readonly ExportCell[])[]): string {
+export function xlsxBase64(sheet: string, header: readonly string[], rows: readonly (readonly ExportCell[])[]): string {
   const cells: Cell[][] = [[...header]];
   for (const row of rows) cells.push(row.map((c) => (c !== null && typeof c === 'object' ? majorUnits(c) : c)));
   // Widths from the header and the first rows: enough to read, cheap on a million rows.
@@ -118,7 +118,7 @@ export function xlsxBase64(sheetName: string, header: readonly string[], rows: r
     }
     return Math.min(Math.max(width, 8), 60);
   });
-  return workbookBase64([{ name: sheetName, rows: cells, widths }]);
+  return workbookBase64([{ name: sheet, rows: cells, widths }]);
 }
 
 export const csvMime = 'text/csv;charset=utf-8';
@@ -139,6 +139,16 @@ export function exportFileName(name: string, format: ExportFormat): string {
   return `${base === '' ? 'export' : base}.${format}`;
 }
 
+/**
+ * The sheet's name from the file's: Excel refuses "History" (a name it reserves) and names
+ * that start or end with an apostrophe, and SheetJS then fails the whole export.
+ */
+export function sheetName(fileName: string): string {
+  const name = fileName.replace(/[:\\/?*[\]]/g, '-').slice(0, 31).replace(/^'+|'+$/g, '').trim();
+  if (name === '') return 'Sheet1';
+  return name.toLowerCase() === 'history' ? `${name} (1)` : name;
+}
+
 export function writeExport(
   format: ExportFormat,
   fileName: string,
@@ -149,5 +159,5 @@ export function writeExport(
   if (format === 'csv') {
     return { fileName: name, mimeType: csvMime, contentBase64: Buffer.from(csvText(header, rows), 'utf8').toString('base64') };
   }
-  return { fileName: name, mimeType: xlsxMime, contentBase64: xlsxBase64(name.replace(/\.xlsx$/, ''), header, rows) };
+  return { fileName: name, mimeType: xlsxMime, contentBase64: xlsxBase64(sheetName(name.replace(/\.xlsx$/, '')), header, rows) };
 }

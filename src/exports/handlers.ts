@@ -6,7 +6,7 @@ import { zodIssuesToFieldIssues, type AreaHandlers, type Handlers } from '../rou
 import { AppError, validationError } from '../shared/app-error.js';
 import { maxExportRows, type exportsContract, type ExportColumn, type GridExportSource } from './contract.js';
 import { rowToCells, writeExport } from './grid-export.js';
-import { gridSources, queryShapeOf, rowHasField, type ExportRow } from './sources.js';
+import { gridSources, queryShapeOf, rowHasField, type ExportRow, type RowContext } from './sources.js';
 
 type AnyHandler = (input: unknown) => unknown;
 
@@ -43,7 +43,7 @@ function parseQuery(source: GridExportSource, query: Record<string, unknown>): {
   const shape = queryShapeOf(source);
   const parsed = shape.schema.safeParse(query);
   if (!parsed.success) {
-    const issues = zodIssuesToFieldIssues(parsed.error.issues).map((issue) => ({
+    const issues = zodIssuesToFieldIssues(parsed.error.issues, query).map((issue) => ({
       ...issue,
       path: issue.path === '' ? 'query' : `query.${issue.path}`,
       message: issue.path === '' ? `query: ${issue.message}` : `query.${issue.message}`,
@@ -63,14 +63,15 @@ async function collectRows(
   source: GridExportSource,
   query: Record<string, unknown>,
   pageSize: number | null,
+  context: RowContext,
 ): Promise<ExportRow[]> {
-  const adapter = gridSources[source] as { rows(answer: unknown): readonly ExportRow[]; total(answer: unknown): number };
+  const adapter = gridSources[source] as { rows(answer: unknown, context: RowContext): readonly ExportRow[]; total(answer: unknown): number };
   const collected: ExportRow[] = [];
   for (let offset = 0; ; ) {
     const answer = await handler(pageSize === null ? query : { ...query, offset, limit: pageSize });
     const total = adapter.total(answer);
     if (total > maxExportRows) throw tooManyRows(total);
-    const rows = adapter.rows(answer);
+    const rows = adapter.rows(answer, context);
     collected.push(...rows);
     offset += rows.length;
     if (pageSize === null || rows.length === 0 || offset >= total) return collected;
@@ -97,7 +98,8 @@ export function createExportHandlers(handlers: () => Handlers): AreaHandlers<typ
       const settings = await all['settings.get']({});
       const toCells = rowToCells(columns, { shopCurrency: settings.currency, timeZone: settings.timeZone });
       const method: MethodName = input.source;
-      const collected = await collectRows(all[method] as AnyHandler, input.source, query, pageSize);
+      const context = { locale: input.locale ?? settings.locale, currency: settings.currency };
+      const collected = await collectRows(all[method] as AnyHandler, input.source, query, pageSize, context);
       const rows = (input.rowKeys ? shownRows(collected, input.rowKeys) : collected).map(toCells);
       const file = writeExport(input.format, input.fileName, columns.map((c) => c.header), rows);
       return { ...file, rows: rows.length };

@@ -5,13 +5,21 @@ import { seriesPointSchema } from '../analytics/contract.js';
 import { customerValueRowSchema } from '../analytics/retention-contract.js';
 import { stockOutEpisodeSchema } from '../analytics/inventory-contract.js';
 import { contract, type MethodOutput } from '../contract.js';
+import { historyRenderer } from '../shared/history-texts.js';
+import type { Locale } from '../settings/contract.js';
 import { suggestionLineSchema } from '../purchasing/reorder-contract.js';
 import type { GridExportSource } from './contract.js';
 
 export type ExportRow = Readonly<Record<string, unknown>>;
 
+/** What rows the core words itself are written in: the export's language and the shop currency. */
+export interface RowContext {
+  locale: Locale;
+  currency: string;
+}
+
 interface SourceAdapter<M extends GridExportSource> {
-  rows(answer: MethodOutput<M>): readonly ExportRow[];
+  rows(answer: MethodOutput<M>, context: RowContext): readonly ExportRow[];
   /** Rows matching the query over all pages. */
   total(answer: MethodOutput<M>): number;
   /** One row as the exporter sees it; columns must name its fields. */
@@ -28,7 +36,19 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'products.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['products.list'].output.shape.rows.element },
   'stock.levels': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['stock.levels'].output.shape.rows.element },
   'stock.movements': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['stock.movements'].output.shape.rows.element },
-  'history.list': { rows: (a) => a.changeSets, total: (a) => a.total, rowSchema: contract['history.list'].output.shape.changeSets.element },
+  // What happened and who did it, in the export's language (the stored text only for rows without a key).
+  'history.list': {
+    rows: (a, context) => {
+      const render = historyRenderer(context.locale, context.currency);
+      return a.changeSets.map((set) => ({
+        ...set,
+        summary: render.summary(set.summaryKey === null ? null : { key: set.summaryKey, params: set.summaryParams ?? {} }, set.summary),
+        actor: render.actor(set.actor),
+      }));
+    },
+    total: (a) => a.total,
+    rowSchema: contract['history.list'].output.shape.changeSets.element,
+  },
   'purchaseOrders.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['purchaseOrders.list'].output.shape.rows.element },
   'suppliers.list': { rows: (a) => a.suppliers, total: (a) => a.suppliers.length, rowSchema: contract['suppliers.list'].output.shape.suppliers.element },
   'transfers.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['transfers.list'].output.shape.rows.element },

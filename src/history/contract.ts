@@ -2,6 +2,7 @@
 // undone as a unit. Generic over entity and field, so imports and sync reuse it.
 // Pure (zod + types).
 import { z } from 'zod';
+import { summaryParamsSchema } from '../shared/history-summary.js';
 
 /** A field value as stored in change_set_items (JSON scalar). */
 export const changeValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -10,7 +11,11 @@ export type ChangeValue = z.infer<typeof changeValueSchema>;
 export const changeSetSchema = z.object({
   id: z.number().int(),
   kind: z.string(),
+  /** English text, kept for logs, exports of older builds and rows written before summaries had keys. */
   summary: z.string(),
+  /** What happened as a key and parameters, rendered in the reader's language; null on older rows. */
+  summaryKey: z.string().nullable(),
+  summaryParams: summaryParamsSchema.nullable(),
   actor: z.string(),
   createdAt: z.string(),
   itemCount: z.number().int(),

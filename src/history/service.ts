@@ -7,6 +7,8 @@ import { AppError, notFound } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { ChangeItem, ChangeSetInfo, ChangeValue } from './contract.js';
 import { createdRowField, createHistoryStore, type ChangeSetRow, type UndoTargets } from './store.js';
+import { parseSummaryParams, type Summary } from '../shared/history-summary.js';
+import { historyRenderer, type KnownSummary } from '../shared/history-texts.js';
 
 /**
  * Sets that record a side effect of another operation (a receipt's new moving-average
@@ -29,11 +31,29 @@ export function decodeChangeValue(text: string | null): ChangeValue {
 }
 
 function toInfo(row: ChangeSetRow): ChangeSetInfo {
-  return { ...row, undone: row.undoneAt !== null };
+  return {
+    ...row,
+    summaryParams: row.summaryKey === null ? null : parseSummaryParams(row.summaryParams),
+    undone: row.undoneAt !== null,
+  };
+}
+
+/**
+ * What an undo says it undid: the undone set's own summary nested (so it is rendered in the
+ * reader's language too), or its stored text when it was written before summaries had keys.
+ */
+function undoSummary(set: ChangeSetRow): Summary {
+  const undone = set.summaryKey === null ? set.summary : { key: set.summaryKey, params: parseSummaryParams(set.summaryParams) };
+  return { key: 'undo', params: { changeSetId: set.id, undone } };
 }
 
 export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets) {
   const store = createHistoryStore(db);
+  /** Stores the key and parameters, and the English text beside them for logs and older readers. */
+  const create = (kind: string, summary: Summary, actor: string, at: string): number => {
+    const english = historyRenderer('en', store.shopCurrency()).summary(summary, summary.key);
+    return store.createChangeSet(kind, english, summary.key, JSON.stringify(summary.params), actor, at);
+  };
 
   const undo = db.transaction((changeSetId: number, actor: string) => {
     const set = store.getChangeSet(changeSetId);
@@ -118,16 +138,19 @@ export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets)
     for (const entity of created) restored += targets.beforeDelete?.[entity]?.(db, changeSetId, at) ?? 0;
     for (const entity of created) restored += store.deleteCreatedRows(changeSetId, entity);
     for (const entity of takenBackLast) restored += targets.afterDelete?.[entity]?.(db, changeSetId, at) ?? 0;
-    const undoId = store.createChangeSet('undo', `Undo of #${changeSetId}: ${set.summary}`, actor, at);
+    const undoId = create('undo', undoSummary(set), actor, at);
     store.copyReversed(undoId, changeSetId);
     store.markUndone(changeSetId, at, undoId);
     return { undoChangeSetId: undoId, restored };
   });
 
   return {
-    /** Opens a change set; call inside the caller's write transaction. */
-    begin(kind: string, summary: string, actor: string): number {
-      return store.createChangeSet(kind, summary, actor, clock.now().toISOString());
+    /**
+     * Opens a change set; call inside the caller's write transaction. `summary` says what
+     * happened as a key of shared/history-texts.ts and its parameters, so History reads in any language.
+     */
+    begin(kind: string, summary: KnownSummary, actor: string): number {
+      return create(kind, summary, actor, clock.now().toISOString());
     },
     /** Drops a set opened in this transaction that turned out to change nothing (items cascade). */
     discard(changeSetId: number): void {

@@ -48,6 +48,9 @@ export interface ChangeSetRow {
   id: number;
   kind: string;
   summary: string;
+  summaryKey: string | null;
+  /** JSON object (src/shared/history-summary.ts); parsed by the service. */
+  summaryParams: string | null;
   actor: string;
   createdAt: string;
   itemCount: number;
@@ -77,14 +80,16 @@ function ident(name: string): string {
   return name;
 }
 
-const changeSetColumns = `cs.id, cs.kind, cs.summary, cs.actor, cs.created_at AS createdAt,
+const changeSetColumns = `cs.id, cs.kind, cs.summary, cs.summary_key AS summaryKey, cs.summary_params AS summaryParams,
+  cs.actor, cs.created_at AS createdAt,
   (SELECT COUNT(*) FROM change_set_items i WHERE i.change_set_id = cs.id) AS itemCount,
   cs.undone_at AS undoneAt, cs.undone_by AS undoneBy`;
 
 export function createHistoryStore(db: Db) {
-  const insertSet = db.prepare<[string, string, string, string]>(
-    'INSERT INTO change_sets (kind, summary, actor, created_at) VALUES (?, ?, ?, ?)',
+  const insertSet = db.prepare<[string, string, string | null, string | null, string, string]>(
+    'INSERT INTO change_sets (kind, summary, summary_key, summary_params, actor, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const shopCurrency = db.prepare<[], { currency: string }>('SELECT currency FROM shop_settings WHERE id = 1');
   const insertItem = db.prepare<[number, string, number, string, string | null, string | null]>(
     'INSERT INTO change_set_items (change_set_id, entity, entity_id, field, before_value, after_value) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -131,9 +136,12 @@ export function createHistoryStore(db: Db) {
   };
 
   return {
-    createChangeSet(kind: string, summary: string, actor: string, at: string): number {
-      return Number(insertSet.run(kind, summary, actor, at).lastInsertRowid);
+    /** `summaryKey`/`summaryParams` (JSON) say what happened for any language; `summary` is the English text. */
+    createChangeSet(kind: string, summary: string, summaryKey: string | null, summaryParams: string | null, actor: string, at: string): number {
+      return Number(insertSet.run(kind, summary, summaryKey, summaryParams, actor, at).lastInsertRowid);
     },
+    /** Money in summaries is in the shop currency; before a shop exists nothing is written anyway. */
+    shopCurrency: (): string => shopCurrency.get()?.currency ?? 'USD',
     addItem(changeSetId: number, item: ItemRow): void {
       insertItem.run(changeSetId, item.entity, item.entityId, item.field, item.beforeValue, item.afterValue);
     },

@@ -42,7 +42,7 @@ export const stockLevelsInputSchema = z.object({
   categoryId: id.optional(),
   /** SKU, barcode or title; SKU/barcode match from the start, titles anywhere. */
   search: z.string().trim().max(200).default(''),
-  /** Only rows at or below their low-stock mark or safety stock. */
+  /** Only rows of low variants (the one low-stock rule, inventory/low-stock-store.ts). */
   lowOnly: z.boolean().default(false),
   sort: z.object({ column: z.enum(stockSortColumns), direction: z.enum(['asc', 'desc']) }).default({ column: 'sku', direction: 'asc' }),
 });

@@ -5,6 +5,7 @@ import { likeEscape, variantTitleSql } from '../catalog/store.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import { exactValues } from './exact-values.js';
+import { isLowStockOneSql, isLowStockSql } from './low-stock-store.js';
 import type { z } from 'zod';
 import type { StockLevel, StockLevelsInput, variantLocationStockSchema } from './contract.js';
 import { createWriteStamp } from '../db/write-stamp.js';
@@ -29,14 +30,14 @@ const sortExpr: Record<StockLevelsInput['sort']['column'], string> = {
   value,
 };
 
-/** Low: available at or under the variant's low-stock mark or the location's safety stock. */
-const isLowSql = `((r.low_stock_at IS NOT NULL AND ${available} <= r.low_stock_at)
-  OR (sl.safety_stock IS NOT NULL AND ${available} <= sl.safety_stock))`;
+/** Low: the row's variant is low by the shop's one low-stock rule (low-stock-store.ts); the filter reads the set once, a page's flags per row. */
+const isLowSql = isLowStockSql('sl.variant_id');
+const isLowRowSql = isLowStockOneSql('sl.variant_id');
 
 const levelColumns = `v.id AS variantId, v.product_id AS productId, v.sku, v.barcode, p.title, ${variantTitleSql} AS options,
   sl.location_id AS locationId, l.name AS location, sl.bin, sl.on_hand AS onHand, sl.committed, ${available} AS available,
   sl.incoming, sl.safety_stock AS safetyStock, r.low_stock_at AS lowStockAt, v.cost AS unitCost,
-  ${value} AS value, ${isLowSql} AS isLow`;
+  ${value} AS value, ${isLowRowSql} AS isLow`;
 
 const otherJoins = `JOIN products p ON p.id = v.product_id JOIN locations l ON l.id = sl.location_id
   LEFT JOIN variant_stock_rules r ON r.variant_id = v.id`;

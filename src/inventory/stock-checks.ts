@@ -1,7 +1,7 @@
 // Checks shared by stock writes: every problem is collected with the path of
 // the field it concerns, then reported together so nothing is half-written.
 import type { Db } from '../db/open.js';
-import { AppError, validationError } from '../shared/app-error.js';
+import { AppError, validationError, withRowSkus } from '../shared/app-error.js';
 import type { FieldIssue } from '../shared/envelope.js';
 
 export interface LocationInfo {
@@ -37,9 +37,10 @@ export function createStockChecks(db: Db) {
   };
 }
 
-export function throwIfIssues(issues: FieldIssue[], what: string): void {
+/** `skuOf` names each `lines.<i>` issue's row by its SKU (see withRowSkus). */
+export function throwIfIssues(issues: FieldIssue[], what: string, skuOf?: (index: number) => string | undefined): void {
   if (issues.length > 0) {
-    throw validationError(`${what} was refused; nothing was changed. ${issues.map((i) => i.message).join('; ')}`, issues);
+    throw validationError(`${what} was refused; nothing was changed. ${issues.map((i) => i.message).join('; ')}`, skuOf ? withRowSkus(issues, skuOf) : issues);
   }
 }
 
@@ -51,7 +52,7 @@ export function atLine<T>(path: string, post: () => T): T {
     if (error instanceof AppError && error.details.key === 'insufficientStock') {
       throw new AppError(error.code, error.message, {
         ...error.details,
-        issues: [{ path, key: 'insufficientStock', message: `${path}: ${error.message}` }],
+        issues: [{ path, key: 'insufficientStock', message: `${path}: ${error.message}`, ...(error.details.params ? { params: error.details.params } : {}) }],
       });
     }
     throw error;

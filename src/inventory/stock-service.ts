@@ -77,7 +77,7 @@ export function createStockService(db: Db, clock: Clock) {
         },
       });
     });
-    throwIfIssues(issues, 'The stock adjustment');
+    throwIfIssues(issues, 'The stock adjustment', (i) => checks.variant(input.lines[i]?.variantId ?? 0)?.sku);
     let units = 0;
     const movementOfLine = new Map<number, { id: number; delta: number }>();
     for (const { movement, path, line } of planned) {

@@ -56,6 +56,33 @@ export const stocktakeLineSchema = z.object({
 });
 export type StocktakeLine = z.infer<typeof stocktakeLineSchema>;
 
+export const uncountedModeSchema = z.enum(['ignore', 'zero']);
+
+/** What posting would do (stocktakes.previewPost), computed without writing. */
+export const stocktakePostPreviewSchema = z.object({
+  stocktake: stocktakeSchema,
+  /** 'ignore': uncounted lines stay as they are; 'zero': they are counted as none on the shelf. */
+  uncounted: uncountedModeSchema,
+  lines: int,
+  countedLines: int,
+  uncountedLines: int,
+  /** Lines whose stock changes: one ledger movement each. */
+  movements: int,
+  netUnits: int,
+  /** At each line's unit cost (lines without a cost count as 0; see withoutCost). */
+  netValue: int,
+  unitsAdded: int,
+  unitsRemoved: int,
+  valueAdded: int,
+  valueRemoved: int,
+  /** On hand now in the uncounted lines, and its value: what "counted as zero" removes. */
+  uncountedOnHand: int,
+  uncountedValue: int,
+  /** Changing lines with no unit cost: their value is unknown and left out. */
+  withoutCost: int,
+});
+export type StocktakePostPreview = z.infer<typeof stocktakePostPreviewSchema>;
+
 const fileOutput = z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() });
 
 export const stocktakeContract = {
@@ -95,8 +122,13 @@ export const stocktakeContract = {
     output: z.object({ stocktake: stocktakeSchema, counted: int, rows: int }),
   },
   'stocktakes.sheet': { input: z.object({ stocktakeId: id, format: z.enum(['xlsx', 'csv']) }), output: fileOutput },
+  /** The adjustments `stocktakes.post` would make with the same choice for uncounted lines; writes nothing. */
+  'stocktakes.previewPost': {
+    input: z.object({ stocktakeId: id, uncounted: uncountedModeSchema.default('ignore') }),
+    output: stocktakePostPreviewSchema,
+  },
   'stocktakes.post': {
-    input: z.object({ stocktakeId: id, uncounted: z.enum(['ignore', 'zero']).default('ignore') }),
+    input: z.object({ stocktakeId: id, uncounted: uncountedModeSchema.default('ignore') }),
     output: z.object({ stocktake: stocktakeSchema, movements: int, unitsAdjusted: int, valueAdjusted: int }),
   },
   'stocktakes.cancel': { input: z.object({ stocktakeId: id }), output: stocktakeSchema },

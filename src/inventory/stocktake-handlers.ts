@@ -26,6 +26,7 @@ export function createStocktakeHandlers(ctx: AreaContext): AreaHandlers<typeof s
     'stocktakes.importCounts': ({ stocktakeId, fileName, contentBase64 }) =>
       write(() => readCountFile(ctx.db(), service(), stocktakeId, fileName, contentBase64)),
     'stocktakes.sheet': ({ stocktakeId, format }) => buildCountSheet(service(), stocktakeId, format),
+    'stocktakes.previewPost': (input) => service().previewPost(input),
     'stocktakes.post': (input) => write(() => service().post(input, ctx.actor())),
     'stocktakes.cancel': ({ stocktakeId }) => write(() => service().cancel(stocktakeId)),
   };

@@ -9,7 +9,7 @@ import type { Clock } from '../shared/clock.js';
 import type { FieldIssue } from '../shared/envelope.js';
 import { createLedger } from './ledger.js';
 import { createStockChecks, throwIfIssues } from './stock-checks.js';
-import type { Stocktake, stocktakeContract } from './stocktake-contract.js';
+import type { Stocktake, StocktakePostPreview, stocktakeContract } from './stocktake-contract.js';
 import { createStocktakeStore } from './stocktake-store.js';
 
 type In<M extends keyof typeof stocktakeContract> = z.output<(typeof stocktakeContract)[M]['input']>;
@@ -118,7 +118,7 @@ export function createStocktakeService(db: Db, clock: Clock) {
         });
       }
     });
-    throwIfIssues(issues, 'The count');
+    throwIfIssues(issues, 'The count', (i) => checks.variant(lines[i]?.variantId ?? 0)?.sku);
     const at = clock.now().toISOString();
     for (const line of lines) {
       const before = lineOf.get(stocktake.id, line.variantId)?.counted ?? null;
@@ -195,9 +195,18 @@ export function createStocktakeService(db: Db, clock: Clock) {
     db.prepare("UPDATE stocktakes SET status = 'cancelled', cancelled_at = ? WHERE id = ?").run(clock.now().toISOString(), stocktakeId);
   });
 
+  /** What posting with this choice for uncounted lines would do; only a stocktake still counting can be posted. */
+  const previewPost = (input: In<'stocktakes.previewPost'>): StocktakePostPreview => {
+    const stocktake = counting(input.stocktakeId, 'posted');
+    const totals = store.postPreview(stocktake.id, input.uncounted === 'zero');
+    if (!totals) throw notFound('Stocktake', input.stocktakeId);
+    return { stocktake, uncounted: input.uncounted, ...totals };
+  };
+
   return {
     store,
     header,
+    previewPost,
     open: (input: In<'stocktakes.open'>, actor: string) => header(open(input, actor)),
     count: (stocktakeId: number, lines: readonly CountLine[], pathOf: (i: number) => string = (i) => `lines.${i}`) => {
       const counted = count(stocktakeId, lines, pathOf);

@@ -3,7 +3,7 @@
 import { variantTitleSql } from '../catalog/store.js';
 import { likeEscape } from '../catalog/store.js';
 import type { Db } from '../db/open.js';
-import type { Stocktake, StocktakeLine } from './stocktake-contract.js';
+import type { Stocktake, StocktakeLine, StocktakePostPreview } from './stocktake-contract.js';
 
 const variance = 'CASE WHEN sl2.counted IS NULL THEN NULL ELSE sl2.counted - sl2.on_hand_at_count END';
 
@@ -32,9 +32,37 @@ const showFilter = {
   variance: `AND ${variance} <> 0`,
 } as const;
 
+/**
+ * Each line's change on posting: counted − level at count time; an uncounted line counted as
+ * zero removes what is on hand now (as posting measures it), otherwise it does not change.
+ */
+const postDelta = `CASE WHEN sl2.counted IS NOT NULL THEN sl2.counted - sl2.on_hand_at_count
+  WHEN @zero = 1 THEN -COALESCE(lvl.on_hand, 0) ELSE 0 END`;
+const postPreviewSql = `SELECT COUNT(*) AS lines, COALESCE(SUM(counted IS NOT NULL), 0) AS countedLines,
+    COALESCE(SUM(counted IS NULL), 0) AS uncountedLines,
+    COALESCE(SUM(delta <> 0), 0) AS movements,
+    COALESCE(SUM(delta), 0) AS netUnits,
+    COALESCE(SUM(delta * COALESCE(cost, 0)), 0) AS netValue,
+    COALESCE(SUM(MAX(delta, 0)), 0) AS unitsAdded,
+    COALESCE(SUM(MAX(-delta, 0)), 0) AS unitsRemoved,
+    COALESCE(SUM(MAX(delta, 0) * COALESCE(cost, 0)), 0) AS valueAdded,
+    COALESCE(SUM(MAX(-delta, 0) * COALESCE(cost, 0)), 0) AS valueRemoved,
+    COALESCE(SUM(CASE WHEN counted IS NULL THEN onHand END), 0) AS uncountedOnHand,
+    COALESCE(SUM(CASE WHEN counted IS NULL THEN onHand * COALESCE(cost, 0) END), 0) AS uncountedValue,
+    COALESCE(SUM(delta <> 0 AND cost IS NULL), 0) AS withoutCost
+  FROM (SELECT sl2.counted, sl2.unit_cost AS cost, COALESCE(lvl.on_hand, 0) AS onHand, ${postDelta} AS delta
+    FROM stocktake_lines sl2 JOIN stocktakes s ON s.id = sl2.stocktake_id
+    LEFT JOIN stock_levels lvl ON lvl.variant_id = sl2.variant_id AND lvl.location_id = s.location_id
+    WHERE sl2.stocktake_id = @id)`;
+
+export type PostPreviewTotals = Omit<StocktakePostPreview, 'stocktake' | 'uncounted'>;
+
 export function createStocktakeStore(db: Db) {
   const header = db.prepare<[number], Stocktake>(`${headerSql} WHERE s.id = ? GROUP BY s.id`);
+  const postPreview = db.prepare<{ id: number; zero: number }, PostPreviewTotals>(postPreviewSql);
   return {
+    /** The totals posting would produce, with uncounted lines kept or counted as zero. */
+    postPreview: (stocktakeId: number, zero: boolean): PostPreviewTotals | undefined => postPreview.get({ id: stocktakeId, zero: zero ? 1 : 0 }),
     header: (id: number) => header.get(id),
     list(status: string | undefined, limit: number, offset: number) {
       const where = status ? 'WHERE s.status = ?' : '';

@@ -8,6 +8,7 @@ import type { Db } from '../db/open.js';
 import { AppError, notFound } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { FieldIssue } from '../shared/envelope.js';
+import { systemNote } from '../shared/system-note.js';
 import type { inventoryContract, Transfer } from './contract.js';
 import { createLedger, type Movement } from './ledger.js';
 import { atLine, createStockChecks, throwIfIssues } from './stock-checks.js';
@@ -117,7 +118,7 @@ export function createTransferService(db: Db, clock: Clock) {
       seen.add(line.variantId);
       checks.knownVariant(line.variantId, `lines.${i}.variantId`, issues);
     });
-    throwIfIssues(issues, 'The transfer');
+    throwIfIssues(issues, 'The transfer', (i) => checks.variant(input.lines[i]?.variantId ?? 0)?.sku);
     const at = clock.now().toISOString();
     const transferId = Number(
       db
@@ -149,7 +150,7 @@ export function createTransferService(db: Db, clock: Clock) {
         });
       }
     });
-    throwIfIssues(issues, 'The receipt');
+    throwIfIssues(issues, 'The receipt', (i) => checks.variant(lines[i]?.variantId ?? 0)?.sku);
     const at = clock.now().toISOString();
     const addReceived = db.prepare('UPDATE transfer_lines SET received_quantity = received_quantity + ? WHERE id = ?');
     lines.forEach((line, i) => {
@@ -171,7 +172,7 @@ export function createTransferService(db: Db, clock: Clock) {
       for (const line of lineRows.all(transferId)) {
         if (line.outstanding === 0) continue;
         const back = move(transfer.transitLocationId, transfer.fromLocationId, line.variantId, line.outstanding, transfer.number, actor, at);
-        ledger.post(back.map((m) => ({ ...m, note: 'transfer cancelled: back to source' })));
+        ledger.post(back.map((m) => ({ ...m, note: systemNote('transferCancelled') })));
       }
     }
     setStatus.run({ id: transferId, status: 'cancelled', at });

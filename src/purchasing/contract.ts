@@ -114,7 +114,14 @@ export const receiptSchema = z.object({
   note: z.string(),
   units: int,
 });
-export const purchaseOrderDetailSchema = purchaseOrderSchema.extend({ lines: z.array(poLineSchema), receipts: z.array(receiptSchema) });
+/** The exchange rate last used to receive this supplier's goods in a currency: proposed on the next receipt. */
+export const rememberedRateSchema = z.object({ rate: z.number(), updatedAt: z.string() });
+export const purchaseOrderDetailSchema = purchaseOrderSchema.extend({
+  lines: z.array(poLineSchema),
+  receipts: z.array(receiptSchema),
+  /** For an order in another currency than the shop's: the remembered rate, or null when none is known yet. */
+  rememberedRate: rememberedRateSchema.nullable(),
+});
 export type PurchaseOrderDetail = z.infer<typeof purchaseOrderDetailSchema>;
 
 const poLineInput = z.object({
@@ -134,6 +141,46 @@ const receiptLineInput = z
     unitCost: money.optional(),
   })
   .refine((line) => (line.lineId === undefined) !== (line.variantId === undefined), { message: 'lineOrVariant', path: ['lineId'] });
+
+/** What a receipt would do, computed without writing (purchaseOrders.previewReceipt). */
+export const receiptPreviewLineSchema = z.object({
+  lineId: int,
+  variantId: int,
+  sku: z.string(),
+  title: z.string(),
+  options: z.string(),
+  quantity: int,
+  outstanding: int,
+  /** More than still ordered: receiving it needs confirmOver. */
+  over: z.boolean(),
+  /** In the order's currency (minor units). */
+  unitCost: int,
+  /** The unit cost in the shop currency; null while a foreign-currency order has no rate. */
+  landedUnitCost: int.nullable(),
+  /** quantity × landed unit cost, shop currency. */
+  value: int.nullable(),
+  onHandBefore: int,
+  /** The variant's cost now and after the receipt (moving average), shop currency. */
+  costBefore: int.nullable(),
+  costAfter: int.nullable(),
+});
+export const receiptPreviewSchema = z.object({
+  purchaseOrderId: int,
+  number: z.string(),
+  currency: z.string(),
+  shopCurrency: z.string(),
+  /** The rate the figures use: the one sent, else the remembered one; null for a shop-currency order or no rate yet. */
+  exchangeRate: z.number().nullable(),
+  rateSource: z.enum(['sameCurrency', 'given', 'remembered', 'missing']),
+  rememberedRate: rememberedRateSchema.nullable(),
+  lines: z.array(receiptPreviewLineSchema),
+  units: int,
+  /** Σ quantity × unit cost in the order's currency. */
+  orderValue: int,
+  /** Σ line values in the shop currency; null while the rate is missing. */
+  value: int.nullable(),
+});
+export type ReceiptPreview = z.infer<typeof receiptPreviewSchema>;
 
 const priceChangeSchema = z.object({
   sku: z.string(),
@@ -230,6 +277,15 @@ export const purchasingContract = {
       note: text(500).default(''),
     }),
     output: purchaseOrderDetailSchema,
+  },
+  /** The receipt `purchaseOrders.receive` would post, with its cost changes; writes nothing. */
+  'purchaseOrders.previewReceipt': {
+    input: z.object({
+      purchaseOrderId: id,
+      lines: z.array(receiptLineInput).min(1).max(5000),
+      exchangeRate: z.number().positive().max(1_000_000).optional(),
+    }),
+    output: receiptPreviewSchema,
   },
   'purchaseOrders.close': { input: z.object({ purchaseOrderId: id }), output: purchaseOrderDetailSchema },
   'purchaseOrders.cancel': { input: z.object({ purchaseOrderId: id }), output: purchaseOrderDetailSchema },

@@ -33,6 +33,7 @@ export function createPurchasingHandlers(ctx: AreaContext): AreaHandlers<typeof 
     'purchaseOrders.update': (input) => write(() => services().orders.update(input)),
     'purchaseOrders.send': ({ purchaseOrderId, expectedAt }) => write(() => services().orders.send(purchaseOrderId, expectedAt)),
     'purchaseOrders.receive': (input) => write(() => services().orders.receive(input, ctx.actor()), ['purchasing', 'stock', 'catalog']),
+    'purchaseOrders.previewReceipt': (input) => services().orders.previewReceipt(input),
     'purchaseOrders.close': ({ purchaseOrderId }) => write(() => services().orders.close(purchaseOrderId)),
     'purchaseOrders.cancel': ({ purchaseOrderId }) => write(() => services().orders.cancel(purchaseOrderId)),
     'purchaseOrders.export': async ({ purchaseOrderId, format }) => {

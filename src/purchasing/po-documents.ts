@@ -18,6 +18,11 @@ const labels = {
   },
 } as const;
 
+/** The note a PO made from reorder suggestions carries: written in the shop's language, as it goes to the supplier. */
+export function reorderNote(locale: 'en' | 'zh-CN'): string {
+  return locale === 'zh-CN' ? '根据补货建议生成' : 'From reorder suggestions';
+}
+
 interface Context {
   shop: { name: string; locale: 'en' | 'zh-CN'; timeZone: string };
   supplier: { contactName: string | null; email: string | null; phone: string | null; paymentTerms: string | null };

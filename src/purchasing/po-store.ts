@@ -4,6 +4,7 @@ import type { Db } from '../db/open.js';
 import { notFound } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { PurchaseOrder, PurchaseOrderDetail } from './contract.js';
+import { createExchangeRateStore } from './exchange-rate-store.js';
 
 const poColumns = `po.id, po.number, po.supplier_id AS supplierId, s.name AS supplier, po.location_id AS locationId, l.name AS location,
   po.status, po.currency, po.note, po.expected_at AS expectedAt, po.created_at AS createdAt, po.sent_at AS sentAt,
@@ -40,14 +41,20 @@ export function createPoStore(db: Db, clock: Clock) {
        (SELECT COALESCE(SUM(quantity), 0) FROM receipt_lines WHERE receipt_id = r.id) AS units
      FROM receipts r JOIN locations l ON l.id = r.location_id WHERE r.purchase_order_id = ? ORDER BY r.id`,
   );
+  const rates = createExchangeRateStore(db);
+  const shopCurrency = db.prepare<[], { currency: string }>('SELECT currency FROM shop_settings WHERE id = 1');
   return {
+    /** The shop's currency: costs and stock values are kept in it. */
+    shopCurrency: (): string => shopCurrency.get()?.currency ?? 'USD',
     header(id: number): PurchaseOrder {
       const row = one.get({ id, now: clock.now().toISOString() });
       if (!row) throw notFound('Purchase order', id);
       return toPo(row);
     },
     detail(id: number): PurchaseOrderDetail {
-      return { ...this.header(id), lines: lines.all(id), receipts: receipts.all(id) };
+      const po = this.header(id);
+      const rememberedRate = po.currency === this.shopCurrency() ? null : rates.get(po.supplierId, po.currency);
+      return { ...po, lines: lines.all(id), receipts: receipts.all(id), rememberedRate };
     },
     list(query: PoListQuery) {
       const where: string[] = [];

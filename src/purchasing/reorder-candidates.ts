@@ -3,6 +3,7 @@
 // (the item's, else the supplier's default), stock position and safety settings.
 import { variantTitleSql } from '../catalog/store.js';
 import type { Db } from '../db/open.js';
+import { lowStockVariantsSql } from '../inventory/low-stock-store.js';
 
 export interface CandidateRow {
   variantId: number;
@@ -25,6 +26,8 @@ export interface CandidateRow {
   /** Outstanding on sent / partially received POs (the PO lines, not the incoming mirror). */
   onOrder: number;
   onDraft: number;
+  /** Low by the shop's one low-stock rule (inventory/low-stock-store.ts): 1 or 0. */
+  lowStock: number;
 }
 
 // Read only for the variants that can need ordering: those that sold in their
@@ -35,7 +38,8 @@ export interface CandidateRow {
 const candidatesSql = `
   WITH ids (id) AS (
     SELECT value FROM json_each(@demanded) UNION SELECT variant_id FROM stock_levels WHERE safety_stock > 0),
-  shelves (id) AS (SELECT id FROM locations WHERE kind <> 'transit')
+  shelves (id) AS (SELECT id FROM locations WHERE kind <> 'transit'),
+  low AS (${lowStockVariantsSql})
   SELECT v.id AS variantId, v.sku,
     p.title || CASE WHEN ${variantTitleSql} <> '' THEN ' — ' || ${variantTitleSql} ELSE '' END AS title,
     s.id AS supplierId, s.name AS supplierName, s.currency, si.supplier_sku AS supplierSku, si.cost AS unitCost,
@@ -47,7 +51,8 @@ const candidatesSql = `
       FROM purchase_order_lines pol JOIN purchase_orders po ON po.id = pol.purchase_order_id
       WHERE pol.variant_id = v.id AND po.status IN ('sent', 'partially_received')), 0) AS onOrder,
     EXISTS (SELECT 1 FROM purchase_order_lines pol JOIN purchase_orders po ON po.id = pol.purchase_order_id
-      WHERE pol.variant_id = v.id AND po.status = 'draft') AS onDraft
+      WHERE pol.variant_id = v.id AND po.status = 'draft') AS onDraft,
+    EXISTS (SELECT 1 FROM low WHERE low.variantId = v.id) AS lowStock
   FROM ids JOIN variants v ON v.id = ids.id JOIN products p ON p.id = v.product_id
     -- The chosen supplier item: preferred, else cheapest, else the oldest.
     LEFT JOIN supplier_items si ON si.id = (

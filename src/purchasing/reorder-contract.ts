@@ -46,6 +46,8 @@ export const suggestionLineSchema = z.object({
   lineCost: int,
   /** Already on a draft purchase order for any supplier (a draft is not on order yet). */
   onDraft: z.boolean(),
+  /** Also low by the shop's one low-stock rule (what Stock → Levels lists under Low stock only). */
+  lowStock: z.boolean(),
   explanation: reorderExplanationSchema,
 });
 export type SuggestionLine = z.infer<typeof suggestionLineSchema>;

@@ -15,6 +15,8 @@ import { readCandidates } from './reorder-candidates.js';
 import type { reorderContract, SuggestionLine } from './reorder-contract.js';
 import { explainReorder, reorder, type ReorderInput } from './reorder-model.js';
 import { createReorderSettings } from './reorder-settings.js';
+import { reorderNote } from './po-documents.js';
+import { createSettingsStore } from '../settings/store.js';
 
 /** Lead time for a variant with no supplier yet: the suppliers table's default. */
 const defaultLeadTimeDays = 14;
@@ -87,6 +89,7 @@ export function createReorderService(db: Db, clock: Clock) {
         unitCost,
         lineCost: result.quantity * unitCost,
         onDraft: c.onDraft === 1,
+        lowStock: c.lowStock === 1,
         explanation: explainReorder(input, result),
       });
     }
@@ -169,7 +172,7 @@ export function createReorderService(db: Db, clock: Clock) {
       supplierId: input.supplierId,
       locationId: input.locationId,
       lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitCost: l.unitCost, supplierSku: l.supplierSku })),
-      note: 'From reorder suggestions',
+      note: reorderNote(createSettingsStore(db).get()?.locale ?? 'en'),
       actor,
       now: clock.now().toISOString(),
     });

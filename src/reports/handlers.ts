@@ -7,7 +7,7 @@ import { AppError, validationError } from '../shared/app-error.js';
 import { weekStartOf } from '../shared/local-time.js';
 import { xlsxMime } from '../documents/xlsx.js';
 import type { Locale } from '../settings/contract.js';
-import type { ReportEntry, reportsContract } from './contract.js';
+import { reportIdOf, type ReportEntry, type reportsContract } from './contract.js';
 import { gatherWeeklyReport, lastCompleteWeek, shopOf } from './report-data.js';
 import { pdfPageCount, weeklyReportPdf } from './report-pdf.js';
 import { createReportStore } from './report-store.js';
@@ -17,14 +17,14 @@ export function createReportHandlers(ctx: AreaContext, options: { reportsDir: st
   const store = createReportStore(options.reportsDir);
   const localeOf = (): Locale => ctx.db().prepare<[], { locale: Locale }>('SELECT locale FROM shop_settings WHERE id = 1').get()?.locale ?? 'en';
 
-  /** One build at a time per week: a second request for the same week waits for the first, then builds again. */
+  /** One build at a time per week and language: a second request for the same one waits for the first, then builds again. */
   const building = new Map<string, Promise<ReportEntry>>();
 
   async function build(monday: string, language: Locale): Promise<ReportEntry> {
     const data = gatherWeeklyReport(ctx.db(), ctx.clock, monday, language);
     const pdf = await weeklyReportPdf(data, language);
     const xlsx = weeklyReportXlsx(data, language);
-    return store.save({ id: monday, week: data.week, language, createdAt: data.generatedAt, pages: pdfPageCount(pdf) }, pdf, xlsx);
+    return store.save({ week: data.week, language, createdAt: data.generatedAt, pages: pdfPageCount(pdf) }, pdf, xlsx);
   }
 
   return {
@@ -42,15 +42,17 @@ export function createReportHandlers(ctx: AreaContext, options: { reportsDir: st
           { path: 'week', key: 'reportWeekNotOver', message: `week: ${monday} is after ${latest.from}` },
         ]);
       }
-      const existing = store.get(monday);
+      const chosen = language ?? localeOf();
+      const existing = store.find(monday, chosen);
       if (onlyIfMissing && existing) return existing;
-      const previous = building.get(monday) ?? Promise.resolve(null);
-      const next = previous.catch(() => null).then(() => build(monday, language ?? localeOf()));
-      building.set(monday, next);
+      const key = reportIdOf(monday, chosen);
+      const previous = building.get(key) ?? Promise.resolve(null);
+      const next = previous.catch(() => null).then(() => build(monday, chosen));
+      building.set(key, next);
       try {
         return await next;
       } finally {
-        if (building.get(monday) === next) building.delete(monday);
+        if (building.get(key) === next) building.delete(key);
       }
     },
     'reports.list': () => {
@@ -61,7 +63,7 @@ export function createReportHandlers(ctx: AreaContext, options: { reportsDir: st
       ctx.db();
       const entry = store.get(id);
       if (!entry) {
-        throw new AppError('NOT_FOUND', `No weekly report for the week of ${id} is saved in ${store.dir}; nothing was downloaded.`, { key: 'reportNotFound', params: { week: id } });
+        throw new AppError('NOT_FOUND', `No weekly report ${id} is saved in ${store.dir}; nothing was downloaded.`, { key: 'reportNotFound', params: { week: id.slice(0, 10) } });
       }
       return format === 'pdf'
         ? { fileName: `weekly-report-${id}.pdf`, mimeType: 'application/pdf', contentBase64: store.read(entry, 'pdf').toString('base64') }

@@ -2,6 +2,7 @@
 // existing analytics services, so every figure follows metrics.md exactly as
 // the app's own screens do. Only the report-specific pieces (segment
 // conversion, stock-outs, open alerts) are computed here.
+import { lowStockVariantsSql } from '../inventory/low-stock-store.js';
 import type { Db } from '../db/open.js';
 import type { KpiValues } from '../analytics/contract.js';
 import { createKpiService } from '../analytics/kpi-service.js';
@@ -167,7 +168,7 @@ function segmentConversion(db: Db, monday: string, weekStart: string, weekEnd: s
   return { asOf, scoredCustomers: scored.scoredCustomers, rows };
 }
 
-/** Variants with nothing available now that sold in the stockOutSalesDays local days ending with the week. */
+/** Variants with nothing available now that sold in the stockOutSalesDays local days ending with the week: the stock-out alert's rule (inventory/low-stock-store.ts). */
 function stockOuts(db: Db, weekEnd: string, timeZone: string, sunday: string): StockOut[] {
   const [from] = utcRange({ from: addDays(sunday, 1 - reportSettings.stockOutSalesDays), to: sunday }, timeZone);
   return db
@@ -179,9 +180,10 @@ function stockOuts(db: Db, weekEnd: string, timeZone: string, sunday: string): S
          GROUP BY l.variant_id
        )
        SELECT v.id AS variantId, v.sku, p.title || COALESCE(' · ' || v.option1, '') || COALESCE(' · ' || v.option2, '') AS title,
-              COALESCE((SELECT SUM(s.on_hand - s.committed) FROM stock_levels s WHERE s.variant_id = v.id), 0) AS available, sold.unitsSold
-       FROM sold JOIN variants v ON v.id = sold.variantId JOIN products p ON p.id = v.product_id
-       WHERE available <= 0
+              low.available, sold.unitsSold
+       FROM sold JOIN (${lowStockVariantsSql}) low ON low.variantId = sold.variantId
+         JOIN variants v ON v.id = sold.variantId JOIN products p ON p.id = v.product_id
+       WHERE low.available <= 0
        ORDER BY sold.unitsSold DESC, v.sku`,
     )
     .all(from, weekEnd);

@@ -28,3 +28,18 @@ export function notFound(what: string, id: string | number): AppError {
     params: { what, id },
   });
 }
+
+/**
+ * Names the row of each `<list>.<i>.…` issue by its SKU (params.sku), so the
+ * message can say "SKU TS-001 · Quantity" rather than only a line number the
+ * person may not have typed in that order. Issues that already name one keep it.
+ */
+export function withRowSkus(issues: FieldIssue[], skuOf: (index: number) => string | undefined, list = 'lines'): FieldIssue[] {
+  const pattern = new RegExp(`^${list}\\.(\\d+)(?:\\.|$)`);
+  return issues.map((issue) => {
+    const index = pattern.exec(issue.path)?.[1];
+    if (index === undefined || issue.params?.sku !== undefined) return issue;
+    const sku = skuOf(Number(index));
+    return sku ? { ...issue, params: { ...issue.params, sku } } : issue;
+  });
+}

@@ -17,18 +17,28 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-/** One problem with one field of the input (path like `filters.price.from`). */
+/** Values an error text fills in (`{sku}`, `{minimum}`, …). */
+export const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof errorParamsSchema>;
+
+/**
+ * One problem with one field of the input (path like `lines.2.quantity`): `key`
+ * names what is wrong (`errors.<key>`), `params` fill its text and say which row
+ * it is about when the path alone cannot (`sku`, and `field` when the path ends
+ * in a generic `value`, as a grid cell edit does).
+ */
 export const fieldIssueSchema = z.object({
   path: z.string(),
   message: z.string(),
   key: z.string(),
+  params: errorParamsSchema.optional(),
 });
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
 export const errorDetailsSchema = z.object({
   /** i18n key of the message (`errors.<key>`), so the renderer can translate. */
   key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: errorParamsSchema.optional(),
   issues: z.array(fieldIssueSchema).optional(),
 });
 export type ErrorDetails = z.infer<typeof errorDetailsSchema>;

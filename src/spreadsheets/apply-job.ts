@@ -51,12 +51,12 @@ export async function applyImport(ctx: JobContext, state: SessionState, mode: 'a
       throw new AppError('VALIDATION', `${errors.length} row(s) of ${state.fileName} have errors; nothing was imported. Fix them, or choose to apply the valid rows only.`, {
         key: 'importHasErrors',
         params: { count: errors.length, fileName: state.fileName },
-        issues: errors.slice(0, 100).flatMap((row) => row.issues.slice(0, 1).map((issue) => ({ path: `rows.${row.row}.${issue.field ?? ''}`, key: issue.key, message: issue.message }))),
+        issues: errors.slice(0, 100).flatMap((row) => row.issues.slice(0, 1).map((issue) => ({ path: `rows.${row.row}.${issue.field ?? ''}`, key: issue.key, message: issue.message, params: issue.params }))),
       });
     }
     const toWrite = plan.rows.filter((row) => row.outcome === 'create' || row.outcome === 'update').length;
     const history = createHistoryService(db, deps.clock, shopUndoTargets);
-    const changeSetId = history.begin('import', `Import of ${state.fileName} (${state.targetId})`, deps.actor);
+    const changeSetId = history.begin('import', { key: 'import', params: { fileName: state.fileName, target: state.targetId } }, deps.actor);
     const writing = plan.write({ db, clock: deps.clock, history, changeSetId, actor: deps.actor, options: state.options });
     let units = 0;
     for (let step = writing.next(); !step.done; step = writing.next()) {

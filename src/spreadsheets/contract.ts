@@ -138,6 +138,11 @@ export const importSessionSchema = z.object({
   fileIssues: z.array(rowIssueSchema),
   /** What the apply will also do or assume (see importNoticeSchema). */
   notices: z.array(importNoticeSchema),
+  /** Price and cost changes beyond ± the shop's confirmation threshold, old → new (the first 50; see largePriceChangeCount). */
+  largePriceChanges: z.array(
+    z.object({ row: z.number().int(), key: z.string(), label: z.string(), field: z.string(), before: z.number().int(), after: z.number().int() }),
+  ),
+  largePriceChangeCount: z.number().int(),
   applied: z
     .object({ changeSetId: z.number().int().nullable(), written: z.number().int(), skipped: z.number().int() })
     .nullable(),

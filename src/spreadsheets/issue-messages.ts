@@ -79,6 +79,8 @@ export const issueKeys = Object.keys(templates);
 
 // English texts of preview notices (importNotices.<key> in the UI).
 const noticeTemplates: Record<string, string> = {
+  // Any target with prices or costs (large-price-changes.ts).
+  largePriceChanges: '{count} prices or costs change by more than {threshold} %: check their old and new values before applying.',
   // Supplier price lists (targets/supplier-items.ts).
   preferredOnlySupplier: '{count} items get their supplier as preferred supplier: the file has no Preferred column and it is their only supplier.',
   // Stock in product and stock-level files (targets/import-locations.ts, products-stock.ts, stock-levels.ts).

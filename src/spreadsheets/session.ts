@@ -9,6 +9,8 @@ import type { ImportCounts, ImportNotice, ImportOptions, ImportSession, ImportTa
 import { issueMessage } from './issue-messages.js';
 import { autoAssign, findHeaderRow, isHostileHeader, layoutKey, Mapping, synonymIndex } from './mapping.js';
 import { createMappingStore } from './mapping-store.js';
+import { largePriceChanges, type LargePriceChange } from './large-price-changes.js';
+import { createSettingsStore } from '../settings/store.js';
 import type { TextEncoding } from './read/encoding.js';
 import { readTable, type ReadTable } from './read/table.js';
 import type { ImportRow, ImportTarget, TargetPlan } from './targets/target.js';
@@ -35,6 +37,9 @@ export interface SessionState {
   counts: ImportCounts;
   fileIssues: RowIssue[];
   notices: ImportNotice[];
+  /** Price and cost changes beyond the confirmation threshold (large-price-changes.ts). */
+  largePriceChanges: LargePriceChange[];
+  largePriceChangeCount: number;
   applied: { changeSetId: number | null; written: number; skipped: number } | null;
   applying: boolean;
 }
@@ -81,6 +86,8 @@ export function createSessionState(
     counts: { create: 0, update: 0, unchanged: 0, skip: 0, error: 0 },
     fileIssues: [],
     notices: [],
+    largePriceChanges: [],
+    largePriceChangeCount: 0,
     applied: null,
     applying: false,
   };
@@ -97,12 +104,18 @@ export function preview(state: SessionState, db: Db, clock: Clock): void {
     state.plannedAt = null;
     state.counts = { create: 0, update: 0, unchanged: 0, skip: 0, error: 0 };
     state.notices = [];
+    state.largePriceChanges = [];
+    state.largePriceChangeCount = 0;
     return;
   }
   state.plan = state.target.plan({ db, clock, rows: state.rows, mapping: state.mapping, options: state.options, decimalComma: state.table.decimalMark === 'comma' });
   state.plannedAt = writeMarks(db);
   state.counts = countOutcomes(state.plan.rows);
-  state.notices = state.plan.notices ?? [];
+  const threshold = createSettingsStore(db).get()?.priceChangeConfirmPercent ?? 50;
+  const large = largePriceChanges(state.plan.rows, state.target.fields, threshold);
+  state.largePriceChanges = large.changes;
+  state.largePriceChangeCount = large.count;
+  state.notices = [...(state.plan.notices ?? []), ...large.notices];
 }
 
 export interface WriteMarks {
@@ -184,6 +197,8 @@ export function describeSession(state: SessionState): ImportSession {
     counts: state.counts,
     fileIssues: state.fileIssues,
     notices: state.notices,
+    largePriceChanges: state.largePriceChanges,
+    largePriceChangeCount: state.largePriceChangeCount,
     applied: state.applied,
   };
 }

@@ -6,6 +6,7 @@
 // Each parser answers a value or a reason key the UI translates.
 import type { TableCell } from './read/table.js';
 import { limits } from '../shared/bounds.js';
+import { readNumber } from '../shared/number-input.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -40,18 +41,21 @@ export function unescapeWooLineBreaks(text: string): string {
     .join('\\n');
 }
 
-const currencyMarks = /^(?:[¥￥$€£]|RMB|CNY|USD|EUR)\s*|\s*(?:元|RMB|CNY|USD|EUR)$/giu;
-
-/** A decimal number as written: thousands separators and currency marks removed. */
+/**
+ * A decimal number as written, read by the one number reader (shared/number-input.ts) with
+ * the file's decimal mark: thousands separators and currency marks go. A cell that only reads
+ * with the other mark (a `12.5` among decimal commas) means what it says: the file's mark
+ * was decided by most of its cells, and the other reading would be a thousands grouping no
+ * tool writes. The import preview shows every value before it is applied.
+ */
 export function parseDecimal(cell: TableCell, decimalComma: boolean): Parsed<number> {
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : bad('notANumber');
-  let text = cellText(cell).replace(currencyMarks, '').replace(currencyMarks, '').replace(/[\s\u00a0\u202f]/g, '');
-  if (/^\(.*\)$/.test(text)) text = `-${text.slice(1, -1)}`; // accounting negatives
-  if (decimalComma) text = text.replace(/\.(?=\d{3}(?:\D|$))/g, '').replace(',', '.');
-  else text = text.replace(/,(?=\d{3}(?:\D|$))/g, '');
-  if (/^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$/.test(text)) return bad('scientificNotation');
-  if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(text)) return bad('notANumber');
-  return ok(Number(text));
+  const text = cellText(cell);
+  if (/^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/.test(text)) return bad('scientificNotation');
+  const reading = readNumber(text, { decimalMark: decimalComma ? ',' : '.' });
+  if (reading.kind === 'number') return ok(reading.value);
+  if (reading.kind === 'ambiguous') return ok(reading.readings[decimalComma ? 0 : 1]);
+  return bad('notANumber');
 }
 
 /** Money in minor units (the shop currency has 100 minor units). */

@@ -29,7 +29,8 @@ test('dashboard: KPIs of the demo shop, how they are computed, another period, t
   await top.click();
   await expect(page).toHaveURL(/#\/products\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
-  // Its demand forecast, with how far to trust it.
+  // Its demand forecast (the Sales tab), with how far to trust it.
+  await page.getByTestId('product-tab-sales').click();
   await expect(page.getByTestId('product-forecast-summary')).toContainText('Next 7 days');
   await expect(page.getByTestId('product-forecast-summary')).toContainText(/WAPE|too little history/i);
 });

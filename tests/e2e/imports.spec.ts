@@ -47,6 +47,9 @@ test('import a GBK CSV with Chinese headers: preview with errors, fix the mappin
 
   await test.step('apply, and find the new products in the grid', async () => {
     await page.getByTestId('import-apply-all').click();
+    // The confirmation states the counts before anything is written.
+    await expect(page.getByTestId('confirm-dialog')).toContainText('Create 3 · update 0');
+    await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('import-applied')).toContainText('3 rows written');
     await screenshot(page, 'import-applied');
     await page.goto('/#/products');
@@ -60,6 +63,8 @@ test('import a GBK CSV with Chinese headers: preview with errors, fix the mappin
     await page.goto('/#/history');
     const row = page.getByTestId('history-table').locator('tbody tr').filter({ hasText: 'Import of products-gbk.csv', hasNotText: 'Undo of' });
     await row.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByTestId('confirm-dialog')).toContainText('record(s) it created are removed');
+    await page.getByTestId('confirm-ok').click();
     await expect(row).toContainText('Undone');
     await page.goto('/#/products');
     await page.getByTestId('products-search').fill('WS-');

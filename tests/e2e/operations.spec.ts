@@ -47,6 +47,9 @@ test('daily operations: product, paste and undo, purchase order, transfer, stock
     await expect(gridRows(page)).toHaveCount(6);
     await page.getByTestId('products-grid').locator('.ag-row[row-index="0"] .ag-cell[col-id="price"]').click();
     await pasteInto(page, '11.11\r\n22.22\r\n33.33\r\n');
+    // 50.00 → 11.11 and 22.22 are more than −50 %: the old and new values are confirmed first.
+    await expect(page.getByTestId('confirm-changes')).toContainText('$11.11');
+    await page.getByTestId('confirm-ok').click();
     await expect.poll(() => columnValues(page, 'price', 4)).toEqual(['$11.11', '$22.22', '$33.33', '$50.00']);
     await screenshot(page, 'products-pasted');
     await page.getByTestId('undo').click();
@@ -69,6 +72,7 @@ test('daily operations: product, paste and undo, purchase order, transfer, stock
     await expect(page.getByTestId('po-status')).toHaveText('Sent');
     await page.getByTestId(`receive-${sku}`).fill('4');
     await page.getByTestId('po-receive').click();
+    await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('po-status')).toHaveText('Partly received');
     const cells = page.getByTestId('po-lines').locator('tbody tr').first().locator('td');
     // ordered, received, outstanding
@@ -106,11 +110,12 @@ test('daily operations: product, paste and undo, purchase order, transfer, stock
     await expect(page.getByTestId('stocktake-totals')).toContainText('1 with a variance');
     await screenshot(page, 'stocktake-variance');
     await page.getByTestId('stocktake-post').click();
+    await page.getByTestId('stocktake-post-confirm').click();
     await expect(page.getByTestId('stocktake-status')).toHaveText('Posted');
   });
 
   await test.step('the 360 view shows stock by location, incoming, and the ledger of it all', async () => {
-    await openApp(page, `/${productUrl}`);
+    await openApp(page, `/${productUrl}/stock`);
     const stock = page.getByTestId('insights-stock');
     // Main warehouse: 4 received − 3 sent + 1 found = 2 on hand, 6 still incoming; second location: 3.
     const main = stock.locator('tbody tr', { hasText: sku }).filter({ hasText: 'Main warehouse' }).locator('td');
@@ -120,7 +125,8 @@ test('daily operations: product, paste and undo, purchase order, transfer, stock
     await expect(rowsOfSku.filter({ hasNotText: 'Main warehouse' }).filter({ hasNotText: 'In transit' }).first().locator('td').nth(2)).toHaveText('3');
     const ledger = page.getByTestId('insights-ledger');
     for (const reason of ['Stocktake', 'Transfer in', 'Transfer out', 'Received']) await expect(ledger).toContainText(reason);
-    await expect(page.getByTestId('insights-suppliers')).toBeVisible();
     await screenshot(page, 'product-360');
+    await page.getByTestId('product-tab-suppliers').click();
+    await expect(page.getByTestId('insights-suppliers')).toBeVisible();
   });
 });

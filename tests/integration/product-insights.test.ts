@@ -65,6 +65,8 @@ describe('product 360 view', () => {
     expect(view.salesTrend.at(-1)).toEqual({ weekStart: '2026-11-16', units: 2, netSales: 2 * 5999 - 1000, orders: 1 });
     expect(view.salesTrend.at(-2)).toEqual({ weekStart: '2026-11-09', units: 4, netSales: 4 * 5999, orders: 1 });
     expect(view.sales).toEqual({ units: 6, netSales: 10998 + 23996, orders: 2, lastSoldAt: '2026-11-16T10:00:00Z' });
+    // The summary strip's 30 days (to 2026-11-20): both November orders, not the 2025 one nor the cancelled one.
+    expect(view.last30Days).toEqual({ units: 6, netSales: 10998 + 23996 });
 
     // 2 of the 6 units sold came back.
     expect(view.returns.units).toBe(2);
@@ -91,6 +93,26 @@ describe('product 360 view', () => {
       ['Shopify store', 'active', 2, 10998],
       ['Shop counter', 'unlisted', 4, 23996],
     ]);
+  });
+
+  it('counts the last 30 days from today back, for the summary strip', async () => {
+    shop = testShop((path) => {
+      seedHoodieHistory(path);
+      const db = openDatabase(path);
+      // 2026-10-22 is the 30th day back from 2026-11-20 (in the window); 2026-10-21 the 31st (outside).
+      db.exec(`
+        INSERT INTO orders (id, channel_id, order_number, location_id, status, placed_at, currency, subtotal, discount_total, total) VALUES
+          (5, 1, '#1003', 1, 'fulfilled', '2026-10-22T12:00:00Z', 'USD', 5999, 0, 5999),
+          (6, 1, '#1004', 1, 'fulfilled', '2026-10-21T12:00:00Z', 'USD', 11998, 0, 11998);
+        INSERT INTO order_lines (id, order_id, variant_id, sku, title, quantity, unit_price, discount, unit_cost) VALUES
+          (6, 5, 1, 'HOD-001-BLK-M', 'Cloud Hoodie', 1, 5999, 0, 2100),
+          (7, 6, 2, 'HOD-001-BLK-L', 'Cloud Hoodie', 2, 5999, 0, 2100);
+      `);
+      db.close();
+    });
+    const view = await shop.ok('products.insights', { productId: 1 });
+    expect(view.last30Days).toEqual({ units: 7, netSales: 10998 + 23996 + 5999 });
+    expect(view.sales.units).toBe(9);
   });
 
   it('answers NOT_FOUND for a product that does not exist', async () => {

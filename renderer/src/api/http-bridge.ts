@@ -12,6 +12,15 @@ type Listener = (name: string, payload: unknown) => void;
 const messageSchema = z.object({ name: z.string(), payload: z.unknown() });
 const maxBackoffMs = 10_000;
 
+/**
+ * JSON turns NaN and Infinity into null, so letters typed into a number field
+ * would reach the core as "missing" ("This field is required"). Sent as text they
+ * are refused as what they are: not a number. (Electron's IPC keeps NaN as is.)
+ */
+function keepNonNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+}
+
 function networkFailure(message: string): Envelope<never> {
   return { ok: false, error: { code: 'INTERNAL', message, details: { key: 'network' } } };
 }
@@ -61,7 +70,7 @@ export function createHttpBridge(onConnected: () => void): ShopdeskBridge {
           method: 'POST',
           credentials: 'same-origin',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ method, input }),
+          body: JSON.stringify({ method, input }, keepNonNumbers),
         });
       } catch (error) {
         return networkFailure(error instanceof Error ? error.message : 'fetch failed');

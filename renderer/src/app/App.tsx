@@ -6,7 +6,7 @@ import { localeSchema, type Locale, type ShopSettings } from '../../../src/setti
 import type { ShopStatus } from '../../../src/shop/contract.js';
 import { toApiError, type ApiError } from '../api/api-error.js';
 import { call, onEvent, onReconnect } from '../api/client.js';
-import { ToastProvider, useToasts } from '../components/toasts.js';
+import { hintKey, ToastProvider, useToasts } from '../components/toasts.js';
 import { ConfirmProvider } from '../components/confirm.js';
 import { I18nProvider, useI18n } from '../i18n/context.js';
 import { WelcomePage } from '../pages/WelcomePage.js';
@@ -99,7 +99,9 @@ function Body(props: {
         {props.loadError ? (
           <>
             <strong>{tKey(`errors.${props.loadError.details.key}`, 'errors.internal')}</strong>
-            <span>{tKey(`errorHints.${props.loadError.details.key}`, 'errorHints.generic')}</span>
+            {hintKey(props.loadError.code, props.loadError.details.key) ? (
+              <span>{tKey(`errorHints.${props.loadError.details.key}`, 'errorHints.generic')}</span>
+            ) : null}
             <button type="button" className="button" onClick={props.retry}>
               ↻
             </button>

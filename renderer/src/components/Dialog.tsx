@@ -27,6 +27,9 @@ export function Dialog(props: {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
+      // A confirmation opened over a dialog closes alone: only the topmost dialog answers Esc.
+      const open = document.querySelectorAll('[aria-modal="true"]');
+      if (open.length > 0 && open[open.length - 1] !== ref.current) return;
       event.stopPropagation();
       onClose();
     };

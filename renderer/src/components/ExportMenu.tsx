@@ -2,13 +2,15 @@
 // filters, search and sort), with the columns it shows, to XLSX or CSV. The core
 // pages through the list itself; this only says which list, which query, which columns.
 import type { GridApi } from 'ag-grid-community';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { MethodInput } from '../../../src/contract.js';
 import type { ExportColumn, ExportColumnKind, ExportFormat, GridExportSource } from '../../../src/exports/contract.js';
 import { call } from '../api/client.js';
 import { saveFile } from '../api/files.js';
 import { useI18n } from '../i18n/context.js';
+import { withCodedLabels } from '../i18n/export-labels.js';
 import { useToasts } from './toasts.js';
+import { useDismiss } from './use-dismiss.js';
 
 type OrNow<T> = T | (() => T);
 const now = <T,>(value: OrNow<T>): T => (typeof value === 'function' ? (value as () => T)() : value);
@@ -26,24 +28,11 @@ export interface ExportMenuProps<S extends GridExportSource> {
 }
 
 export function ExportMenu<S extends GridExportSource>(props: ExportMenuProps<S>): ReactNode {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { showError, showSuccess } = useToasts();
   const [busy, setBusy] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
-  // A click elsewhere or Escape closes the open menu, as menus do.
-  useEffect(() => {
-    const close = (event: Event) => {
-      const details = menu.current;
-      if (!details?.open) return;
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !details.contains(event.target as Node)) details.open = false;
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, []);
+  useDismiss(menu);
 
   const run = async (format: ExportFormat) => {
     if (menu.current) menu.current.open = false;
@@ -52,7 +41,9 @@ export function ExportMenu<S extends GridExportSource>(props: ExportMenuProps<S>
       const file = await call('exports.grid', {
         source: props.source,
         query: { ...now(props.query) },
-        columns: [...now(props.columns)],
+        // Coded values (statuses…) and the core's own texts (History) in the headers' language.
+        columns: withCodedLabels(props.source, now(props.columns), t),
+        locale,
         format,
         fileName: props.fileName,
         rowKeys: props.rowKeys?.(),

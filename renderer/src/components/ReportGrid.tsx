@@ -1,7 +1,8 @@
 // A report table in AG Grid: every row of the report loaded once, sorted and
 // filtered in the grid (text, number and money filters in the UI language),
 // optional links per row, and an Export that writes exactly the rows shown,
-// in the grid's order.
+// in the grid's order. The row count sits above the table with the Export; a
+// report with no rows says so (and what to change) instead of an empty grid.
 import type { ColDef, GridApi, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useRef, type ReactNode } from 'react';
@@ -10,7 +11,8 @@ import type { MethodInput } from '../../../src/contract.js';
 import { useI18n } from '../i18n/context.js';
 import { formatMoney, formatNumber } from '../i18n/format.js';
 import { gridTheme } from '../pages/products/grid-theme.js';
-import { gridLocaleText } from '../pages/products/columns.js';
+import { useGridLocaleText } from './grid-locale.js';
+import { EmptyState } from './EmptyState.js';
 import { ExportMenu } from './ExportMenu.js';
 
 export type ReportRow = Record<string, unknown>;
@@ -39,6 +41,8 @@ export interface ReportGridProps<R extends ReportRow, S extends GridExportSource
   exportQuery: Partial<MethodInput<S>>;
   fileName: string;
   height?: number;
+  /** What an empty report says (default: nothing in this period, try a longer one). */
+  empty?: { title: string; hint?: string };
 }
 
 /** Most coded values a column sends with its export (segment codes, '' → '—'); a column of free text sends none. */
@@ -67,7 +71,7 @@ const digitsOf = (currency: string) => new Intl.NumberFormat('en', { style: 'cur
 export function ReportGrid<R extends ReportRow, S extends GridExportSource>(props: ReportGridProps<R, S>): ReactNode {
   const { t, locale } = useI18n();
   const api = useRef<GridApi<R> | null>(null);
-  const localeText = useMemo(() => gridLocaleText(t), [t]);
+  const localeText = useGridLocaleText();
   const scale = 10 ** digitsOf(props.currency);
 
   const columnDefs = useMemo<ColDef<R>[]>(
@@ -123,9 +127,19 @@ export function ReportGrid<R extends ReportRow, S extends GridExportSource>(prop
     return { field: props.rowKey, values };
   };
 
+  if (props.rows.length === 0) {
+    return (
+      <div data-testid={props.testId}>
+        <EmptyState title={props.empty?.title ?? t('pages.report.empty')} hint={props.empty ? props.empty.hint : t('pages.report.emptyHint')} testId={`${props.testId}-empty`} />
+      </div>
+    );
+  }
   return (
     <div data-testid={props.testId}>
-      <div className="page-actions" style={{ justifyContent: 'flex-end', marginBottom: 6 }}>
+      <div className="grid-toolbar">
+        <span className="muted small" data-testid={`${props.testId}-count`}>
+          {t('pages.rows', { count: formatNumber(props.rows.length, locale) })}
+        </span>
         <ExportMenu source={props.exportSource} query={props.exportQuery} columns={exportColumns} fileName={props.fileName} rowKeys={shownKeys} />
       </div>
       <div style={{ height: props.height ?? 460 }}>

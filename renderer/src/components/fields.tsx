@@ -38,11 +38,25 @@ function Field(props: { label: string; error: string | undefined; children: (id:
       {props.children(id, errorId)}
       {props.error ? (
         <span className="field-error" id={errorId} role="alert">
-          {tKey(`errors.${props.error}`, 'errors.custom')}
+          {tKey(`errors.${props.error}`, 'errors.invalidInput')}
         </span>
       ) : null}
     </div>
   );
+}
+
+/** "Asia/Shanghai (中国标准时间)": the zone's id, and its name in the UI language where Intl knows one. */
+function timeZoneLabel(zone: string, locale: Locale): string {
+  const id = zone.replaceAll('_', ' ');
+  try {
+    const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date())
+      .find((part) => part.type === 'timeZoneName')?.value;
+    if (!name || name === zone) return id;
+    return locale === 'zh-CN' ? `${id}（${name}）` : `${id} (${name})`;
+  } catch {
+    return id;
+  }
 }
 
 export function ShopFields(props: {
@@ -62,8 +76,9 @@ export function ShopFields(props: {
   }, [locale, current]);
   const timeZones = useMemo(() => {
     const zones = Intl.supportedValuesOf('timeZone');
-    return zones.includes('UTC') ? zones : ['UTC', ...zones];
-  }, []);
+    const all = zones.includes('UTC') ? zones : ['UTC', ...zones];
+    return all.map((zone) => ({ zone, label: timeZoneLabel(zone, locale) }));
+  }, [locale]);
   const set = <K extends FieldName>(key: K, value: ShopFieldValues[K]): void => onChange({ ...values, [key]: value });
   const aria = (error: string | undefined, errorId: string) =>
     error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
@@ -112,9 +127,9 @@ export function ShopFields(props: {
             onChange={(event) => set('timeZone', event.target.value)}
             {...aria(errors.timeZone, errorId)}
           >
-            {timeZones.map((zone) => (
+            {timeZones.map(({ zone, label }) => (
               <option key={zone} value={zone}>
-                {zone.replaceAll('_', ' ')}
+                {label}
               </option>
             ))}
           </select>

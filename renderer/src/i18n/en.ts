@@ -12,9 +12,14 @@ import { importFilesEn } from './areas/import-files.js';
 import { analyticsEn } from './areas/analytics.js';
 import { alertsEn } from './areas/alerts.js';
 import { analyticsInventoryEn } from './areas/analytics-inventory.js';
+import { figuresEn } from './areas/figures.js';
 import { analyticsPeriodEn } from './areas/analytics-period.js';
 import { reportsEn } from './areas/reports.js';
 import { confirmEn } from './areas/confirm.js';
+import { confirmationsEn } from './areas/confirmations.js';
+import { pagesEn } from './areas/pages.js';
+import { historyTextsEn } from './areas/history-texts.js';
+import { numbersEn } from './areas/numbers.js';
 
 export const en = {
   'app.name': 'Shopdesk',
@@ -109,6 +114,7 @@ export const en = {
 
   'toast.dismiss': 'Dismiss',
   'toast.errorTitle': 'That did not work',
+  'toast.moreIssues': '…and {n} more.',
 
   'grid.loading': 'Loading…',
   'grid.noRows': 'No variants match.',
@@ -155,20 +161,29 @@ export const en = {
   'errors.forbiddenHost': 'Requests must come from this computer.',
   'errors.required': 'This field is required.',
   'errors.tooLong': 'This is too long.',
+  'errors.notANumber': 'Enter a number.',
+  'errors.tooSmall': 'Must be {minimum} or more.',
+  'errors.mustExceed': 'Must be more than {minimum}.',
+  'errors.tooBig': 'Must be {maximum} or less.',
+  'errors.mustBeBelow': 'Must be less than {maximum}.',
+  'errors.tooShort': 'Too short: at least {minimum} characters.',
+  'errors.textTooLong': 'Too long: at most {maximum} characters.',
+  'errors.tooFew': 'At least {minimum} needed.',
+  'errors.tooMany': 'At most {maximum} allowed.',
+  'errors.notAChoice': 'Choose one of the offered values.',
+  'errors.notEmail': 'Not an e-mail address (like name@example.com).',
+  'errors.badFormat': 'Not in the expected format.',
+  'errors.invalidInput': 'This value is not valid here.',
+  'errors.localDate': 'Enter a date like 2026-03-05.',
   'errors.currencyUnknown': 'Choose a currency from the list.',
   'errors.timeZoneUnknown': 'Choose a time zone from the list.',
-  'errors.invalid_type': 'This value has the wrong type.',
-  'errors.invalid_value': 'Choose one of the offered values.',
-  'errors.too_small': 'This value is too small.',
-  'errors.too_big': 'This value is too large.',
-  'errors.custom': 'This value is not valid.',
   'errors.stockValueTooLarge': 'The stock value is larger than Shopdesk can count exactly. Check for a quantity or cost typed with too many digits.',
   'errors.textNul': 'This text contains a NUL character, which cannot be stored. Remove it (it usually comes from a copied binary file).',
   'errors.textBrokenCharacter': 'This text contains a broken character (half of an emoji or symbol). Retype it.',
   'errors.moneyTooLarge': 'This amount is larger than Shopdesk accepts (at most 10,000,000.00 per unit).',
   'errors.quantityTooLarge': 'This quantity is larger than Shopdesk accepts (at most 1,000,000,000 units).',
 
-  'errorHints.validation': 'Correct the highlighted fields and try again.',
+  'errorHints.validation': 'Correct what is named above, then try again.',
   'errorHints.notFound': 'Reload the page to see the current data.',
   'errorHints.conflict': 'Reload and make the change again.',
   'errorHints.permission': 'Open Shopdesk again with the address it printed.',
@@ -199,9 +214,14 @@ export const en = {
   ...analyticsEn,
   ...alertsEn,
   ...analyticsInventoryEn,
+  ...figuresEn,
   ...analyticsPeriodEn,
   ...reportsEn,
   ...confirmEn,
+  ...confirmationsEn,
+  ...pagesEn,
+  ...historyTextsEn,
+  ...numbersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,9 +12,14 @@ import { importFilesZh } from './areas/import-files.js';
 import { analyticsZh } from './areas/analytics.js';
 import { alertsZh } from './areas/alerts.js';
 import { analyticsInventoryZh } from './areas/analytics-inventory.js';
+import { figuresZh } from './areas/figures.js';
 import { analyticsPeriodZh } from './areas/analytics-period.js';
 import { reportsZh } from './areas/reports.js';
 import { confirmZh } from './areas/confirm.js';
+import { confirmationsZh } from './areas/confirmations.js';
+import { pagesZh } from './areas/pages.js';
+import { historyTextsZh } from './areas/history-texts.js';
+import { numbersZh } from './areas/numbers.js';
 import type { Dictionary } from './en.js';
 
 export const zhCN: Dictionary = {
@@ -110,6 +115,7 @@ export const zhCN: Dictionary = {
 
   'toast.dismiss': '关闭',
   'toast.errorTitle': '操作未完成',
+  'toast.moreIssues': '……还有 {n} 处。',
 
   'grid.loading': '正在加载…',
   'grid.noRows': '没有符合条件的规格。',
@@ -156,20 +162,29 @@ export const zhCN: Dictionary = {
   'errors.forbiddenHost': '请求必须来自本机。',
   'errors.required': '此项为必填项。',
   'errors.tooLong': '内容过长。',
+  'errors.notANumber': '请输入数字。',
+  'errors.tooSmall': '不能小于 {minimum}。',
+  'errors.mustExceed': '必须大于 {minimum}。',
+  'errors.tooBig': '不能大于 {maximum}。',
+  'errors.mustBeBelow': '必须小于 {maximum}。',
+  'errors.tooShort': '太短：至少 {minimum} 个字符。',
+  'errors.textTooLong': '太长：最多 {maximum} 个字符。',
+  'errors.tooFew': '至少需要 {minimum} 项。',
+  'errors.tooMany': '最多允许 {maximum} 项。',
+  'errors.notAChoice': '请选择提供的选项之一。',
+  'errors.notEmail': '不是有效的邮箱地址（例如 name@example.com）。',
+  'errors.badFormat': '格式不正确。',
+  'errors.invalidInput': '此值在这里无效。',
+  'errors.localDate': '请输入日期，格式如 2026-03-05。',
   'errors.currencyUnknown': '请从列表中选择货币。',
   'errors.timeZoneUnknown': '请从列表中选择时区。',
-  'errors.invalid_type': '此值的类型不正确。',
-  'errors.invalid_value': '请选择提供的选项之一。',
-  'errors.too_small': '此值过小。',
-  'errors.too_big': '此值过大。',
-  'errors.custom': '此值无效。',
   'errors.stockValueTooLarge': '库存价值超出 Shopdesk 能精确计算的范围，请检查是否有数量或成本多输了位数。',
   'errors.textNul': '此文本包含无法保存的 NUL 字符，请删除（通常来自复制的二进制文件）。',
   'errors.textBrokenCharacter': '此文本包含损坏的字符（半个表情或符号），请重新输入。',
   'errors.moneyTooLarge': '金额超出 Shopdesk 允许的范围（单价最多 10,000,000.00）。',
   'errors.quantityTooLarge': '数量超出 Shopdesk 允许的范围（最多 1,000,000,000 件）。',
 
-  'errorHints.validation': '请修改标出的字段后重试。',
+  'errorHints.validation': '请修改上面指出的内容后重试。',
   'errorHints.notFound': '请刷新页面查看最新数据。',
   'errorHints.conflict': '请刷新后重新修改。',
   'errorHints.permission': '请使用 Shopdesk 打印的地址重新打开。',
@@ -200,7 +215,12 @@ export const zhCN: Dictionary = {
   ...analyticsZh,
   ...alertsZh,
   ...analyticsInventoryZh,
+  ...figuresZh,
   ...analyticsPeriodZh,
   ...reportsZh,
   ...confirmZh,
+  ...confirmationsZh,
+  ...pagesZh,
+  ...historyTextsZh,
+  ...numbersZh,
 };

@@ -3,11 +3,18 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../src/contract.js';
 import { call } from '../api/client.js';
+import { routeHref } from '../app/route.js';
 import { useShop } from '../app/shop-context.js';
 import { useToasts } from '../components/toasts.js';
 import { ExportMenu } from '../components/ExportMenu.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { PanelSkeleton } from '../components/Loading.js';
+import { Pager } from '../components/Pager.js';
 import { useI18n } from '../i18n/context.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
+import { useRecordTexts } from '../i18n/record-texts.js';
+import { HistoryDetail } from './HistoryDetail.js';
+import { useUndoConfirm } from './undo-confirm.js';
 
 type Sets = MethodOutput<'history.list'>;
 type Detail = MethodOutput<'history.get'>;
@@ -16,6 +23,8 @@ const pageSize = 50;
 export function HistoryPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
+  // Entries are stored as keys and parameters: rendered here in the reader's language.
+  const records = useRecordTexts();
   const { showError, showSuccess } = useToasts();
   const [offset, setOffset] = useState(0);
   const [sets, setSets] = useState<Sets | null>(null);
@@ -24,8 +33,10 @@ export function HistoryPage(): ReactNode {
   const load = useCallback(() => call('history.list', { offset, limit: pageSize }).then(setSets, showError), [offset, showError]);
   useEffect(() => void load(), [load]);
 
+  const confirmUndo = useUndoConfirm();
   const undo = async (changeSetId: number) => {
     try {
+      if (!(await confirmUndo(changeSetId, 'always'))) return;
       await call('history.undo', { changeSetId });
       showSuccess('history.undoneOk');
       setOpen(null);
@@ -55,7 +66,17 @@ export function HistoryPage(): ReactNode {
       </div>
       <p className="muted">{t('history.subtitle')}</p>
       <div className="card">
-        <table className="table" data-testid="history-table">
+        {sets === null ? <PanelSkeleton lines={6} /> : null}
+        {sets?.total === 0 ? (
+          <EmptyState
+            title={t('pages.empty.history')}
+            hint={t('pages.empty.historyHint')}
+            action={{ label: t('nav.products'), href: routeHref('products') }}
+            testId="history-empty"
+          />
+        ) : null}
+        <Pager offset={offset} total={sets?.total ?? 0} size={pageSize} onChange={setOffset} placement="top" />
+        <table className="table" data-testid="history-table" hidden={!sets || sets.total === 0}>
           <thead>
             <tr>
               <th>{t('history.when')}</th>
@@ -69,10 +90,10 @@ export function HistoryPage(): ReactNode {
             {(sets?.changeSets ?? []).map((set) => (
               <tr key={set.id}>
                 <td>{formatDateTime(set.createdAt, locale, settings.timeZone)}</td>
-                <td>{set.actor}</td>
+                <td>{records.actor(set.actor)}</td>
                 <td>
                   <button type="button" className="link" onClick={() => call('history.get', { changeSetId: set.id }).then(setOpen, showError)}>
-                    {set.summary}
+                    {records.summary(set)}
                   </button>
                 </td>
                 <td className="num">{formatNumber(set.itemCount, locale)}</td>
@@ -91,45 +112,7 @@ export function HistoryPage(): ReactNode {
         </table>
         <Pager offset={offset} total={sets?.total ?? 0} size={pageSize} onChange={setOffset} />
       </div>
-      {open ? (
-        <div className="card" data-testid="history-detail">
-          <h2>
-            {t('history.details')}: {open.changeSet.summary}
-          </h2>
-          <table className="table">
-            <tbody>
-              {open.items.map((item, i) => (
-                <tr key={i}>
-                  <td className="cell-mono">
-                    {item.entity} #{item.entityId}
-                  </td>
-                  <td>{item.field}</td>
-                  <td>
-                    {String(item.before ?? '—')} → {String(item.after ?? '—')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
-export function Pager(props: { offset: number; total: number; size: number; onChange: (offset: number) => void }): ReactNode {
-  const { t, locale } = useI18n();
-  if (props.total <= props.size) return null;
-  const to = Math.min(props.offset + props.size, props.total);
-  return (
-    <div className="pager">
-      <button type="button" className="button button-small" disabled={props.offset === 0} onClick={() => props.onChange(Math.max(0, props.offset - props.size))}>
-        {t('common.previous')}
-      </button>
-      <span className="muted small">{t('common.pageOf', { from: formatNumber(props.offset + 1, locale), to: formatNumber(to, locale), total: formatNumber(props.total, locale) })}</span>
-      <button type="button" className="button button-small" disabled={to >= props.total} onClick={() => props.onChange(props.offset + props.size)}>
-        {t('common.next')}
-      </button>
+      {open ? <HistoryDetail detail={open} /> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Settings: the shop's name, currency, time zone and language. Only changed
-// fields are sent; the core validates and answers with field issues.
+// fields are sent; the core validates and answers with field issues. Below:
+// catalog rules and how typed numbers are read (NumberSettings).
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { toApiError } from '../api/api-error.js';
 import { call } from '../api/client.js';
@@ -7,6 +8,7 @@ import { useShop } from '../app/shop-context.js';
 import { fieldErrorsFrom, ShopFields, type FieldErrors, type ShopFieldValues } from '../components/fields.js';
 import { useToasts } from '../components/toasts.js';
 import { useI18n } from '../i18n/context.js';
+import { NumberSettings } from './NumberSettings.js';
 
 export function SettingsPage(): ReactNode {
   const { t } = useI18n();
@@ -102,6 +104,7 @@ export function SettingsPage(): ReactNode {
           </select>
         </label>
       </div>
+      <NumberSettings />
     </div>
   );
 }

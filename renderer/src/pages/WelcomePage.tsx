@@ -1,7 +1,7 @@
 // First screen while no shop exists: open the demo shop (a job with progress)
 // or create an empty shop. The App switches to the shell when the core says
 // the shop is ready ('shop.changed' or a fresh shop.status).
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Locale } from '../../../src/settings/contract.js';
 import { ApiError, toApiError } from '../api/api-error.js';
 import { call } from '../api/client.js';
@@ -11,10 +11,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { fieldErrorsFrom, ShopFields, type FieldErrors, type ShopFieldValues } from '../components/fields.js';
 import { useToasts } from '../components/toasts.js';
 import { useI18n } from '../i18n/context.js';
-
-function defaultTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+import { browserFacts, proposeShopDefaults } from './welcome-defaults.js';
 
 export function WelcomePage(props: { onLocaleChange: (locale: Locale) => void; onReady: () => void }): ReactNode {
   const { t, locale } = useI18n();
@@ -24,12 +21,23 @@ export function WelcomePage(props: { onLocaleChange: (locale: Locale) => void; o
   const [starting, setStarting] = useState(false);
   const [creating, setCreating] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [values, setValues] = useState<ShopFieldValues>({
-    name: '',
-    currency: locale === 'zh-CN' ? 'CNY' : 'USD',
-    timeZone: defaultTimeZone(),
-    locale,
-  });
+  const [values, setValues] = useState<ShopFieldValues>(() => ({ name: '', ...proposeShopDefaults(locale, browserFacts()), locale }));
+  // Currency and time zone follow the chosen language until the person picks one themselves.
+  const chosen = useRef({ currency: false, timeZone: false });
+  const withLanguage = (current: ShopFieldValues, next: Locale): ShopFieldValues => {
+    const proposal = proposeShopDefaults(next, browserFacts());
+    return {
+      ...current,
+      locale: next,
+      currency: chosen.current.currency ? current.currency : proposal.currency,
+      timeZone: chosen.current.timeZone ? current.timeZone : proposal.timeZone,
+    };
+  };
+  const changeFields = (next: ShopFieldValues): void => {
+    if (next.currency !== values.currency) chosen.current.currency = true;
+    if (next.timeZone !== values.timeZone) chosen.current.timeZone = true;
+    setValues(next.locale !== values.locale ? withLanguage(next, next.locale) : next);
+  };
 
   // A demo job already running (e.g. started in another window) is shown too.
   const demoJob = jobs.find((job) => job.id === demoJobId) ?? jobs.find((job) => job.kind === 'demoGenerate' && job.status === 'running');
@@ -80,7 +88,7 @@ export function WelcomePage(props: { onLocaleChange: (locale: Locale) => void; o
         <LanguageSwitch
           onChange={(next) => {
             props.onLocaleChange(next);
-            setValues((current) => ({ ...current, locale: next }));
+            setValues((current) => withLanguage(current, next));
           }}
         />
       </header>
@@ -108,7 +116,7 @@ export function WelcomePage(props: { onLocaleChange: (locale: Locale) => void; o
           <form className="card welcome-empty" onSubmit={(event) => void createEmpty(event)} noValidate>
             <h2>{t('welcome.empty.title')}</h2>
             <p className="muted">{t('welcome.empty.body')}</p>
-            <ShopFields values={values} errors={errors} onChange={setValues} disabled={busy} />
+            <ShopFields values={values} errors={errors} onChange={changeFields} disabled={busy} />
             <button type="submit" className="button" disabled={busy}>
               {creating ? t('welcome.empty.working') : t('welcome.empty.submit')}
             </button>

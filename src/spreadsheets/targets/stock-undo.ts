@@ -9,6 +9,7 @@
 import type { Db } from '../../db/open.js';
 import { createLedger } from '../../inventory/ledger.js';
 import { AppError } from '../../shared/app-error.js';
+import { systemNote } from '../../shared/system-note.js';
 import { carriedCommittedEntity, stockEntity } from './stock-write.js';
 
 const createdVariants = `SELECT entity_id FROM change_set_items WHERE change_set_id = ? AND entity = 'variants' AND field = '$row'`;
@@ -35,7 +36,7 @@ export function reverseStockItems(db: Db, changeSetId: number, at: string): numb
           delta,
           reason: 'adjustment',
           reasonCode: 'correction',
-          note: `Undo of import #${changeSetId}`,
+          note: systemNote('importUndone', { changeSetId }),
           refType: 'import',
           refId: String(changeSetId),
           actor: 'owner',

@@ -7,6 +7,7 @@
 // change is a change-set item, so undo (stock-undo.ts) takes it back.
 import { createCarriedCommittedStore } from '../../inventory/carried-committed-store.js';
 import { createLedger } from '../../inventory/ledger.js';
+import { systemNote } from '../../shared/system-note.js';
 import type { WriteContext } from './target.js';
 
 /** change_set_items of stock an import set: entity `stock`, the variant, field `location:<id>`, before (null: no level) / after on hand. */
@@ -53,7 +54,7 @@ export function createStockWriter(ctx: WriteContext) {
               // built-in "either way" reason). Both are marked as this import by ref_type/ref_id.
               reason: stored ? 'adjustment' : 'initial',
               reasonCode: stored ? 'correction' : null,
-              note: 'Spreadsheet import',
+              note: systemNote('spreadsheetImport'),
               refType: 'import',
               refId: String(ctx.changeSetId),
               unitCost: write.unitCost,

@@ -65,7 +65,8 @@ describe('inventory analytics', () => {
     // SKU-days: TEE, MUG, VASE 10 each, CAP 5 (from 6 March) = 35.
     // Out: TEE 1–3 March local (3 days; back in stock 4 March), MUG 8–10 March in transit (3) = 6.
     expect(answer).toMatchObject({ skuDays: 35, outDays: 6, rate: 6 / 35, variantsOut: 2, total: 2 });
-    // TEE's forecast demand: its last 28 in-stock days are 1–28 Feb, 9 units sold → 9/28 a day;
+    // TEE's forecast demand: its last 28 in-stock days are 1–28 Feb, 9 units sold → 9/28 a day; the window before
+    // it (tracked from 1 Feb: the same 28 days) sold at the same rate, so the weighting changes nothing;
     // 3 days → 27/28 units at 10.00 each = 9.64. MUG never sold: no demand, no loss.
     expect(answer.episodes.map((e) => [e.sku, e.from, e.to, e.days, e.variantOutDays, e.ongoing, e.baselineDays, e.lostNetSales])).toEqual([
       ['TEE', '2026-03-01', '2026-03-03', 3, 3, false, 28, 964],
@@ -74,6 +75,12 @@ describe('inventory analytics', () => {
     expect(answer.episodes[0]?.demandPerDay).toBeCloseTo(9 / 28, 10);
     expect(answer.episodes[0]?.lostUnits).toBeCloseTo(27 / 28, 10);
     expect(answer.lostNetSales).toBe(964);
+    // At most: demand of 27/28 a unit over 3 days stays at or under 3 units 95 times in 100 (P(N ≤ 2) = 0.926,
+    // P(N ≤ 3) = 0.983) → 3 units, 30.00.
+    expect(answer.episodes[0]).toMatchObject({ lostUnitsHigh: 3, lostNetSalesHigh: 3000 });
+    expect(answer).toMatchObject({ lostUnitsHigh: 3, lostNetSalesHigh: 3000 });
+    // The check beside it: the two variants sold TEE 1 March + 7 March = 2 units (20.00) on their 7 + 7 in-stock days.
+    expect(answer).toMatchObject({ soldUnits: 2, soldNetSales: 2000, soldInStockDays: 14 });
     // Paging: the second episode alone.
     const page = await shop.ok('analytics.stockOuts', { from: '2026-03-01', to: '2026-03-10', offset: 1, limit: 1 });
     expect(page.episodes.map((e) => e.sku)).toEqual(['MUG']);

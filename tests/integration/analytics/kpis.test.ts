@@ -77,6 +77,8 @@ describe('analytics.kpis', () => {
         { key: 101, label: 'Shop A', gmv: 25000, netSales: 8500, orders: 2, units: 3, grossProfit: 5000, grossMargin: 5000 / 8500 },
       ],
       total: 2,
+      // Not split by time: no row is a partial day.
+      partialBucket: null,
     });
     const page = await shop.ok('analytics.salesReport', { from: '2026-03-01', to: '2026-03-07', by: 'channel', sort: { column: 'label', direction: 'asc' }, limit: 1 });
     expect(page.rows.map((r) => r.label)).toEqual(['Shop A']);

@@ -96,7 +96,7 @@ describe('product health', () => {
     // COGS: 2×21 + 4×50 + 1×21 = 263.00 sold − 50.00 returned = 213.00.
     // Value at start: 12×21 + 50×50 + 3×0 (no cost) + 7×4 = 252 + 2500 + 28 = 2780.00;
     // at the end: 10×21 + 47×50 + 7×4 = 210 + 2350 + 28 = 2588.00; average (2780 + 2588) ÷ 2 = 2684.00.
-    // Turnover 213 ÷ 2684; days of inventory 2684 ÷ (213 ÷ 10) = 26840 ÷ 213 ≈ 126.0.
+    // Turnover (annualised) 213 × 365 ÷ 10 ÷ 2684 ≈ 2.9 a year; days of inventory 2684 ÷ (213 ÷ 10) = 26840 ÷ 213 ≈ 126.0.
     // Slow (≥ 60 days, in stock): MUG (last sale 1 Aug: 31 + 30 + 31 + 19 = 111 days) and SOCK (never sold; its only
     // order was cancelled) = 2 of 4; dead (≥ 180): SOCK only = 1 of 4. MUG is the one in-stock SKU without a cost.
     expect(report.shop).toEqual({
@@ -110,7 +110,7 @@ describe('product health', () => {
       inventoryValueStart: 278000,
       inventoryValueEnd: 258800,
       averageInventoryValue: 268400,
-      turnover: 21300 / 268400,
+      turnover: (21300 * 365) / 10 / 268400,
       daysOfInventory: 2684000 / 21300,
       slowMovers: 2,
       slowMoversShare: 0.5,
@@ -119,6 +119,8 @@ describe('product health', () => {
       skusInStockWithoutCost: 1,
     });
     expect(report.shop.daysOfInventory).toBeCloseTo(126.01, 2);
+    // The two say the same thing: a year's turns × days per turn = 365.
+    expect((report.shop.turnover ?? 0) * (report.shop.daysOfInventory ?? 0)).toBeCloseTo(365, 9);
   });
 
   it('splits the same figures by top-level category', () => {
@@ -129,8 +131,8 @@ describe('product health', () => {
     // Food ('Food > Tea' counts under Food): TEA — 4 sold, 47 on hand; COGS 200 − 50 = 150.00; value 2500 → 2350, average 2425.00.
     expect(report.byCategory.map((c) => [c.category, c.unitsSold, c.onHandEnd, c.sellThrough, c.skusSold, c.skusInStock, c.activeSellingRate, c.cogs, c.averageInventoryValue, c.turnover, c.daysOfInventory, c.slowMovers, c.deadStock])).toEqual([
       ['', 0, 10, 0, 0, 2, 0, 0, 2800, 0, null, 2, 1],
-      ['Apparel', 3, 10, 3 / 13, 2, 1, 2, 6300, 23100, 6300 / 23100, 231000 / 6300, 0, 0],
-      ['Food', 4, 47, 4 / 51, 1, 1, 1, 15000, 242500, 15000 / 242500, 2425000 / 15000, 0, 0],
+      ['Apparel', 3, 10, 3 / 13, 2, 1, 2, 6300, 23100, (6300 * 365) / 10 / 23100, 231000 / 6300, 0, 0],
+      ['Food', 4, 47, 4 / 51, 1, 1, 1, 15000, 242500, (15000 * 365) / 10 / 242500, 2425000 / 15000, 0, 0],
     ]);
   });
 

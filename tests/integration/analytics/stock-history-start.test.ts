@@ -117,7 +117,7 @@ describe('stock history start: product health', () => {
       inventoryValueStart: 2190,
       inventoryValueEnd: 1160,
       averageInventoryValue: 1675,
-      turnover: 1210 / 1675,
+      turnover: (1210 * 365) / 15 / 1675,
       daysOfInventory: (1675 * 15) / 1210,
       slowMovers: 1,
       slowMoversShare: 1 / 5,
@@ -207,8 +207,14 @@ describe('stock history start: alerts', () => {
     });
     const now = new Date('2026-11-20T10:00:00.000Z');
     expect(stockOutRule(ruleContext(shop.db, now))).toEqual([]);
-    // Stock is counted: A has 5, B none — now B's stock-out is real.
-    shop.db.transaction(() => createLedger(shop.db).post([{ variantId: 1, locationId: 1, delta: 5, reason: 'initial', actor: 'test', occurredAt: '2026-11-19T16:00:00.000Z' }]))();
+    // Stock is counted: A has 5, B none (its one unit sold) — now B's stock-out is real.
+    shop.db.transaction(() =>
+      createLedger(shop.db).post([
+        { variantId: 1, locationId: 1, delta: 5, reason: 'initial', actor: 'test', occurredAt: '2026-11-19T16:00:00.000Z' },
+        { variantId: 2, locationId: 1, delta: 1, reason: 'initial', actor: 'test', occurredAt: '2026-11-19T16:00:00.000Z' },
+        { variantId: 2, locationId: 1, delta: -1, reason: 'sale', actor: 'test', occurredAt: '2026-11-19T17:00:00.000Z' },
+      ]),
+    )();
     expect(stockOutRule(ruleContext(shop.db, now)).map((f) => f.subjectId)).toEqual(['2']);
   });
 });

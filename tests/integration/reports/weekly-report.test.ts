@@ -1,7 +1,7 @@
 // The weekly operations health report on a small shop whose numbers are
 // worked out by hand below (shop time zone UTC; "now" is Friday 20 November
 // 2026, so the last complete week is Monday 9 – Sunday 15 November).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -87,9 +87,9 @@ describe('weekly operations health report', () => {
     shop = testShop(seedShop);
     const reportsDir = join(dirname(shop.path), 'reports');
     const entry = await shop.ok('reports.generate', { language: 'en' });
-    expect(entry).toMatchObject({ id: '2026-11-09', week: { from: '2026-11-09', to: '2026-11-15' }, language: 'en', createdAt: '2026-11-20T10:00:00.000Z' });
-    expect(entry.pdfPath).toBe(join(reportsDir, 'weekly-report-2026-11-09.pdf'));
-    expect(entry.xlsxPath).toBe(join(reportsDir, 'weekly-report-2026-11-09.xlsx'));
+    expect(entry).toMatchObject({ id: '2026-11-09-en', week: { from: '2026-11-09', to: '2026-11-15' }, language: 'en', createdAt: '2026-11-20T10:00:00.000Z' });
+    expect(entry.pdfPath).toBe(join(reportsDir, 'weekly-report-2026-11-09-en.pdf'));
+    expect(entry.xlsxPath).toBe(join(reportsDir, 'weekly-report-2026-11-09-en.xlsx'));
     expect(entry.pages).toBeGreaterThanOrEqual(2);
 
     const pdf = readFileSync(entry.pdfPath);
@@ -158,22 +158,34 @@ describe('weekly operations health report', () => {
     const listed = await shop.ok('reports.list', {});
     expect(listed.lastCompleteWeek).toEqual({ from: '2026-11-09', to: '2026-11-15' });
     expect(listed.reports).toEqual([entry]);
-    const file = await shop.ok('reports.file', { id: '2026-11-09', format: 'pdf' });
-    expect(file).toMatchObject({ fileName: 'weekly-report-2026-11-09.pdf', mimeType: 'application/pdf' });
+    const file = await shop.ok('reports.file', { id: '2026-11-09-en', format: 'pdf' });
+    expect(file).toMatchObject({ fileName: 'weekly-report-2026-11-09-en.pdf', mimeType: 'application/pdf' });
     expect(Buffer.from(file.contentBase64, 'base64').equals(pdf)).toBe(true);
   });
 
-  it('writes the report in the language asked for, and a second report of the same week replaces the first', async () => {
+  it('keeps one report per week and language: the Chinese one beside the English one, the same language replaced', async () => {
     shop = testShop(seedShop);
     const first = await shop.ok('reports.generate', { week: '2026-11-09', language: 'en' });
-    // The scheduler's call keeps an existing report as it is.
-    expect(await shop.ok('reports.generate', { onlyIfMissing: true, language: 'zh-CN' })).toEqual(first);
+    // The scheduler's call keeps an existing report of that language as it is.
+    expect(await shop.ok('reports.generate', { onlyIfMissing: true, language: 'en' })).toEqual(first);
     const second = await shop.ok('reports.generate', { week: '2026-11-09', language: 'zh-CN' });
-    expect(second).toMatchObject({ id: '2026-11-09', language: 'zh-CN', pdfPath: first.pdfPath });
-    expect((await shop.ok('reports.list', {})).reports).toEqual([second]);
-    expect(readdirSync(join(dirname(shop.path), 'reports')).sort()).toEqual(['weekly-report-2026-11-09.json', 'weekly-report-2026-11-09.pdf', 'weekly-report-2026-11-09.xlsx']);
+    expect(second).toMatchObject({ id: '2026-11-09-zh-CN', language: 'zh-CN' });
+    expect(second.pdfPath).not.toBe(first.pdfPath);
+    expect((await shop.ok('reports.list', {})).reports).toEqual([first, second]);
+    // The English files are untouched by the Chinese report.
+    expect(readFileSync(first.pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const english = XLSX.read(Buffer.from((await shop.ok('reports.file', { id: '2026-11-09-en', format: 'xlsx' })).contentBase64, 'base64'));
+    expect(english.SheetNames).toContain('Summary');
+    // The same week and language again replaces that report only.
+    const again = await shop.ok('reports.generate', { week: '2026-11-09', language: 'zh-CN' });
+    expect(again.pdfPath).toBe(second.pdfPath);
+    expect((await shop.ok('reports.list', {})).reports.map((r) => r.id)).toEqual(['2026-11-09-en', '2026-11-09-zh-CN']);
+    expect(readdirSync(join(dirname(shop.path), 'reports')).sort()).toEqual([
+      'weekly-report-2026-11-09-en.json', 'weekly-report-2026-11-09-en.pdf', 'weekly-report-2026-11-09-en.xlsx',
+      'weekly-report-2026-11-09-zh-CN.json', 'weekly-report-2026-11-09-zh-CN.pdf', 'weekly-report-2026-11-09-zh-CN.xlsx',
+    ]);
 
-    const xlsx = await shop.ok('reports.file', { id: '2026-11-09', format: 'xlsx' });
+    const xlsx = await shop.ok('reports.file', { id: '2026-11-09-zh-CN', format: 'xlsx' });
     const book = XLSX.read(Buffer.from(xlsx.contentBase64, 'base64'));
     expect(book.SheetNames).toContain('客户分层');
     expect(row(sheet(book, '概览'), '净销售额 (USD)').slice(1, 3)).toEqual([246.01, 119.98]);
@@ -181,8 +193,26 @@ describe('weekly operations health report', () => {
 
     // An earlier week is a report of its own: last week (2–8 November) had D only.
     const earlier = await shop.ok('reports.generate', { week: '2026-11-02', language: 'en' });
-    expect((await shop.ok('reports.list', {})).reports.map((r) => r.id)).toEqual(['2026-11-09', '2026-11-02']);
+    expect((await shop.ok('reports.list', {})).reports.map((r) => r.id)).toEqual(['2026-11-09-en', '2026-11-09-zh-CN', '2026-11-02-en']);
     expect(row(sheet(XLSX.read(readFileSync(earlier.xlsxPath)), 'Summary'), 'Net sales (USD)').slice(1, 3)).toEqual([119.98, 0]);
+  });
+
+  it('lists a report an older version saved under the week alone, keeps it for its language and replaces it by a new one', async () => {
+    shop = testShop(seedShop);
+    const dir = join(dirname(shop.path), 'reports');
+    const current = await shop.ok('reports.generate', { week: '2026-11-09', language: 'zh-CN' });
+    // What an older build wrote: files named by the Monday only, the language inside the JSON.
+    for (const extension of ['pdf', 'xlsx']) copyFileSync(current[`${extension as 'pdf' | 'xlsx'}Path`], join(dir, `weekly-report-2026-11-02.${extension}`));
+    writeFileSync(join(dir, 'weekly-report-2026-11-02.json'), JSON.stringify({ id: '2026-11-02', week: { from: '2026-11-02', to: '2026-11-08' }, language: 'zh-CN', createdAt: '2026-11-10T08:00:00.000Z', pages: 2 }));
+    expect((await shop.ok('reports.list', {})).reports.map((r) => r.id)).toEqual(['2026-11-09-zh-CN', '2026-11-02']);
+    expect((await shop.ok('reports.file', { id: '2026-11-02', format: 'pdf' })).fileName).toBe('weekly-report-2026-11-02.pdf');
+    // An English report of that week is written beside it; a Chinese one takes its place.
+    await shop.ok('reports.generate', { week: '2026-11-02', language: 'en' });
+    expect((await shop.ok('reports.list', {})).reports.map((r) => r.id)).toEqual(['2026-11-09-zh-CN', '2026-11-02-en', '2026-11-02']);
+    await shop.ok('reports.generate', { week: '2026-11-02', language: 'zh-CN' });
+    expect((await shop.ok('reports.list', {})).reports.map((r) => r.id)).toEqual(['2026-11-09-zh-CN', '2026-11-02-en', '2026-11-02-zh-CN']);
+    expect(existsSync(join(dir, 'weekly-report-2026-11-02.json'))).toBe(false);
+    expect(existsSync(join(dir, 'weekly-report-2026-11-02.pdf'))).toBe(false);
   });
 
   it('says where the stock history starts for a week before it, instead of stock figures (the fixture counted its stock on 1 Nov)', async () => {
@@ -210,7 +240,7 @@ describe('weekly operations health report', () => {
     expect(notOver).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'week', key: 'reportWeekNotOver' }] } });
     expect(existsSync(join(dirname(shop.path), 'reports'))).toBe(false);
     expect((await shop.ok('reports.list', {})).reports).toEqual([]);
-    expect(await shop.fail('reports.file', { id: '2026-11-09', format: 'pdf' })).toMatchObject({ code: 'NOT_FOUND', details: { key: 'reportNotFound' } });
+    expect(await shop.fail('reports.file', { id: '2026-11-09-en', format: 'pdf' })).toMatchObject({ code: 'NOT_FOUND', details: { key: 'reportNotFound' } });
   });
 
   it('lists the open alerts, most severe first, in the report language', async () => {
@@ -270,6 +300,6 @@ describe('weekly operations health report', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(calls).toBe(stoppedAt);
     // The first tick wrote the missing week; the next ones kept it.
-    expect((await shop.ok('reports.list', {})).reports.map((r) => [r.id, r.language])).toEqual([['2026-11-09', 'en']]);
+    expect((await shop.ok('reports.list', {})).reports.map((r) => [r.id, r.language])).toEqual([['2026-11-09-en', 'en']]);
   });
 });

@@ -24,4 +24,17 @@ describe('price rounding (hand-computed)', () => {
     expect(applyPriceChange(1000, { mode: 'amount', value: -2500, rounding: '.99' })).toBe(0);
     expect(applyPriceChange(1000, { mode: 'percent', value: -150, rounding: 'none' })).toBe(0);
   });
+
+  it('rounds up or down to the ending when asked, keeping prices that already end so', () => {
+    expect([roundPrice(2200, '.99', 'up'), roundPrice(2200, '.99', 'down'), roundPrice(2200, '.99', 'nearest')]).toEqual([2299, 2199, 2199]);
+    expect([roundPrice(2101, '.99', 'up'), roundPrice(2101, '.99', 'down')]).toEqual([2199, 2099]);
+    expect([roundPrice(2199, '.99', 'up'), roundPrice(2199, '.99', 'down')]).toEqual([2199, 2199]);
+    expect([roundPrice(2191, '.90', 'up'), roundPrice(2189, '.90', 'down')]).toEqual([2290, 2090]);
+    expect([roundPrice(2201, 'whole', 'up'), roundPrice(2299, 'whole', 'down')]).toEqual([2300, 2200]);
+    // Below the smallest price of the ending, down still never makes a paid item free.
+    expect([roundPrice(50, '.99', 'down'), roundPrice(50, 'whole', 'down'), roundPrice(0, '.99', 'up')]).toEqual([99, 100, 0]);
+    // +10 % of 20.00 is 22.00: down to .99 gives 21.99, up gives 22.99.
+    expect(applyPriceChange(2000, { mode: 'percent', value: 10, rounding: '.99', direction: 'down' })).toBe(2199);
+    expect(applyPriceChange(2000, { mode: 'percent', value: 10, rounding: '.99', direction: 'up' })).toBe(2299);
+  });
 });

@@ -74,6 +74,17 @@ describe('generated small demo shop', () => {
     expect(num(`SELECT count(*) FROM variants WHERE on_hand_total = 0 AND status = 'active'`)).toBeGreaterThan(0);
   });
 
+  it('writes what it did and its own ledger notes as keys, read in any language later', () => {
+    const set = one<{ summary: string; summary_key: string; summary_params: string }>(`SELECT summary, summary_key, summary_params FROM change_sets WHERE kind = 'demo'`);
+    // The English text is kept for logs; the key and numbers are what the screens render.
+    expect(set.summary_key).toBe('demo');
+    expect(JSON.parse(set.summary_params)).toEqual({ variants: 1500, orders: summary.orders });
+    expect(set.summary).toBe(`Demo shop generated: ${new Intl.NumberFormat('en').format(1500)} variants, ${new Intl.NumberFormat('en').format(summary.orders)} orders`);
+    // Discontinued items' rest goes back to the supplier, noted as a key instead of English words.
+    expect(num(`SELECT count(*) FROM stock_movements WHERE reason_code = 'return_to_supplier' AND note = 'note:discontinuedReturned'`)).toBeGreaterThan(0);
+    expect(num(`SELECT count(*) FROM stock_movements WHERE note IS NOT NULL AND note NOT LIKE 'note:%'`)).toBe(0);
+  });
+
   it('gives valid, unique EAN-13 barcodes to most variants', () => {
     const codes = (db.prepare('SELECT barcode FROM variants WHERE barcode IS NOT NULL').pluck().all() as string[]);
     expect(codes.length).toBeGreaterThan(1300);
@@ -157,6 +168,27 @@ describe('generated small demo shop', () => {
       WHERE rl.refund_amount > l.quantity * l.unit_price - l.discount OR rl.quantity > l.quantity`)).toBe(0);
     expect(num(`SELECT count(*) FROM returns r JOIN orders o ON o.id = r.order_id WHERE o.status <> 'fulfilled'
       OR r.returned_at < datetime(o.fulfilled_at, '+3 days') OR r.returned_at > ?`, NOW.toISOString())).toBe(0);
+  });
+
+  it('quotes supplier prices in the supplier’s currency at a realistic rate, and remembers that rate', () => {
+    // The Chinese demo shop is in CNY; a few suppliers invoice in USD at about 7.2 yuan to the dollar.
+    const byCurrency = db
+      .prepare(`SELECT s.currency, count(*) AS items, avg(si.cost * 1.0 / v.cost) AS ratio, min(si.cost * 1.0 / v.cost) AS low, max(si.cost * 1.0 / v.cost) AS high
+        FROM supplier_items si JOIN suppliers s ON s.id = si.supplier_id JOIN variants v ON v.id = si.variant_id WHERE v.cost > 0 GROUP BY s.currency`)
+      .all() as { currency: string; items: number; ratio: number; low: number; high: number }[];
+    const usd = byCurrency.find((row) => row.currency === 'USD');
+    const cny = byCurrency.find((row) => row.currency === 'CNY');
+    expect(usd?.items).toBeGreaterThan(50);
+    // Preferred items cost the variant's cost converted; second suppliers −5 % … +10 % around it.
+    expect(usd?.low).toBeGreaterThan(0.95 / 7.3);
+    expect(usd?.high).toBeLessThan(1.1 / 7.1);
+    expect(cny?.ratio).toBeGreaterThan(0.99);
+    expect(cny?.ratio).toBeLessThan(1.05);
+    // Receipts from a USD supplier are valued at the remembered rate (yuan per dollar), so stock costs stay in CNY.
+    const rates = db.prepare('SELECT currency, rate FROM supplier_exchange_rates').all() as { currency: string; rate: number }[];
+    expect(rates.length).toBe(num(`SELECT count(*) FROM suppliers WHERE currency <> 'CNY'`));
+    for (const row of rates) expect(row).toEqual({ currency: 'USD', rate: 7.2 });
+    expect(num(`SELECT count(*) FROM stock_movements WHERE reason = 'receive' AND unit_cost <> (SELECT cost FROM variants WHERE id = variant_id)`)).toBe(0);
   });
 
   it('has dead stock: on hand but no sale in the last 90 days', () => {

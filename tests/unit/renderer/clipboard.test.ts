@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseCell, parseTsv } from '../../../renderer/src/pages/products/clipboard.js';
+import { parseCell, parseTsv } from '../../../renderer/src/pages/products/clipboard.js';
 
 describe('pasting a block from a spreadsheet', () => {
   it('splits Excel clipboard text into rows and cells, with quoted cells and CRLF', () => {
@@ -13,18 +13,44 @@ describe('pasting a block from a spreadsheet', () => {
     ]);
   });
 
-  it('reads money as people type it', () => {
-    expect(['¥1,299.00', '$12', '12,5', '1.299,50', ' 8 ', '-3', 'abc', '1.2.3'].map(parseAmount)).toEqual([1299, 12, 12.5, 1299.5, 8, -3, null, null]);
+  const statusOf = (label: string) => ({ Active: 'active', 草稿: 'draft' } as const)[label as 'Active' | '草稿'] ?? null;
+  const usd = { currency: 'USD', conventions: { decimalMark: '.' }, statusOf } as const;
+
+  it('reads money as people type it, in minor units', () => {
+    const values = ['¥1,299.00', '$12', '1.299,50', ' 8 ', '１２。５０'].map((raw) => parseCell('price', raw, usd));
+    expect(values).toEqual([129900, 1200, 129950, 800, 1250].map((value) => ({ kind: 'value', value })));
+    expect(parseCell('price', '1999', { ...usd, currency: 'JPY' })).toEqual({ kind: 'value', value: 1999 });
   });
 
-  it('parses each column its own way, in minor units for money', () => {
-    const statusOf = (label: string) => ({ Active: 'active', 草稿: 'draft' } as const)[label as 'Active' | '草稿'] ?? null;
-    expect(parseCell('price', '19.99', 'USD', statusOf)).toEqual({ ok: true, value: 1999 });
-    expect(parseCell('price', '1999', 'JPY', statusOf)).toEqual({ ok: true, value: 1999 });
-    expect(parseCell('cost', '', 'USD', statusOf)).toEqual({ ok: true, value: null });
-    expect(parseCell('price', 'n/a', 'USD', statusOf)).toEqual({ ok: false, reason: 'number' });
-    expect(parseCell('status', '草稿', 'USD', statusOf)).toEqual({ ok: true, value: 'draft' });
-    expect(parseCell('status', 'gone', 'USD', statusOf)).toEqual({ ok: false, reason: 'status' });
-    expect(parseCell('sku', ' AB-1 ', 'USD', statusOf)).toEqual({ ok: true, value: 'AB-1' });
+  it('asks about 12,50 in a USD shop with both readings as the column stores them, never 1,250.00 unasked', () => {
+    expect(parseCell('price', '12,50', usd)).toMatchObject({
+      kind: 'ambiguous',
+      text: '12,50',
+      readings: [1250, 12.5],
+      options: [
+        { ok: true, value: 125000 },
+        { ok: true, value: 1250 },
+      ],
+    });
+    // A reading the column cannot store is offered as refused, with its reason.
+    expect(parseCell('weightGrams', '3,5', usd)).toMatchObject({ kind: 'ambiguous', options: [{ ok: true, value: 35 }, { ok: false, refusal: { problem: 'wholeNumber' } }] });
+  });
+
+  it('refuses what is not a number, an empty price, a negative cost and too many decimals, saying why', () => {
+    expect(parseCell('price', 'abc', usd)).toMatchObject({ kind: 'refused', reason: 'number', refusal: { problem: 'notANumber' } });
+    expect(parseCell('price', '1,2,3', usd)).toMatchObject({ kind: 'refused', reason: 'number', refusal: { problem: 'format' } });
+    expect(parseCell('price', '', usd)).toMatchObject({ kind: 'refused', reason: 'number', refusal: { problem: 'required' } });
+    expect(parseCell('cost', '-3', usd)).toMatchObject({ kind: 'refused', reason: 'number', refusal: { problem: 'tooSmall' } });
+    expect(parseCell('cost', '12.345', usd)).toMatchObject({ kind: 'refused', reason: 'number', refusal: { problem: 'decimals' } });
+    expect(parseCell('weightGrams', '2.5', usd)).toMatchObject({ kind: 'refused', reason: 'number', refusal: { problem: 'wholeNumber' } });
+    expect(parseCell('sku', '  ', usd)).toEqual({ kind: 'refused', reason: 'required' });
+  });
+
+  it('parses the other columns their own way', () => {
+    expect(parseCell('cost', '', usd)).toEqual({ kind: 'value', value: null });
+    expect(parseCell('barcode', '', usd)).toEqual({ kind: 'value', value: null });
+    expect(parseCell('status', '草稿', usd)).toEqual({ kind: 'value', value: 'draft' });
+    expect(parseCell('status', 'gone', usd)).toEqual({ kind: 'refused', reason: 'status' });
+    expect(parseCell('sku', ' AB-1 ', usd)).toEqual({ kind: 'value', value: 'AB-1' });
   });
 });

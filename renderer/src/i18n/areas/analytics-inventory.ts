@@ -10,7 +10,7 @@ export const analyticsInventoryEn = {
   'inventory.lostUnits': 'Lost units (estimate)',
   'inventory.lostSales': 'Lost net sales (estimate)',
   'inventory.lostHow':
-    'Forecast demand during each stock-out: the variant’s average units sold per day over its last 28 in-stock days before the stock-out began (fewer if its history is shorter), times the days out of stock. Valued at the average net price paid on those days.',
+    'Forecast demand during each stock-out, times the days out of stock. Demand per day: the units the variant sold on its last 28 in-stock days before the stock-out (fewer if its history is shorter), weighted with what it sold per day over the 91 days before it (days out of stock included) as if that were 7 more days — so one busy day on which it sold out is not read as its daily demand. At most: the 95th percentile of demand over those days at that rate (Poisson); the estimate never exceeds it. Valued at the average net price paid over those 91 days. Beside it, what the same variants really sold in the period, per in-stock day, as a check.',
   'inventory.episodes': 'Stock-outs',
   'inventory.episodesHow': 'Each run of days a variant had nothing on hand, biggest estimated loss first. “Ongoing” = still out on the last day of the period.',
   'inventory.col.from': 'From',
@@ -58,7 +58,8 @@ export const analyticsInventoryZh: Record<keyof typeof analyticsInventoryEn, str
   'inventory.skuDays': '{all} 个 SKU 天中 {out} 个缺货，涉及 {variants} 个规格',
   'inventory.lostUnits': '损失件数（估算）',
   'inventory.lostSales': '损失净销售额（估算）',
-  'inventory.lostHow': '缺货期间的预测需求：该规格在缺货开始前最近 28 个有货日的日均销量（历史不足则按实际天数），乘以缺货天数；按这些天的平均实付单价计价。',
+  'inventory.lostHow':
+    '每次缺货的预测日需求 × 缺货天数。日需求：该规格在缺货开始前最近 28 个有货日的销量（历史不足则按实际天数），再按“多 7 天”的权重并入缺货前 91 天（含缺货日）的日均销量——这样售罄当天的一次大卖不会被当成日需求。至多：按该日需求，这些天需求的第 95 百分位（泊松分布）；估算不会超过它。按这 91 天的平均实付单价计价。旁边列出同一批规格在期间内的实际销量和有货日日均销量，以便核对。',
   'inventory.episodes': '缺货记录',
   'inventory.episodesHow': '规格连续无货的每一段，按估算损失从大到小排列。“持续中” = 期间最后一天仍缺货。',
   'inventory.col.from': '开始',

@@ -9,6 +9,9 @@ import { call, onEvent } from '../../api/client.js';
 import { navigate } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
+import { moneyRule, NumberField, useNumberInput, type NumberRule } from '../../components/number-field.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { PanelSkeleton } from '../../components/Loading.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatDateTime, formatMoney, formatNumber, majorToMinor, minorToMajor } from '../../i18n/format.js';
 import type { Params } from '../../i18n/translate.js';
@@ -138,7 +141,10 @@ export function AlertsPage(): ReactNode {
           {t('alerts.filter.all')}
         </button>
       </div>
-      {data && data.alerts.length === 0 ? <p className="muted">{t('alerts.empty')}</p> : null}
+      {data === null ? <PanelSkeleton lines={6} /> : null}
+      {data && data.alerts.length === 0 ? (
+        <EmptyState title={status === 'new' ? t('pages.empty.alertsNew') : t('alerts.empty')} hint={t('pages.empty.alertsHint')} testId="alerts-empty" />
+      ) : null}
       <div className="alert-list">
         {data?.alerts.map((alert) => {
           const e = alert.explanation;
@@ -234,14 +240,18 @@ export function AlertsPage(): ReactNode {
 function LimitsEditor({ currency, onSaved, onError }: { currency: string; onSaved: () => void; onError: (error: unknown) => void }): ReactNode {
   const { t } = useI18n();
   const [drafts, setDrafts] = useState<Record<AlertKpi, { lower: string; upper: string }> | null>(null);
+  // Typed limits are read like every typed number (components/number-field.tsx); a refused save shows why.
+  const numbers = useNumberInput();
+  const [tried, setTried] = useState<AlertKpi | null>(null);
+  const rules: Record<AlertKpi, NumberRule> = { netSales: moneyRule(currency), orders: { integer: true, min: 0 }, returnRate: { min: 0, max: 100, decimals: 2 } };
+  const { write } = numbers;
   const toShown = useCallback(
     (kpi: AlertKpi, value: number | null) =>
-      value === null ? '' : String(kpi === 'netSales' ? minorToMajor(value, currency) : kpi === 'returnRate' ? Math.round(value * 10000) / 100 : value),
-    [currency],
+      value === null ? '' : write(kpi === 'netSales' ? minorToMajor(value, currency) : kpi === 'returnRate' ? Math.round(value * 10000) / 100 : value),
+    [currency, write],
   );
-  const toStored = (kpi: AlertKpi, shown: string): number | null => {
-    if (shown.trim() === '') return null;
-    const value = Number(shown);
+  const toStored = (kpi: AlertKpi, value: number | null): number | null => {
+    if (value === null) return null;
     return kpi === 'netSales' ? majorToMinor(value, currency) : kpi === 'returnRate' ? value / 100 : Math.round(value);
   };
   const fill = useCallback(
@@ -257,9 +267,16 @@ function LimitsEditor({ currency, onSaved, onError }: { currency: string; onSave
   }, [fill, onError]);
   const save = async (kpi: AlertKpi) => {
     if (!drafts) return;
+    const lower = numbers.check(drafts[kpi].lower, rules[kpi]);
+    const upper = numbers.check(drafts[kpi].upper, rules[kpi]);
+    if (!lower.ok || !upper.ok) {
+      setTried(kpi);
+      return;
+    }
     try {
-      const answer = await call('alerts.limits.set', { kpi, lower: toStored(kpi, drafts[kpi].lower), upper: toStored(kpi, drafts[kpi].upper) });
+      const answer = await call('alerts.limits.set', { kpi, lower: toStored(kpi, lower.value), upper: toStored(kpi, upper.value) });
       fill(answer.limits);
+      setTried(null);
       onSaved();
     } catch (error) {
       onError(error);
@@ -285,14 +302,13 @@ function LimitsEditor({ currency, onSaved, onError }: { currency: string; onSave
               <th>{t(`alerts.kpi.${kpi}`)}</th>
               {(['lower', 'upper'] as const).map((side) => (
                 <td key={side}>
-                  <input
-                    type="number"
-                    min={0}
-                    step="any"
+                  <NumberField
+                    rule={rules[kpi]}
+                    showProblem={tried === kpi}
                     value={drafts[kpi][side]}
                     aria-label={`${t(`alerts.kpi.${kpi}`)} ${t(`alerts.limits.${side}`)}`}
                     data-testid={`limit-${kpi}-${side}`}
-                    onChange={(event) => setDrafts({ ...drafts, [kpi]: { ...drafts[kpi], [side]: event.target.value } })}
+                    onChange={(text) => setDrafts({ ...drafts, [kpi]: { ...drafts[kpi], [side]: text } })}
                   />
                 </td>
               ))}

@@ -1,20 +1,24 @@
 // Analytics → Products: the demand forecast of a category (with everything below it).
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { call } from '../../api/client.js';
-import { useToasts } from '../../components/toasts.js';
+import { PanelSkeleton } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import { ForecastPanel, type ForecastChoice } from './ForecastPanel.js';
 
 export function CategoryForecast(): ReactNode {
   const { t } = useI18n();
-  const { showError } = useToasts();
-  const [choices, setChoices] = useState<ForecastChoice[] | null>(null);
-  useEffect(() => {
-    call('categories.list', {}).then(
-      (answer) => setChoices([...answer.categories].sort((a, b) => a.path.localeCompare(b.path)).map((c) => ({ label: c.path, scope: { kind: 'category', id: c.id } }))),
-      showError,
-    );
-  }, [showError]);
-  if (!choices || choices.length === 0) return null;
-  return <ForecastPanel title={`${t('analytics.forecastPanel.title')} · ${t('analytics.forecastPanel.category')}`} choices={choices} testId="category-forecast" />;
+  const load = useLoad(() => call('categories.list', {}), []);
+  const title = `${t('analytics.forecastPanel.title')} · ${t('analytics.forecastPanel.category')}`;
+  if (load.data === null)
+    return load.loading ? (
+      <article className="card">
+        <h2>{title}</h2>
+        <PanelSkeleton lines={5} />
+      </article>
+    ) : null;
+  const choices: ForecastChoice[] = [...load.data.categories].sort((a, b) => a.path.localeCompare(b.path)).map((c) => ({ label: c.path, scope: { kind: 'category', id: c.id } }));
+  // A shop without categories has no category forecast to offer.
+  if (choices.length === 0) return null;
+  return <ForecastPanel title={title} choices={choices} testId="category-forecast" />;
 }

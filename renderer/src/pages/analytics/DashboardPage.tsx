@@ -1,19 +1,24 @@
 // The owner's dashboard: KPIs of a period against the previous period and the
 // same days last year, each with how it is computed; the sales trend (chart or
 // table) with last year beside it; the split by channel.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartLegend } from '../../components/ChartLegend.js';
 import type { KpiValues } from '../../../../src/analytics/contract.js';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
-import { useToasts } from '../../components/toasts.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Busy, PanelSkeleton } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { CustomerMixPanel } from './CustomerMixPanel.js';
 import { change, KpiCard } from './KpiCard.js';
+import { KpiPartialNote, useKpiCaveat } from './kpi-caveats.js';
+import { PartialNote, partialDash, partialDot, splitPartial, usePartialTexts } from './partial-trend.js';
 import { MixPanels } from './MixPanels.js';
 import { periodDays, todayIn } from './period.js';
 import { PeriodControls } from './PeriodControls.js';
@@ -44,10 +49,6 @@ const cards: readonly { id: keyof KpiValues; kind: Kind }[] = [
 export function DashboardPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
-  const { showError } = useToasts();
-  const [kpis, setKpis] = useState<Kpis | null>(null);
-  const [series, setSeries] = useState<Series | null>(null);
-  const [forecast, setForecast] = useState<Forecast | null>(null);
   const [asTable, setAsTable] = useState(false);
   const today = todayIn(settings.timeZone);
   const periodRoute = usePeriodRoute('last30', today);
@@ -55,14 +56,17 @@ export function DashboardPage(): ReactNode {
   const granularity = periodDays(period) > 92 ? 'week' : 'day';
   const withForecast = granularity === 'day' && period.to === today;
 
-  useEffect(() => {
-    setKpis(null);
-    call('analytics.kpis', { from: period.from, to: period.to }).then(setKpis, showError);
-    call('analytics.salesSeries', { from: period.from, to: period.to, granularity }).then(setSeries, showError);
-    setForecast(null);
-    if (withForecast) call('analytics.forecast', { scope: { kind: 'shop' }, today, horizonDays: forecastDays }).then(setForecast, showError);
-    // The period comes from the URL (and today): its dates are the dependencies.
-  }, [period.from, period.to, granularity, withForecast, today, showError]);
+  // The period comes from the URL (and today): its dates are the dependencies. The last
+  // answers stay (dimmed) while a new period loads.
+  const kpisLoad = useLoad<Kpis>(() => call('analytics.kpis', { from: period.from, to: period.to }), [period.from, period.to]);
+  const seriesLoad = useLoad<Series>(() => call('analytics.salesSeries', { from: period.from, to: period.to, granularity }), [period.from, period.to, granularity]);
+  const forecastLoad = useLoad<Forecast | null>(
+    () => (withForecast ? call('analytics.forecast', { scope: { kind: 'shop' }, today, horizonDays: forecastDays }) : Promise.resolve(null)),
+    [withForecast, today],
+  );
+  const kpis = kpisLoad.data;
+  const series = seriesLoad.data;
+  const forecast = forecastLoad.data;
 
   const currency = kpis?.currency ?? settings.currency;
   const show = (kind: Kind, value: number | null): string => {
@@ -76,8 +80,17 @@ export function DashboardPage(): ReactNode {
     ...(series?.points ?? []).map((point, i) => ({ bucket: point.bucket, netSales: point.netSales, lastYear: series?.lastYear[i]?.netSales ?? null, orders: point.orders, units: point.units, forecastUnits: null })),
     ...(forecast?.forecast ?? []).map((point) => ({ bucket: point.day, netSales: null, lastYear: null, orders: null, units: null, forecastUnits: Math.round(point.units) })),
   ];
-  const seriesName = (name: unknown): string =>
+  const partialTexts = usePartialTexts(settings.timeZone);
+  const caveatOf = useKpiCaveat(kpis?.returnsMaturing);
+  const partial = series?.partial ?? null;
+  // The partial bucket's values continue the lines dashed (netSalesSoFar, unitsSoFar), never as a drop.
+  const lineData = splitPartial(chartData, ['netSales', 'units'], partial?.bucket);
+  const baseName = (name: string): string =>
     name === 'netSales' ? t('analytics.kpi.netSales') : name === 'lastYear' ? t('analytics.col.lastYear') : name === 'units' ? t('analytics.kpi.units') : t('analytics.col.forecastUnits');
+  const seriesName = (name: unknown): string => {
+    const key = String(name);
+    return key.endsWith('SoFar') ? t('figures.partial.legend', { series: baseName(key.slice(0, -'SoFar'.length)), what: partialTexts.what(granularity) }) : baseName(key);
+  };
 
   return (
     <div className="page" data-testid="dashboard">
@@ -88,24 +101,28 @@ export function DashboardPage(): ReactNode {
       <p className="muted" data-testid="dashboard-period">
         {t('analytics.periodLine', { from: period.from, to: period.to, previousFrom: kpis?.previous.from ?? '…', previousTo: kpis?.previous.to ?? '…' })}
       </p>
-      <div className="kpi-grid">
-        {cards.map((card) => (
-          <KpiCard
-            key={card.id}
-            id={card.id}
-            label={t(`analytics.kpi.${card.id}` as MessageKey)}
-            value={kpis ? show(card.kind, kpis.current[card.id]) : '…'}
-            vsPrevious={kpis ? change(kpis.current[card.id], kpis.previousValues[card.id]) : null}
-            vsLastYear={kpis ? change(kpis.current[card.id], kpis.lastYearValues[card.id]) : null}
-            previousLabel={t('analytics.vsPrevious')}
-            lastYearLabel={t('analytics.vsLastYear')}
-            how={t(`analytics.how.${card.id}` as MessageKey)}
-            howLabel={t('analytics.how')}
-            formatChange={percentChange}
-            lowerIsBetter={card.id === 'returnRate'}
-          />
-        ))}
-      </div>
+      <KpiPartialNote partial={kpis?.partial} timeZone={settings.timeZone} />
+      <Busy busy={kpisLoad.loading}>
+        <div className="kpi-grid">
+          {cards.map((card) => (
+            <KpiCard
+              key={card.id}
+              id={card.id}
+              label={t(`analytics.kpi.${card.id}` as MessageKey)}
+              value={kpis ? show(card.kind, kpis.current[card.id]) : '…'}
+              vsPrevious={kpis ? change(kpis.current[card.id], kpis.previousValues[card.id]) : null}
+              vsLastYear={kpis ? change(kpis.current[card.id], kpis.lastYearValues[card.id]) : null}
+              previousLabel={t('analytics.vsPrevious')}
+              lastYearLabel={t('analytics.vsLastYear')}
+              how={t(`analytics.how.${card.id}` as MessageKey)}
+              howLabel={t('analytics.how')}
+              formatChange={percentChange}
+              lowerIsBetter={card.id === 'returnRate'}
+              {...caveatOf(card.id)}
+            />
+          ))}
+        </div>
+      </Busy>
       <article className="card" data-testid="sales-trend">
         <header className="card-header">
           <h2>{t(granularity === 'week' ? 'analytics.trend.weekly' : 'analytics.trend.daily')}</h2>
@@ -127,6 +144,20 @@ export function DashboardPage(): ReactNode {
           </div>
         </header>
         <p className="muted small how">{t('analytics.how.trend')}</p>
+        {partial ? (
+          <PartialNote
+            testId="sales-trend-partial"
+            text={t('figures.partial.trendNote', { what: partialTexts.what(granularity), time: partialTexts.time(partial.asOf), cut: partialTexts.cut(partial.hours) })}
+          />
+        ) : null}
+        {forecast?.partial ? (
+          <p className="muted small how" data-testid="forecast-today">
+            {t('figures.partial.forecastNote', {
+              units: formatNumber(forecast.history.at(-1)?.units ?? 0, locale),
+              forecast: formatNumber(Math.round(forecast.partial.todayForecast), locale),
+            })}
+          </p>
+        ) : null}
         {forecast ? (
           <p className="muted small how" data-testid="forecast-note">
             {forecast.wape === null
@@ -137,82 +168,106 @@ export function DashboardPage(): ReactNode {
                 })}
           </p>
         ) : null}
-        {asTable ? (
-          <div className="table-scroll">
-            <table className="table" data-testid="sales-trend-table">
+        {series === null ? (
+          <PanelSkeleton lines={6} />
+        ) : (
+          <Busy busy={seriesLoad.loading || forecastLoad.loading}>
+            {asTable ? (
+              <div className="table-scroll">
+                <table className="table" data-testid="sales-trend-table">
+                  <thead>
+                    <tr>
+                      <th>{t('analytics.col.bucket')}</th>
+                      <th className="num">{t('analytics.kpi.netSales')}</th>
+                      <th className="num">{t('analytics.col.lastYear')}</th>
+                      <th className="num">{t('analytics.kpi.orders')}</th>
+                      <th className="num">{t('analytics.kpi.units')}</th>
+                      <th className="num">{t('analytics.col.forecastUnits')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {chartData.map((row) => (
+                      <tr key={row.bucket} className={row.forecastUnits === null ? undefined : 'forecast-row'}>
+                        <td>{partialTexts.label(row.bucket, partial?.bucket)}</td>
+                        <td className="num">{show('money', row.netSales)}</td>
+                        <td className="num">{show('money', row.lastYear)}</td>
+                        <td className="num">{row.orders === null ? '' : formatNumber(row.orders, locale)}</td>
+                        <td className="num">{row.units === null ? '' : formatNumber(row.units, locale)}</td>
+                        <td className="num">{row.forecastUnits === null ? '' : formatNumber(row.forecastUnits, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <div className="chart chart-tall" data-testid="sales-trend-chart">
+                <ResponsiveContainer width="100%" height={290}>
+                  <ComposedChart data={lineData} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                    <XAxis dataKey="bucket" tick={{ fontSize: 11 }} minTickGap={24} />
+                    <YAxis yAxisId="money" tick={{ fontSize: 11 }} width={80} tickFormatter={(v: number) => show('money', v)} />
+                    <YAxis yAxisId="units" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} width={48} />
+                    <Tooltip
+                      labelFormatter={(label) => partialTexts.label(String(label), partial?.bucket)}
+                      formatter={(value, name) => [
+                        name === 'units' || name === 'unitsSoFar' || name === 'forecastUnits' ? formatNumber(Number(value), locale) : show('money', Number(value)),
+                        seriesName(name),
+                      ]}
+                    />
+                    <Legend content={({ payload }) => <ChartLegend payload={payload} name={seriesName} />} />
+                    <Line yAxisId="money" dataKey="netSales" stroke="#1570ef" dot={false} strokeWidth={2} isAnimationActive={false} />
+                    <Line yAxisId="money" dataKey="lastYear" stroke="#98a2b3" dot={false} strokeDasharray="4 4" isAnimationActive={false} />
+                    <Line yAxisId="units" dataKey="units" stroke="#7a5af8" dot={false} strokeWidth={1} isAnimationActive={false} />
+                    {partial ? (
+                      <Line yAxisId="money" dataKey="netSalesSoFar" stroke="#1570ef" strokeOpacity={0.5} strokeDasharray={partialDash} strokeWidth={2} dot={partialDot(partial.bucket, '#1570ef')} isAnimationActive={false} />
+                    ) : null}
+                    {partial ? (
+                      <Line yAxisId="units" dataKey="unitsSoFar" stroke="#7a5af8" strokeOpacity={0.5} strokeDasharray={partialDash} dot={partialDot(partial.bucket, '#7a5af8')} legendType="none" isAnimationActive={false} />
+                    ) : null}
+                    {withForecast ? <Line yAxisId="units" dataKey="forecastUnits" stroke="#f79009" dot={false} strokeWidth={2} strokeDasharray="6 3" isAnimationActive={false} /> : null}
+                  </ComposedChart>
+                </ResponsiveContainer>
+              </div>
+            )}
+          </Busy>
+        )}
+      </article>
+      <MixPanels period={period} currency={currency} query={periodRoute.query} />
+      <CustomerMixPanel points={series?.points ?? null} partial={partial} loading={seriesLoad.loading} period={period} granularity={granularity} />
+      <article className="card" data-testid="channel-split">
+        <h2>{t('analytics.byChannel')}</h2>
+        {kpis === null ? (
+          <PanelSkeleton lines={3} />
+        ) : kpis.byChannel.length === 0 ? (
+          <EmptyState title={t('pages.analytics.noSales')} hint={t('pages.analytics.noSalesHint')} testId="channel-split-empty" />
+        ) : (
+          <Busy busy={kpisLoad.loading}>
+            <table className="table">
               <thead>
                 <tr>
-                  <th>{t('analytics.col.bucket')}</th>
+                  <th>{t('analytics.col.channel')}</th>
                   <th className="num">{t('analytics.kpi.netSales')}</th>
-                  <th className="num">{t('analytics.col.lastYear')}</th>
                   <th className="num">{t('analytics.kpi.orders')}</th>
-                  <th className="num">{t('analytics.kpi.units')}</th>
-                  <th className="num">{t('analytics.col.forecastUnits')}</th>
+                  <th className="num">{t('analytics.kpi.aov')}</th>
+                  <th className="num">{t('analytics.kpi.grossMargin')}</th>
+                  <th className="num">{t('analytics.kpi.returnRate')}</th>
                 </tr>
               </thead>
               <tbody>
-                {chartData.map((row) => (
-                  <tr key={row.bucket} className={row.forecastUnits === null ? undefined : 'forecast-row'}>
-                    <td>{row.bucket}</td>
-                    <td className="num">{show('money', row.netSales)}</td>
-                    <td className="num">{show('money', row.lastYear)}</td>
-                    <td className="num">{row.orders === null ? '' : formatNumber(row.orders, locale)}</td>
-                    <td className="num">{row.units === null ? '' : formatNumber(row.units, locale)}</td>
-                    <td className="num">{row.forecastUnits === null ? '' : formatNumber(row.forecastUnits, locale)}</td>
+                {(kpis?.byChannel ?? []).map((row) => (
+                  <tr key={row.channelId}>
+                    <td>{row.channel}</td>
+                    <td className="num">{show('money', row.values.netSales)}</td>
+                    <td className="num">{formatNumber(row.values.orders, locale)}</td>
+                    <td className="num">{show('money', row.values.aov)}</td>
+                    <td className="num">{show('rate', row.values.grossMargin)}</td>
+                    <td className="num">{show('rate', row.values.returnRate)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
-        ) : (
-          <div className="chart chart-tall" data-testid="sales-trend-chart">
-            <ResponsiveContainer width="100%" height={290}>
-              <ComposedChart data={chartData} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="bucket" tick={{ fontSize: 11 }} minTickGap={24} />
-                <YAxis yAxisId="money" tick={{ fontSize: 11 }} width={80} tickFormatter={(v: number) => show('money', v)} />
-                <YAxis yAxisId="units" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} width={48} />
-                <Tooltip
-                  formatter={(value, name) => [name === 'units' || name === 'forecastUnits' ? formatNumber(Number(value), locale) : show('money', Number(value)), seriesName(name)]}
-                />
-                <Legend formatter={(name) => seriesName(name)} />
-                <Line yAxisId="money" dataKey="netSales" stroke="#1570ef" dot={false} strokeWidth={2} isAnimationActive={false} />
-                <Line yAxisId="money" dataKey="lastYear" stroke="#98a2b3" dot={false} strokeDasharray="4 4" isAnimationActive={false} />
-                <Line yAxisId="units" dataKey="units" stroke="#7a5af8" dot={false} strokeWidth={1} isAnimationActive={false} />
-                {withForecast ? <Line yAxisId="units" dataKey="forecastUnits" stroke="#f79009" dot={false} strokeWidth={2} strokeDasharray="6 3" isAnimationActive={false} /> : null}
-              </ComposedChart>
-            </ResponsiveContainer>
-          </div>
+          </Busy>
         )}
-      </article>
-      <MixPanels period={period} currency={currency} query={periodRoute.query} />
-      <CustomerMixPanel points={series?.points ?? []} period={period} granularity={granularity} />
-      <article className="card" data-testid="channel-split">
-        <h2>{t('analytics.byChannel')}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('analytics.col.channel')}</th>
-              <th className="num">{t('analytics.kpi.netSales')}</th>
-              <th className="num">{t('analytics.kpi.orders')}</th>
-              <th className="num">{t('analytics.kpi.aov')}</th>
-              <th className="num">{t('analytics.kpi.grossMargin')}</th>
-              <th className="num">{t('analytics.kpi.returnRate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(kpis?.byChannel ?? []).map((row) => (
-              <tr key={row.channelId}>
-                <td>{row.channel}</td>
-                <td className="num">{show('money', row.values.netSales)}</td>
-                <td className="num">{formatNumber(row.values.orders, locale)}</td>
-                <td className="num">{show('money', row.values.aov)}</td>
-                <td className="num">{show('rate', row.values.grossMargin)}</td>
-                <td className="num">{show('rate', row.values.returnRate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       </article>
     </div>
   );

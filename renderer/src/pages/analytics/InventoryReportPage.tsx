@@ -6,16 +6,19 @@
 // when its period or day reaches before it.
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
-import { useToasts } from '../../components/toasts.js';
+import { useGridLocaleText } from '../../components/grid-locale.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Busy, PanelSkeleton } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
-import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { currencyFractionDigits, formatMoney, formatNumber } from '../../i18n/format.js';
 import { gridTheme } from '../products/grid-theme.js';
 import { todayIn } from './period.js';
 import { PeriodControls } from './PeriodControls.js';
@@ -81,28 +84,25 @@ function AgingTable({ buckets, money }: { buckets: Buckets; money: (minor: numbe
 export function InventoryReportPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
-  const { showError } = useToasts();
   const periodRoute = usePeriodRoute('last30', todayIn(settings.timeZone));
-  const [outs, setOuts] = useState<StockOuts | null>(null);
-  const [aging, setAging] = useState<Aging | null>(null);
-  const [fresh, setFresh] = useState<MethodOutput<'analytics.newProductSellThrough'> | null>(null);
   const { period, asOf } = periodRoute;
-
-  useEffect(() => {
-    setOuts(null);
-    call('analytics.stockOuts', { from: period.from, to: period.to, offset: 0, limit: shownEpisodes }).then(setOuts, showError);
-  }, [period.from, period.to, showError]);
-  useEffect(() => {
-    setAging(null);
-    setFresh(null);
-    call('analytics.inventoryAging', { asOf }).then(setAging, showError);
-    call('analytics.newProductSellThrough', { asOf, days: newProductDays, limit: 20 }).then(setFresh, showError);
-  }, [asOf, showError]);
+  // A new period or day keeps the last figures on screen, dimmed, until the new ones come.
+  const outsLoad = useLoad<StockOuts>(() => call('analytics.stockOuts', { from: period.from, to: period.to, offset: 0, limit: shownEpisodes }), [period.from, period.to]);
+  const agingLoad = useLoad<Aging>(() => call('analytics.inventoryAging', { asOf }), [asOf]);
+  const freshLoad = useLoad<MethodOutput<'analytics.newProductSellThrough'>>(() => call('analytics.newProductSellThrough', { asOf, days: newProductDays, limit: 20 }), [asOf]);
+  const gridLocale = useGridLocaleText();
+  const outs = outsLoad.data;
+  const aging = agingLoad.data;
+  const fresh = freshLoad.data;
 
   const outsUnknown = stockUnknown(outs?.stockHistory);
   const money = (minor: number) => formatMoney(minor, settings.currency, locale);
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
   const decimal = (value: number) => formatNumber(Math.round(value * 10) / 10, locale);
+  // Estimates in whole units of money and stock: cents would claim a precision they do not have.
+  const rough = (minor: number) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: settings.currency, maximumFractionDigits: 0 }).format(minor / 10 ** currencyFractionDigits(settings.currency));
+  const whole = (value: number) => formatNumber(Math.round(value), locale);
 
   const columns = useMemo<ColDef<Episode>[]>(
     () => [
@@ -120,6 +120,8 @@ export function InventoryReportPage(): ReactNode {
       { field: 'demandPerDay', headerName: t('inventory.col.demand'), width: 150, type: 'rightAligned', valueFormatter: (p) => formatNumber(Math.round((p.value as number) * 100) / 100, locale) },
       { field: 'lostUnits', headerName: t('inventory.col.lostUnits'), width: 110, type: 'rightAligned', valueFormatter: (p) => decimal(p.value as number) },
       { field: 'lostNetSales', headerName: t('inventory.col.lostSales'), width: 140, type: 'rightAligned', valueFormatter: (p) => money(p.value as number) },
+      { field: 'lostUnitsHigh', headerName: t('figures.lost.colHigh'), width: 120, type: 'rightAligned', valueFormatter: (p) => decimal(p.value as number) },
+      { field: 'lostNetSalesHigh', headerName: t('figures.lost.colHighSales'), width: 150, type: 'rightAligned', valueFormatter: (p) => money(p.value as number) },
     ],
     // Rebuilt when the language or currency changes.
     [t, locale, settings.currency],
@@ -132,30 +134,56 @@ export function InventoryReportPage(): ReactNode {
         <PeriodControls route={periodRoute} asOf />
       </div>
       <StockHistoryNote history={outs?.stockHistory} testId="stock-outs-stock-history" />
-      <div className="kpi-grid">
-        <Figure
-          id="stockOutRate"
-          label={t('inventory.stockOutRate')}
-          value={outs ? percent(outs.rate) : '…'}
-          detail={outs && !stockUnknown(outs.stockHistory) ? t('inventory.skuDays', { out: formatNumber(outs.outDays, locale), all: formatNumber(outs.skuDays, locale), variants: formatNumber(outs.variantsOut, locale) }) : undefined}
-          how={t('inventory.stockOutRateHow', { timeZone: settings.timeZone })}
-        />
-        <Figure id="lostUnits" label={t('inventory.lostUnits')} value={outs ? (outsUnknown ? '—' : decimal(outs.lostUnits)) : '…'} how={t('inventory.lostHow')} />
-        <Figure id="lostSales" label={t('inventory.lostSales')} value={outs ? (outsUnknown ? '—' : money(outs.lostNetSales)) : '…'} how={t('inventory.lostHow')} />
-        <Figure
-          id="newSellThrough"
-          label={t('inventory.newSellThrough')}
-          value={fresh ? percent(fresh.sellThrough) : '…'}
-          detail={
-            fresh && !stockUnknown(fresh.stockHistory)
-              ? `${t('inventory.newCounts', { variants: formatNumber(fresh.variants, locale), sold: formatNumber(fresh.sold, locale), onHand: formatNumber(fresh.onHand, locale) })}${
-                  fresh.sellThrough === null ? '' : ` · ${t(fresh.sellThrough >= goodSellThrough ? 'inventory.benchmarkGood' : 'inventory.benchmarkLow')}`
-                }`
-              : undefined
-          }
-          how={t('inventory.newSellThroughHow', { days: newProductDays, asOf })}
-        />
-      </div>
+      <Busy busy={outsLoad.loading || freshLoad.loading}>
+        <div className="kpi-grid">
+          <Figure
+            id="stockOutRate"
+            label={t('inventory.stockOutRate')}
+            value={outs ? percent(outs.rate) : '…'}
+            detail={outs && !stockUnknown(outs.stockHistory) ? t('inventory.skuDays', { out: formatNumber(outs.outDays, locale), all: formatNumber(outs.skuDays, locale), variants: formatNumber(outs.variantsOut, locale) }) : undefined}
+            how={t('inventory.stockOutRateHow', { timeZone: settings.timeZone })}
+          />
+          <Figure
+            id="lostUnits"
+            label={t('inventory.lostUnits')}
+            value={outs ? (outsUnknown ? '—' : t('figures.lost.value', { value: whole(outs.lostUnits), high: whole(outs.lostUnitsHigh) })) : '…'}
+            how={t('inventory.lostHow')}
+          />
+          <Figure
+            id="lostSales"
+            label={t('inventory.lostSales')}
+            value={outs ? (outsUnknown ? '—' : t('figures.lost.value', { value: rough(outs.lostNetSales), high: rough(outs.lostNetSalesHigh) })) : '…'}
+            // Beside the estimate, what the same variants really sold: the check a person can make.
+            detail={
+              outs && !outsUnknown && outs.variantsOut > 0
+                ? t('figures.lost.check', {
+                    variants: formatNumber(outs.variantsOut, locale),
+                    units: formatNumber(outs.soldUnits, locale),
+                    sales: rough(outs.soldNetSales),
+                    days: formatNumber(outs.soldInStockDays, locale),
+                    perDay: formatNumber(Math.round((100 * outs.soldUnits) / Math.max(1, outs.soldInStockDays)) / 100, locale),
+                    lostPerDay: formatNumber(Math.round((100 * outs.lostUnits) / Math.max(1, outs.outDays)) / 100, locale),
+                    outDays: formatNumber(outs.outDays, locale),
+                  })
+                : undefined
+            }
+            how={t('inventory.lostHow')}
+          />
+          <Figure
+            id="newSellThrough"
+            label={t('inventory.newSellThrough')}
+            value={fresh ? percent(fresh.sellThrough) : '…'}
+            detail={
+              fresh && !stockUnknown(fresh.stockHistory)
+                ? `${t('inventory.newCounts', { variants: formatNumber(fresh.variants, locale), sold: formatNumber(fresh.sold, locale), onHand: formatNumber(fresh.onHand, locale) })}${
+                    fresh.sellThrough === null ? '' : ` · ${t(fresh.sellThrough >= goodSellThrough ? 'inventory.benchmarkGood' : 'inventory.benchmarkLow')}`
+                  }`
+                : undefined
+            }
+            how={t('inventory.newSellThroughHow', { days: newProductDays, asOf })}
+          />
+        </div>
+      </Busy>
       <article className="card" data-testid="stock-out-episodes">
         <header className="card-header">
           <h2>
@@ -174,17 +202,31 @@ export function InventoryReportPage(): ReactNode {
               { field: 'demandPerDay', header: t('inventory.col.demand'), kind: 'number' },
               { field: 'lostUnits', header: t('inventory.col.lostUnits'), kind: 'number' },
               { field: 'lostNetSales', header: t('inventory.col.lostSales'), kind: 'money' },
+              { field: 'lostUnitsHigh', header: t('figures.lost.colHigh'), kind: 'number' },
+              { field: 'lostNetSalesHigh', header: t('figures.lost.colHighSales'), kind: 'money' },
             ]}
             fileName={t('inventory.episodes')}
           />
         </header>
         <p className="muted small how">{t('inventory.episodesHow')}</p>
-        {outs && outs.total === 0 ? (
-          outsUnknown ? null : <p className="muted">{t('inventory.noEpisodes')}</p>
+        {outs === null ? (
+          <PanelSkeleton lines={6} />
+        ) : outs.total === 0 ? (
+          outsUnknown ? null : <EmptyState title={t('inventory.noEpisodes')} hint={t('pages.analytics.noEpisodesHint')} testId="stock-out-episodes-empty" />
         ) : (
-          <div style={{ height: 360 }}>
-            <AgGridReact<Episode> theme={gridTheme} rowData={outs?.episodes ?? []} columnDefs={columns} getRowId={(p) => `${p.data.variantId}:${p.data.from}`} />
-          </div>
+          <Busy busy={outsLoad.loading}>
+            <div style={{ height: 360 }}>
+              <AgGridReact<Episode>
+                // Remount on language change: AG Grid reads localeText only at start.
+                key={locale}
+                theme={gridTheme}
+                localeText={gridLocale}
+                rowData={outs.episodes}
+                columnDefs={columns}
+                getRowId={(p) => `${p.data.variantId}:${p.data.from}`}
+              />
+            </div>
+          </Busy>
         )}
       </article>
       <article className="card" data-testid="inventory-aging">
@@ -194,52 +236,60 @@ export function InventoryReportPage(): ReactNode {
         </header>
         <p className="muted small how">{t('inventory.agingHow', { asOf })}</p>
         <StockHistoryNote history={aging?.stockHistory} testId="aging-stock-history" />
-        {stockUnknown(aging?.stockHistory) ? null : (
-          <div className="mix-panels">
+        {aging === null ? (
+          <PanelSkeleton lines={5} />
+        ) : stockUnknown(aging.stockHistory) ? null : (
+          <Busy busy={agingLoad.loading} className="mix-panels">
             <div>
               <h3>{t('inventory.shop')}</h3>
-              {aging ? <AgingTable buckets={aging.shop} money={money} /> : '…'}
+              <AgingTable buckets={aging.shop} money={money} />
             </div>
-            {(aging?.byCategory ?? []).map((c) => (
+            {aging.byCategory.map((c) => (
               <div key={c.category}>
                 <h3>{c.category || t('inventory.noCategory')}</h3>
                 <AgingTable buckets={c.buckets} money={money} />
               </div>
             ))}
-          </div>
+          </Busy>
         )}
       </article>
       <article className="card" data-testid="new-sell-through">
         <h2>{t('inventory.lowestNew')}</h2>
         <p className="muted small how">{t('inventory.newSellThroughHow', { days: newProductDays, asOf })}</p>
         <StockHistoryNote history={fresh?.stockHistory} testId="new-stock-history" />
-        {stockUnknown(fresh?.stockHistory) ? null : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>SKU</th>
-                <th>{t('analytics.by.product')}</th>
-                <th>{t('inventory.col.firstReceived')}</th>
-                <th className="num">{t('inventory.col.sold')}</th>
-                <th className="num">{t('inventory.col.onHand')}</th>
-                <th className="num">{t('inventory.col.sellThrough')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(fresh?.lowest ?? []).map((row) => (
-                <tr key={row.variantId}>
-                  <td className="cell-mono">
-                    <a href={routeHref('products', row.productId)}>{row.sku}</a>
-                  </td>
-                  <td>{row.title}</td>
-                  <td>{row.firstReceived}</td>
-                  <td className="num">{formatNumber(row.sold, locale)}</td>
-                  <td className="num">{formatNumber(row.onHand, locale)}</td>
-                  <td className="num">{percent(row.sellThrough)}</td>
+        {fresh === null ? (
+          <PanelSkeleton lines={5} />
+        ) : stockUnknown(fresh.stockHistory) ? null : fresh.lowest.length === 0 ? (
+          <EmptyState title={t('pages.analytics.noNewProducts', { days: newProductDays, asOf })} hint={t('pages.analytics.noNewProductsHint')} testId="new-sell-through-empty" />
+        ) : (
+          <Busy busy={freshLoad.loading}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>SKU</th>
+                  <th>{t('analytics.by.product')}</th>
+                  <th>{t('inventory.col.firstReceived')}</th>
+                  <th className="num">{t('inventory.col.sold')}</th>
+                  <th className="num">{t('inventory.col.onHand')}</th>
+                  <th className="num">{t('inventory.col.sellThrough')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {fresh.lowest.map((row) => (
+                  <tr key={row.variantId}>
+                    <td className="cell-mono">
+                      <a href={routeHref('products', row.productId)}>{row.sku}</a>
+                    </td>
+                    <td>{row.title}</td>
+                    <td>{row.firstReceived}</td>
+                    <td className="num">{formatNumber(row.sold, locale)}</td>
+                    <td className="num">{formatNumber(row.onHand, locale)}</td>
+                    <td className="num">{percent(row.sellThrough)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Busy>
         )}
       </article>
     </div>

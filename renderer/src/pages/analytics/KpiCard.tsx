@@ -16,6 +16,11 @@ export interface KpiCardProps {
   formatChange: (fraction: number) => string;
   /** A fall is good news (return rate): colours are swapped. */
   lowerIsBetter?: boolean;
+  /** The change is not a verdict yet (a rate still maturing): shown without good/bad colour, with this caveat. */
+  caveat?: string | undefined;
+  /** How the caveat was found (its tooltip, and under the how-note when open). */
+  caveatDetail?: string | undefined;
+  neutral?: boolean;
 }
 
 export function change(current: number | null, before: number | null): number | null {
@@ -26,7 +31,7 @@ export function change(current: number | null, before: number | null): number | 
 export function KpiCard(props: KpiCardProps): ReactNode {
   const [open, setOpen] = useState(false);
   const delta = (value: number | null, label: string) => (
-    <span className={value === null ? 'kpi-delta muted' : value >= 0 !== (props.lowerIsBetter ?? false) ? 'kpi-delta up' : 'kpi-delta down'}>
+    <span className={value === null || props.neutral ? 'kpi-delta muted' : value >= 0 !== (props.lowerIsBetter ?? false) ? 'kpi-delta up' : 'kpi-delta down'}>
       {label}: {value === null ? '—' : props.formatChange(value)}
     </span>
   );
@@ -45,7 +50,17 @@ export function KpiCard(props: KpiCardProps): ReactNode {
         {delta(props.vsPrevious, props.previousLabel)}
         {delta(props.vsLastYear, props.lastYearLabel)}
       </div>
-      {open ? <p className="muted small how" data-testid={`kpi-${props.id}-how`}>{props.how}</p> : null}
+      {props.caveat ? (
+        <p className="small kpi-caveat" title={props.caveatDetail} data-testid={`kpi-${props.id}-caveat`}>
+          {props.caveat}
+        </p>
+      ) : null}
+      {open ? (
+        <p className="muted small how" data-testid={`kpi-${props.id}-how`}>
+          {props.how}
+          {props.caveatDetail ? ` ${props.caveatDetail}` : ''}
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -1,13 +1,15 @@
 // Dashboard panels from the sales report: net sales by category (chart or
 // table) and the top and bottom products, each a link to its product page;
 // "See all" opens the full report.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AnalyticsPeriod, MixRow } from '../../../../src/analytics/contract.js';
 import { call } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
-import { useToasts } from '../../components/toasts.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Busy, PanelSkeleton } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney } from '../../i18n/format.js';
 import { ChartTableToggle } from '../../components/ChartTableToggle.js';
@@ -18,10 +20,9 @@ const shown = 5;
 /** `query`: the dashboard's period as a URL query, so the sales report opens on the same period. */
 export function MixPanels({ period, currency, query }: { period: AnalyticsPeriod; currency: string; query: string }): ReactNode {
   const { t, locale } = useI18n();
-  const { showError } = useToasts();
-  const [categories, setCategories] = useState<MixRow[] | null>(null);
-  const [top, setTop] = useState<MixRow[]>([]);
-  const [bottom, setBottom] = useState<MixRow[]>([]);
+  // One call for the three panels: a single pass over the period's lines.
+  const mix = useLoad(() => call('analytics.salesMix', { from: period.from, to: period.to, products: shown, categories: 12 }), [period.from, period.to]);
+  const categories = mix.data?.categories ?? null;
   const [asTable, setAsTable] = useState(false);
   const money = (minor: number) => formatMoney(minor, currency, locale);
   // A category's products in the sales report (its name rides along for the heading), for the same period.
@@ -31,15 +32,6 @@ export function MixPanels({ period, currency, query }: { period: AnalyticsPeriod
     { field: 'netSales', header: t('analytics.kpi.netSales'), kind: 'money' as const },
     { field: 'units', header: t('analytics.kpi.units'), kind: 'number' as const },
   ];
-
-  useEffect(() => {
-    // One call for the three panels: a single pass over the period's lines.
-    call('analytics.salesMix', { from: period.from, to: period.to, products: shown, categories: 12 }).then((answer) => {
-      setCategories(answer.categories);
-      setTop(answer.top);
-      setBottom(answer.bottom);
-    }, showError);
-  }, [period.from, period.to, showError]);
 
   const productList = (rows: MixRow[], testId: string) => (
     <ol className="rank-list" data-testid={testId}>
@@ -63,35 +55,43 @@ export function MixPanels({ period, currency, query }: { period: AnalyticsPeriod
           </div>
         </header>
         <p className="muted small how">{t('analytics.mix.how')}</p>
-        {asTable ? (
-          <table className="table">
-            <tbody>
-              {(categories ?? []).map((row) => (
-                <tr key={row.key}>
-                  <td>{row.key > 0 ? <a href={categoryHref(row)}>{row.label}</a> : '—'}</td>
-                  <td className="num">{money(row.netSales)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {categories === null ? (
+          <PanelSkeleton lines={6} />
+        ) : categories.length === 0 ? (
+          <EmptyState title={t('pages.analytics.noSales')} hint={t('pages.analytics.noSalesHint')} testId="category-mix-empty" />
         ) : (
-          <ResponsiveContainer width="100%" height={300}>
-            <BarChart data={categories ?? []} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => money(v)} />
-              <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 11 }} />
-              <Tooltip formatter={(value) => [money(Number(value)), t('analytics.kpi.netSales')]} />
-              <Bar
-                dataKey="netSales"
-                fill="#1570ef"
-                isAnimationActive={false}
-                cursor="pointer"
-                onClick={(entry: { payload?: MixRow }) => {
-                  if (entry.payload && entry.payload.key > 0) location.hash = categoryHref(entry.payload);
-                }}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          <Busy busy={mix.loading}>
+            {asTable ? (
+              <table className="table">
+                <tbody>
+                  {categories.map((row) => (
+                    <tr key={row.key}>
+                      <td>{row.key > 0 ? <a href={categoryHref(row)}>{row.label}</a> : '—'}</td>
+                      <td className="num">{money(row.netSales)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <ResponsiveContainer width="100%" height={300}>
+                <BarChart data={categories} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                  <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => money(v)} />
+                  <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 11 }} />
+                  <Tooltip formatter={(value) => [money(Number(value)), t('analytics.kpi.netSales')]} />
+                  <Bar
+                    dataKey="netSales"
+                    fill="#1570ef"
+                    isAnimationActive={false}
+                    cursor="pointer"
+                    onClick={(entry: { payload?: MixRow }) => {
+                      if (entry.payload && entry.payload.key > 0) location.hash = categoryHref(entry.payload);
+                    }}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            )}
+          </Busy>
         )}
         <a href={withQuery(routeHref('analytics', 'sales'), query)}>{t('analytics.mix.seeAll')}</a>
       </article>
@@ -100,10 +100,18 @@ export function MixPanels({ period, currency, query }: { period: AnalyticsPeriod
           <h2>{t('analytics.mix.top')}</h2>
           <ExportMenu source="analytics.salesReport" query={{ from: period.from, to: period.to, by: 'product' }} columns={exportColumns('product')} fileName={t('analytics.by.product')} />
         </header>
-        {productList(top, 'top-products-list')}
-        <h2>{t('analytics.mix.bottom')}</h2>
-        <p className="muted small how">{t('analytics.mix.bottomHow')}</p>
-        {productList(bottom, 'bottom-products-list')}
+        {mix.data === null ? (
+          <PanelSkeleton lines={5} />
+        ) : mix.data.top.length === 0 ? (
+          <EmptyState title={t('pages.analytics.noSales')} testId="top-products-empty" />
+        ) : (
+          <Busy busy={mix.loading}>
+            {productList(mix.data.top, 'top-products-list')}
+            <h2>{t('analytics.mix.bottom')}</h2>
+            <p className="muted small how">{t('analytics.mix.bottomHow')}</p>
+            {productList(mix.data.bottom, 'bottom-products-list')}
+          </Busy>
+        )}
       </article>
     </div>
   );

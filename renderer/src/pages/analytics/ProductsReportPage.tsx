@@ -3,11 +3,13 @@
 // ABC classes of the 365 days to the as-of day, and the slow movers to act on.
 // Stock figures say where the stock history starts when the period or day
 // reaches before it.
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
-import { useToasts } from '../../components/toasts.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Busy, PanelSkeleton } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { formatNumber } from '../../i18n/format.js';
@@ -24,22 +26,15 @@ const healthFigures = ['sellThrough', 'activeSellingRate', 'turnover', 'daysOfIn
 export function ProductsReportPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
-  const { showError } = useToasts();
   const periodRoute = usePeriodRoute('last30', todayIn(settings.timeZone));
-  const [health, setHealth] = useState<Health | null>(null);
-  const [abc, setAbc] = useState<MethodOutput<'analytics.abc'> | null>(null);
-  const [slow, setSlow] = useState<MethodOutput<'analytics.slowMovers'> | null>(null);
   const { period, asOf } = periodRoute;
-
-  useEffect(() => {
-    setHealth(null);
-    call('analytics.productHealth', { from: period.from, to: period.to }).then(setHealth, showError);
-  }, [period.from, period.to, showError]);
-  useEffect(() => {
-    setSlow(null);
-    call('analytics.abc', { asOf, limit: 1 }).then(setAbc, showError);
-    call('analytics.slowMovers', { asOf, limit: 100_000 }).then(setSlow, showError);
-  }, [asOf, showError]);
+  // A new period or day keeps the last figures on screen, dimmed, until the new ones come.
+  const healthLoad = useLoad<Health>(() => call('analytics.productHealth', { from: period.from, to: period.to }), [period.from, period.to]);
+  const abcLoad = useLoad<MethodOutput<'analytics.abc'>>(() => call('analytics.abc', { asOf, limit: 1 }), [asOf]);
+  const slowLoad = useLoad<MethodOutput<'analytics.slowMovers'>>(() => call('analytics.slowMovers', { asOf, limit: 100_000 }), [asOf]);
+  const health = healthLoad.data;
+  const abc = abcLoad.data;
+  const slow = slowLoad.data;
 
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
   const figure = (id: (typeof healthFigures)[number], value: number | null) => {
@@ -56,92 +51,114 @@ export function ProductsReportPage(): ReactNode {
         <PeriodControls route={periodRoute} asOf />
       </div>
       <StockHistoryNote history={health?.stockHistory} testId="health-stock-history" />
-      <div className="kpi-grid">
-        {healthFigures.map((id) => (
-          <article key={id} className="card kpi-card" data-testid={`health-${id}`}>
-            <span className="kpi-label">{t(`analytics.products.${id}` as MessageKey)}</span>
-            <strong className="kpi-value">{health ? figure(id, health.shop[id]) : '…'}</strong>
-            <p className="muted small how">{t(`analytics.products.how.${id}` as MessageKey)}</p>
-          </article>
-        ))}
-      </div>
+      <Busy busy={healthLoad.loading}>
+        <div className="kpi-grid">
+          {healthFigures.map((id) => (
+            <article key={id} className="card kpi-card" data-testid={`health-${id}`}>
+              <span className="kpi-label">{t(`analytics.products.${id}` as MessageKey)}</span>
+              <strong className="kpi-value">{health ? figure(id, health.shop[id]) : '…'}</strong>
+              <p className="muted small how">{t(`analytics.products.how.${id}` as MessageKey)}</p>
+            </article>
+          ))}
+        </div>
+      </Busy>
       <article className="card">
         <h2>{t('analytics.products.byCategory')}</h2>
-        <table className="table" data-testid="health-by-category">
-          <thead>
-            <tr>
-              <th>{t('analytics.by.category')}</th>
-              {healthFigures.map((id) => (
-                <th key={id} className="num">
-                  {t(`analytics.products.${id}` as MessageKey)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(health?.byCategory ?? []).map((row) => (
-              <tr key={row.category}>
-                <td>{row.category || '—'}</td>
-                {healthFigures.map((id) => (
-                  <td key={id} className="num">
-                    {figure(id, row[id])}
-                  </td>
+        {health === null ? (
+          <PanelSkeleton lines={5} />
+        ) : health.byCategory.length === 0 ? (
+          <EmptyState title={t('pages.analytics.noCategories')} hint={t('pages.analytics.noCategoriesHint')} testId="health-by-category-empty" />
+        ) : (
+          <Busy busy={healthLoad.loading}>
+            <table className="table" data-testid="health-by-category">
+              <thead>
+                <tr>
+                  <th>{t('analytics.by.category')}</th>
+                  {healthFigures.map((id) => (
+                    <th key={id} className="num" title={t(`analytics.products.how.${id}` as MessageKey)}>
+                      {t(`analytics.products.${id}` as MessageKey)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {health.byCategory.map((row) => (
+                  <tr key={row.category}>
+                    <td>{row.category || '—'}</td>
+                    {healthFigures.map((id) => (
+                      <td key={id} className="num">
+                        {figure(id, row[id])}
+                      </td>
+                    ))}
+                  </tr>
                 ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              </tbody>
+            </table>
+          </Busy>
+        )}
       </article>
       <div className="mix-panels">
         <article className="card" data-testid="slow-movers">
           <h2>{t('analytics.products.slowList')}</h2>
           <p className="muted small how">{t('analytics.products.slowHowAsOf', { days: 60, asOf })}</p>
           <StockHistoryNote history={slow?.stockHistory} testId="slow-stock-history" />
+          {slow === null ? <PanelSkeleton lines={6} /> : null}
           {slow && !stockUnknown(slow.stockHistory) ? (
-            <ReportGrid
-              rows={slow.rows}
-              columns={[
-                { field: 'sku', header: 'SKU', kind: 'text' },
-                { field: 'title', header: t('analytics.by.product'), kind: 'text' },
-                { field: 'daysSinceLastSale', header: t('analytics.products.daysSince'), kind: 'number' },
-                { field: 'lastSaleDate', header: t('analytics.products.lastSale'), kind: 'text', text: (row) => row.lastSaleDate ?? t('analytics.products.neverSold') },
-                { field: 'onHand', header: t('columns.onHand'), kind: 'number' },
-                { field: 'stockValue', header: t('analytics.products.stockValue'), kind: 'money' },
-              ]}
-              rowKey="variantId"
-              currency={settings.currency}
-              testId="slow-movers-grid"
-              exportSource="analytics.slowMovers"
-              exportQuery={{ asOf, minDays: 60 }}
-              fileName={t('analytics.products.slowList')}
-              height={360}
-            />
+            <Busy busy={slowLoad.loading}>
+              <ReportGrid
+                rows={slow.rows}
+                columns={[
+                  { field: 'sku', header: 'SKU', kind: 'text' },
+                  { field: 'title', header: t('analytics.by.product'), kind: 'text' },
+                  { field: 'daysSinceLastSale', header: t('analytics.products.daysSince'), kind: 'number' },
+                  { field: 'lastSaleDate', header: t('analytics.products.lastSale'), kind: 'text', text: (row) => row.lastSaleDate ?? t('analytics.products.neverSold') },
+                  { field: 'onHand', header: t('columns.onHand'), kind: 'number' },
+                  { field: 'stockValue', header: t('analytics.products.stockValue'), kind: 'money' },
+                ]}
+                rowKey="variantId"
+                currency={settings.currency}
+                testId="slow-movers-grid"
+                exportSource="analytics.slowMovers"
+                exportQuery={{ asOf, minDays: 60 }}
+                fileName={t('analytics.products.slowList')}
+                height={360}
+                empty={{ title: t('pages.analytics.noSlowMovers'), hint: t('pages.analytics.noSlowMoversHint') }}
+              />
+            </Busy>
           ) : null}
           {slow && !stockUnknown(slow.stockHistory) ? <p className="muted">{t('analytics.products.slowTotal', { count: formatNumber(slow.totalRows, locale) })}</p> : null}
         </article>
         <article className="card" data-testid="abc-summary">
           <h2>{t('analytics.products.abcAsOf', { asOf })}</h2>
           <p className="muted small how">{t('analytics.products.abcHow')}</p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('analytics.products.class')}</th>
-                <th className="num">SKU</th>
-                <th className="num">{t('analytics.products.shareOfSales')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(abc?.classes ?? []).map((row) => (
-                <tr key={row.class}>
-                  <td>{row.class}</td>
-                  <td className="num">
-                    {formatNumber(row.skus, locale)} ({percent(row.shareOfSkus)})
-                  </td>
-                  <td className="num">{percent(row.shareOfMeasure)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {abc === null ? (
+            <PanelSkeleton lines={3} />
+          ) : abc.classes.length === 0 ? (
+            <EmptyState title={t('pages.analytics.noSalesYear', { asOf })} testId="abc-empty" />
+          ) : (
+            <Busy busy={abcLoad.loading}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t('analytics.products.class')}</th>
+                    <th className="num">SKU</th>
+                    <th className="num">{t('analytics.products.shareOfSales')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {abc.classes.map((row) => (
+                    <tr key={row.class}>
+                      <td>{row.class}</td>
+                      <td className="num">
+                        {formatNumber(row.skus, locale)} ({percent(row.shareOfSkus)})
+                      </td>
+                      <td className="num">{percent(row.shareOfMeasure)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Busy>
+          )}
         </article>
       </div>
       <CategoryForecast />

@@ -9,6 +9,8 @@ import { call } from '../../api/client.js';
 import { saveFile } from '../../api/files.js';
 import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { PanelSkeleton } from '../../components/Loading.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { hashQuery, setHashQuery, useHash } from './period-route.js';
@@ -94,10 +96,10 @@ export function ReportsPage(): ReactNode {
         <p className="muted small">{t('reports.replaces')}</p>
       </div>
       <div className="card">
-        {listing && listing.reports.length === 0 ? (
-          <p className="muted" data-testid="reports-empty">
-            {t('reports.empty')}
-          </p>
+        {listing === null ? (
+          <PanelSkeleton lines={4} />
+        ) : listing.reports.length === 0 ? (
+          <EmptyState title={t('pages.empty.reports')} hint={t('reports.empty')} testId="reports-empty" />
         ) : (
           <table className="table" data-testid="reports-table">
             <thead>
@@ -117,10 +119,10 @@ export function ReportsPage(): ReactNode {
                   <td>{formatDateTime(report.createdAt, locale, settings.timeZone)}</td>
                   <td className="num">{formatNumber(report.pages, locale)}</td>
                   <td>
-                    <button type="button" className="button" onClick={() => void download(report.id, 'pdf')} aria-label={t('reports.downloadPdf', { week: report.week.from })} data-testid={`report-${report.id}-pdf`}>
+                    <button type="button" className="button" onClick={() => void download(report.id, 'pdf')} aria-label={t('reports.downloadPdf', { week: report.week.from, language: t(`lang.${report.language}`) })} data-testid={`report-${report.id}-pdf`}>
                       {t('reports.pdf')}
                     </button>{' '}
-                    <button type="button" className="button" onClick={() => void download(report.id, 'xlsx')} aria-label={t('reports.downloadXlsx', { week: report.week.from })} data-testid={`report-${report.id}-xlsx`}>
+                    <button type="button" className="button" onClick={() => void download(report.id, 'xlsx')} aria-label={t('reports.downloadXlsx', { week: report.week.from, language: t(`lang.${report.language}`) })} data-testid={`report-${report.id}-xlsx`}>
                       {t('reports.xlsx')}
                     </button>
                   </td>

@@ -1,15 +1,17 @@
 // Analytics → Customers, below the segments: the cohort retention heat map,
 // customer lifetime value with every factor, and silent customers to win back
 // (exportable for outreach).
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
-import { useToasts } from '../../components/toasts.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Busy, PanelSkeleton } from '../../components/Loading.js';
+import { Pager } from '../../components/Pager.js';
+import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
-import { Pager } from '../HistoryPage.js';
 
 type Cohorts = MethodOutput<'analytics.cohorts'>;
 type Value = MethodOutput<'analytics.customerValue'>;
@@ -30,12 +32,9 @@ function useFormats() {
 
 export function CohortHeatmap({ asOf }: { asOf: string }): ReactNode {
   const { t } = useI18n();
-  const { showError } = useToasts();
   const { percent, number } = useFormats();
-  const [answer, setAnswer] = useState<Cohorts | null>(null);
-  useEffect(() => {
-    call('analytics.cohorts', { asOf, months: 12 }).then(setAnswer, showError);
-  }, [asOf, showError]);
+  const load = useLoad<Cohorts>(() => call('analytics.cohorts', { asOf, months: 12 }), [asOf]);
+  const answer = load.data;
   const months = answer?.months.length ?? 0;
   return (
     <article className="card" data-testid="cohorts">
@@ -45,53 +44,56 @@ export function CohortHeatmap({ asOf }: { asOf: string }): ReactNode {
         <strong>{t('analytics.cohorts.nextMonth', { rate: percent(answer?.nextMonth.rate ?? null) })}</strong>{' '}
         <span className="muted">{t('analytics.cohorts.benchmark')}</span>
       </p>
-      <div className="table-scroll">
-        <table className="table heatmap">
-          <thead>
-            <tr>
-              <th>{t('analytics.cohorts.cohort')}</th>
-              <th className="num">{t('analytics.cohorts.size')}</th>
-              {Array.from({ length: months }, (_, k) => (
-                <th key={k} className="num">
-                  {t('analytics.cohorts.monthN', { n: k })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(answer?.cohorts ?? []).map((cohort) => (
-              <tr key={cohort.month}>
-                <td>{cohort.month}</td>
-                <td className="num">{number(cohort.size)}</td>
-                {Array.from({ length: months }, (_, k) => {
-                  const share = cohort.shares[k];
-                  // Month 0 is everyone; colour months 1… by share (a darker blue is better retention).
-                  const shade = share === undefined || share === null || k === 0 ? undefined : `rgba(21, 112, 239, ${Math.min(1, share * 2.5).toFixed(2)})`;
-                  return (
-                    <td key={k} className="num" style={shade ? { background: shade, color: (share ?? 0) > 0.25 ? '#fff' : undefined } : undefined} title={share === undefined ? undefined : `${cohort.retained[k] ?? 0} / ${cohort.size}`}>
-                      {share === undefined ? '' : percent(share)}
-                    </td>
-                  );
-                })}
+      {answer === null ? (
+        <PanelSkeleton lines={6} />
+      ) : answer.cohorts.length === 0 ? (
+        <EmptyState title={t('pages.analytics.noCohorts', { asOf })} hint={t('pages.analytics.noCustomersHint')} testId="cohorts-empty" />
+      ) : (
+        <Busy busy={load.loading} className="table-scroll">
+          <table className="table heatmap">
+            <thead>
+              <tr>
+                <th>{t('analytics.cohorts.cohort')}</th>
+                <th className="num">{t('analytics.cohorts.size')}</th>
+                {Array.from({ length: months }, (_, k) => (
+                  <th key={k} className="num">
+                    {t('analytics.cohorts.monthN', { n: k })}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {answer.cohorts.map((cohort) => (
+                <tr key={cohort.month}>
+                  <td>{cohort.month}</td>
+                  <td className="num">{number(cohort.size)}</td>
+                  {Array.from({ length: months }, (_, k) => {
+                    const share = cohort.shares[k];
+                    // Month 0 is everyone; colour months 1… by share (a darker blue is better retention).
+                    const shade = share === undefined || share === null || k === 0 ? undefined : `rgba(21, 112, 239, ${Math.min(1, share * 2.5).toFixed(2)})`;
+                    return (
+                      <td key={k} className="num" style={shade ? { background: shade, color: (share ?? 0) > 0.25 ? '#fff' : undefined } : undefined} title={share === undefined ? undefined : `${cohort.retained[k] ?? 0} / ${cohort.size}`}>
+                        {share === undefined ? '' : percent(share)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Busy>
+      )}
     </article>
   );
 }
 
 export function CustomerValuePanel({ asOf }: { asOf: string }): ReactNode {
   const { t } = useI18n();
-  const { showError } = useToasts();
   const { money, percent, number } = useFormats();
   const [offset, setOffset] = useState(0);
   const [sort, setSort] = useState<ValueSort>('historicalValue');
-  const [answer, setAnswer] = useState<Value | null>(null);
-  useEffect(() => {
-    call('analytics.customerValue', { asOf, sort, offset, limit: pageSize }).then(setAnswer, showError);
-  }, [asOf, sort, offset, showError]);
+  const load = useLoad<Value>(() => call('analytics.customerValue', { asOf, sort, offset, limit: pageSize }), [asOf, sort, offset]);
+  const answer = load.data;
   const shop = answer?.shop;
   return (
     <article className="card" data-testid="customer-value">
@@ -125,22 +127,18 @@ export function CustomerValuePanel({ asOf }: { asOf: string }): ReactNode {
           margin: percent(shop?.margin ?? null),
         })}
       </p>
-      <CustomerTable rows={answer?.customers ?? []} />
-      <Pager offset={offset} size={pageSize} total={answer?.total ?? 0} onChange={setOffset} />
+      <CustomerRows load={load} offset={offset} onPage={setOffset} testId="customer-value" />
     </article>
   );
 }
 
 export function SilentCustomersPanel({ asOf }: { asOf: string }): ReactNode {
   const { t } = useI18n();
-  const { showError } = useToasts();
   const { number } = useFormats();
   const [days, setDays] = useState(90);
   const [offset, setOffset] = useState(0);
-  const [answer, setAnswer] = useState<Silent | null>(null);
-  useEffect(() => {
-    call('analytics.silentCustomers', { asOf, days, offset, limit: pageSize }).then(setAnswer, showError);
-  }, [asOf, days, offset, showError]);
+  const load = useLoad<Silent>(() => call('analytics.silentCustomers', { asOf, days, offset, limit: pageSize }), [asOf, days, offset]);
+  const answer = load.data;
   return (
     <article className="card" data-testid="silent-customers">
       <header className="card-header">
@@ -157,9 +155,24 @@ export function SilentCustomersPanel({ asOf }: { asOf: string }): ReactNode {
       <p className="muted small how">
         {t('analytics.silent.how', { silent90: number(answer?.counts.silent90 ?? 0), silent180: number(answer?.counts.silent180 ?? 0), customers: number(answer?.counts.customers ?? 0) })}
       </p>
-      <CustomerTable rows={answer?.customers ?? []} />
-      <Pager offset={offset} size={pageSize} total={answer?.total ?? 0} onChange={setOffset} />
+      <CustomerRows load={load} offset={offset} onPage={setOffset} testId="silent-customers" />
     </article>
+  );
+}
+
+/** A page of customers with the pager above and below; a skeleton first, then the rows dimmed while the next page loads. */
+function CustomerRows({ load, offset, onPage, testId }: { load: { data: { customers: Value['customers']; total: number } | null; loading: boolean }; offset: number; onPage: (offset: number) => void; testId: string }): ReactNode {
+  const { t } = useI18n();
+  if (load.data === null) return <PanelSkeleton lines={8} />;
+  if (load.data.total === 0) return <EmptyState title={t('pages.analytics.noCustomersHere')} testId={`${testId}-empty`} />;
+  return (
+    <>
+      <Pager offset={offset} size={pageSize} total={load.data.total} onChange={onPage} placement="top" />
+      <Busy busy={load.loading}>
+        <CustomerTable rows={load.data.customers} />
+      </Busy>
+      <Pager offset={offset} size={pageSize} total={load.data.total} onChange={onPage} />
+    </>
   );
 }
 

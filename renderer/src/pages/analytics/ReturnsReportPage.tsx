@@ -1,12 +1,14 @@
 // Return rates and reasons for a period, by product, category or channel,
 // with the split that tells quality problems from transit ones.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
 import { routeHref } from '../../app/route.js';
 import { ReportGrid } from '../../components/ReportGrid.js';
-import { useToasts } from '../../components/toasts.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Busy, Loaded, PanelSkeleton } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
 import { todayIn } from './period.js';
@@ -19,15 +21,12 @@ const groups = ['quality', 'transit', 'fit', 'preference', 'other'] as const;
 export function ReturnsReportPage(): ReactNode {
   const { t, tKey, locale } = useI18n();
   const { settings } = useShop();
-  const { showError } = useToasts();
   const periodRoute = usePeriodRoute('last365', todayIn(settings.timeZone));
   const [by, setBy] = useState<By>('category');
-  const [report, setReport] = useState<MethodOutput<'analytics.returns'> | null>(null);
   const period = periodRoute.period;
 
-  useEffect(() => {
-    call('analytics.returns', { from: period.from, to: period.to, by }).then(setReport, showError);
-  }, [period.from, period.to, by, showError]);
+  const load = useLoad<MethodOutput<'analytics.returns'>>(() => call('analytics.returns', { from: period.from, to: period.to, by }), [period.from, period.to, by], { resetOn: [by] });
+  const report = load.data;
 
   const rate = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
   return (
@@ -44,18 +43,32 @@ export function ReturnsReportPage(): ReactNode {
             {groups.map((g) => `${t(`analytics.reasonGroup.${g}`)} ${formatNumber(report.total.byGroup[g], locale)}`).join(' · ')}
           </p>
         ) : null}
+        {report?.returnsMaturing?.current ? (
+          <p className="small kpi-caveat" data-testid="returns-maturing">
+            {t('figures.maturing.report', { date: report.returnsMaturing.stillArrivingFrom })}{' '}
+            {t(report.returnsMaturing.source === 'shop' ? 'figures.maturing.lagShop' : 'figures.maturing.lagDefault', { days: report.returnsMaturing.lagDays })}
+          </p>
+        ) : null}
         <h2>{t('analytics.returns.reasons')}</h2>
-        <table className="table" data-testid="returns-reasons">
-          <tbody>
-            {(report?.reasons ?? []).map((reason) => (
-              <tr key={reason.code}>
-                <td>{tKey(`analytics.reason.${reason.code}`, 'analytics.reason.other')}</td>
-                <td>{t(`analytics.reasonGroup.${reason.reasonGroup as (typeof groups)[number]}`)}</td>
-                <td className="num">{formatNumber(reason.unitsReturned, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {report === null ? (
+          <PanelSkeleton lines={4} />
+        ) : report.reasons.length === 0 ? (
+          <EmptyState title={t('pages.analytics.noReturns')} hint={t('pages.analytics.noReturnsHint')} testId="returns-reasons-empty" />
+        ) : (
+          <Busy busy={load.loading}>
+            <table className="table" data-testid="returns-reasons">
+              <tbody>
+                {report.reasons.map((reason) => (
+                  <tr key={reason.code}>
+                    <td>{tKey(`analytics.reason.${reason.code}`, 'analytics.reason.other')}</td>
+                    <td>{t(`analytics.reasonGroup.${reason.reasonGroup as (typeof groups)[number]}`)}</td>
+                    <td className="num">{formatNumber(reason.unitsReturned, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Busy>
+        )}
       </div>
       <div className="card">
         <label className="field">
@@ -68,24 +81,26 @@ export function ReturnsReportPage(): ReactNode {
             ))}
           </select>
         </label>
-        {report ? (
-          <ReportGrid
-            rows={report.rows.map(({ byGroup, ...row }) => ({ ...row, ...byGroup }))}
-            columns={[
-              { field: 'label', header: t(`analytics.by.${by}`), kind: 'text', text: (row) => row.label || '—', href: (row) => (by === 'product' && row.key > 0 ? routeHref('products', row.key) : undefined) },
-              { field: 'unitsSold', header: t('analytics.kpi.units'), kind: 'number' },
-              { field: 'unitsReturned', header: t('analytics.returns.returned'), kind: 'number' },
-              { field: 'returnRate', header: t('analytics.kpi.returnRate'), kind: 'rate' },
-              ...groups.map((g) => ({ field: g, header: t(`analytics.reasonGroup.${g}`), kind: 'number' as const, exportField: `byGroup.${g}` })),
-            ]}
-            rowKey="key"
-            currency={settings.currency}
-            testId="returns-table"
-            exportSource="analytics.returns"
-            exportQuery={{ from: period.from, to: period.to, by }}
-            fileName={t('analytics.tab.returns')}
-          />
-        ) : null}
+        <Loaded load={load} lines={8}>
+          {(report) => (
+            <ReportGrid
+              rows={report.rows.map(({ byGroup, ...row }) => ({ ...row, ...byGroup }))}
+              columns={[
+                { field: 'label', header: t(`analytics.by.${by}`), kind: 'text', text: (row) => row.label || '—', href: (row) => (by === 'product' && row.key > 0 ? routeHref('products', row.key) : undefined) },
+                { field: 'unitsSold', header: t('analytics.kpi.units'), kind: 'number' },
+                { field: 'unitsReturned', header: t('analytics.returns.returned'), kind: 'number' },
+                { field: 'returnRate', header: t('analytics.kpi.returnRate'), kind: 'rate' },
+                ...groups.map((g) => ({ field: g, header: t(`analytics.reasonGroup.${g}`), kind: 'number' as const, exportField: `byGroup.${g}` })),
+              ]}
+              rowKey="key"
+              currency={settings.currency}
+              testId="returns-table"
+              exportSource="analytics.returns"
+              exportQuery={{ from: period.from, to: period.to, by }}
+              fileName={t('analytics.tab.returns')}
+            />
+          )}
+        </Loaded>
       </div>
     </div>
   );

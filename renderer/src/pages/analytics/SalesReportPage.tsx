@@ -1,17 +1,19 @@
 // Sales per day, week, month, channel, location, category, product or RFM
 // segment for a period, in AG Grid: every row loaded, sorted and filtered in
 // the grid, exported exactly as shown.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SalesReportRow } from '../../../../src/analytics/contract.js';
 import type { MethodInput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
 import { ReportGrid, type ReportColumn } from '../../components/ReportGrid.js';
-import { useToasts } from '../../components/toasts.js';
+import { Loaded } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { InfoNote } from './InfoNote.js';
+import { usePartialTexts } from './partial-trend.js';
 import { todayIn } from './period.js';
 import { PeriodControls } from './PeriodControls.js';
 import { usePeriodRoute, withQuery } from './period-route.js';
@@ -27,24 +29,22 @@ export function SalesReportPage({ route = [] }: { route?: readonly string[] }): 
   const categoryLabel = route[2];
   const { t } = useI18n();
   const { settings } = useShop();
-  const { showError } = useToasts();
   const periodRoute = usePeriodRoute('last30', todayIn(settings.timeZone));
   const [by, setBy] = useState<By>(categoryId === undefined ? 'channel' : 'product');
-  const [rows, setRows] = useState<SalesReportRow[] | null>(null);
   const period = periodRoute.period;
   const query = { from: period.from, to: period.to, by, categoryId };
+  const partialTexts = usePartialTexts(settings.timeZone);
 
-  useEffect(() => {
-    setRows(null);
-    call('analytics.salesReport', { from: period.from, to: period.to, by, categoryId, limit: allRows }).then((answer) => setRows(answer.rows), showError);
-  }, [period.from, period.to, by, categoryId, showError]);
+  // Another grouping is another table (a skeleton); another period keeps the old rows dimmed until the new ones come.
+  const report = useLoad(() => call('analytics.salesReport', { from: period.from, to: period.to, by, categoryId, limit: allRows }), [period.from, period.to, by, categoryId], { resetOn: [by, categoryId] });
 
   const columns: ReportColumn<SalesReportRow>[] = [
     {
       field: 'label',
       header: t(`analytics.by.${by}`),
       kind: 'text',
-      text: (row) => (by === 'segment' ? t(`analytics.segment.${row.label}` as MessageKey) : row.label || '—'),
+      // The row holding today so far says so (by day, week or month).
+      text: (row) => (by === 'segment' ? t(`analytics.segment.${row.label}` as MessageKey) : partialTexts.label(row.label, report.data?.partialBucket) || '—'),
       // A product leads to its page, a category to its products.
       href: (row) =>
         row.key <= 0 ? undefined : by === 'product' ? routeHref('products', row.key) : by === 'category' ? withQuery(routeHref('analytics', 'sales', 'category', row.key, row.label), periodRoute.query) : undefined,
@@ -85,20 +85,20 @@ export function SalesReportPage({ route = [] }: { route?: readonly string[] }): 
             {t('analytics.onlyCategory', { category: categoryLabel ?? String(categoryId) })} <a href={withQuery(routeHref('analytics', 'sales'), periodRoute.query)}>{t('analytics.allCategories')}</a>
           </p>
         )}
-        {rows === null ? (
-          <p className="muted">{t('insights.loading')}</p>
-        ) : (
-          <ReportGrid
-            rows={rows}
-            columns={columns}
-            rowKey="key"
-            currency={settings.currency}
-            testId="sales-report-table"
-            exportSource="analytics.salesReport"
-            exportQuery={query}
-            fileName={t('analytics.tab.sales')}
-          />
-        )}
+        <Loaded load={report} lines={8}>
+          {({ rows }) => (
+            <ReportGrid
+              rows={rows}
+              columns={columns}
+              rowKey="key"
+              currency={settings.currency}
+              testId="sales-report-table"
+              exportSource="analytics.salesReport"
+              exportQuery={query}
+              fileName={t('analytics.tab.sales')}
+            />
+          )}
+        </Loaded>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 // Import: choose what the file holds, pick the file, check encoding / sheet /
 // mapping, read the preview, then apply (all or nothing, or valid rows only)
-// as a job — with undo of the whole import when it is done.
+// as a job after a confirmation of the counts and the effect — with undo of
+// the whole import when it is done.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { importTargetIds, textEncodings, type ImportOptions, type ImportSession, type ImportTargetId } from '../../../../src/spreadsheets/contract.js';
@@ -13,9 +14,13 @@ import { useShop } from '../../app/shop-context.js';
 import { IdSelect } from '../../components/IdSelect.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
 import { useToasts } from '../../components/toasts.js';
+import { Loading } from '../../components/Loading.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocations } from '../stock/use-locations.js';
+import { useConfirm } from '../../components/confirm.js';
+import { importConfirmRequest } from './import-confirm.js';
+import { useUndoConfirm } from '../undo-confirm.js';
 import { fieldLabel, issueText, noticeText } from './import-labels.js';
 import { MappingTable } from './MappingTable.js';
 import { PreviewTable } from './PreviewTable.js';
@@ -36,6 +41,8 @@ export function ImportPage(): ReactNode {
   const jobs = useJobs();
   const locations = useLocations();
   const { settings } = useShop();
+  const confirm = useConfirm();
+  const confirmUndo = useUndoConfirm();
   const [target, setTarget] = useState<ImportTargetId>('products');
   const [session, setSession] = useState<ImportSession | null>(null);
   const [version, setVersion] = useState(0);
@@ -120,6 +127,9 @@ export function ImportPage(): ReactNode {
 
   const apply = async (mode: 'all' | 'validOnly') => {
     if (!session) return;
+    // The person sees the counts, the effect and any large price or cost change first.
+    const request = importConfirmRequest({ session, mode, currency: settings.currency, thresholdPercent: settings.priceChangeConfirmPercent, i18n: { t, locale } });
+    if (!(await confirm(request))) return;
     try {
       setJobId((await call('imports.apply', { sessionId: session.sessionId, mode })).jobId);
     } catch (error) {
@@ -131,6 +141,7 @@ export function ImportPage(): ReactNode {
     const changeSetId = session?.applied?.changeSetId;
     if (!changeSetId || !session) return;
     try {
+      if (!(await confirmUndo(changeSetId, 'always'))) return;
       await call('history.undo', { changeSetId });
       showSuccess('imports.undone');
       setSession({ ...session, applied: null });
@@ -204,6 +215,7 @@ export function ImportPage(): ReactNode {
           </div>
         </div>
         <p className="muted">{t(`imports.targetHint.${target}`)}</p>
+        {busy ? <Loading label={t('pages.imports.working')} testId="import-reading" /> : null}
       </div>
 
       {session ? (

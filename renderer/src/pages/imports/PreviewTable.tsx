@@ -7,7 +7,7 @@ import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
-import { Pager } from '../HistoryPage.js';
+import { Pager } from '../../components/Pager.js';
 import { fieldLabel, issueText, moneyFields, noticeText } from './import-labels.js';
 
 const pageSize = 100;
@@ -52,6 +52,7 @@ export function PreviewTable({ session, version }: { session: ImportSession; ver
           </button>
         ))}
       </div>
+      {page ? <Pager offset={offset} size={pageSize} total={page.total} onChange={setOffset} placement="top" /> : null}
       <table className="table" data-testid="import-preview">
         <thead>
           <tr>

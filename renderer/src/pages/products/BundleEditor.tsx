@@ -7,13 +7,16 @@ import { call } from '../../api/client.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
-import { emptyLine, LinesEditor, resolveLines, type LineDraft } from '../stock/LinesEditor.js';
+import { emptyLine, LinesEditor, useSendLines, type LineDraft } from '../stock/LinesEditor.js';
+import { useFieldIssues } from '../../components/field-issues.js';
 
 export function BundleEditor({ variantId }: { variantId: number }): ReactNode {
   const { t, locale } = useI18n();
   const { showError, showSuccess } = useToasts();
   const [availability, setAvailability] = useState<MethodOutput<'bundles.availability'> | null>(null);
   const [lines, setLines] = useState<LineDraft[]>([emptyLine()]);
+  const sendLines = useSendLines();
+  const issues = useFieldIssues();
 
   const load = useCallback(async () => {
     const answer = await call('bundles.availability', { bundleVariantId: variantId });
@@ -26,12 +29,12 @@ export function BundleEditor({ variantId }: { variantId: number }): ReactNode {
 
   const save = async () => {
     try {
-      const components = (await resolveLines(lines)).map((l) => ({ variantId: l.variantId, quantity: l.quantity }));
-      await call('bundles.set', { bundleVariantId: variantId, components });
+      await sendLines(lines, (components) => call('bundles.set', { bundleVariantId: variantId, components }), 'components');
+      issues.clear();
       showSuccess('products.saved');
       await load();
     } catch (error) {
-      showError(error);
+      showError(issues.take(error));
     }
   };
 
@@ -47,7 +50,7 @@ export function BundleEditor({ variantId }: { variantId: number }): ReactNode {
           </span>
         </p>
       ) : null}
-      <LinesEditor lines={lines} onChange={setLines} testId="bundle-lines" />
+      <LinesEditor lines={lines} onChange={setLines} testId="bundle-lines" issues={issues} list="components" />
       <button type="button" className="button" onClick={() => void save()}>
         {t('bundle.save')}
       </button>

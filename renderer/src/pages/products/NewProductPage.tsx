@@ -9,6 +9,9 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { majorToMinor } from '../../i18n/format.js';
 import { IdSelect } from '../../components/IdSelect.js';
+import { moneyRule, NumberField, useNumberInput } from '../../components/number-field.js';
+import { toVisibleRows, useFieldIssues, type SentRow } from '../../components/field-issues.js';
+import { FieldProblem } from '../../components/FieldProblem.js';
 
 interface OptionDraft {
   name: string;
@@ -36,6 +39,11 @@ export function NewProductPage(): ReactNode {
   const [categories, setCategories] = useState<MethodOutput<'categories.list'>['categories']>([]);
   const [saving, setSaving] = useState(false);
   const [newCategory, setNewCategory] = useState('');
+  const numbers = useNumberInput();
+  const money = moneyRule(settings.currency);
+  // After a refused Create, every number field shows its problem (not only the ones left).
+  const [tried, setTried] = useState(false);
+  const issues = useFieldIssues();
 
   // A new category goes under the one selected (none: top level), and becomes the selection.
   const addCategory = async () => {
@@ -55,27 +63,35 @@ export function NewProductPage(): ReactNode {
 
   const usedOptions = options.map((o) => ({ name: o.name.trim(), values: splitValues(o.values) })).filter((o) => o.name && o.values.length);
   const matrix = combinations(usedOptions.map((o) => o.values));
+  // Options left blank are not sent: the core's options.1 may be the third row here.
+  const usedRows: SentRow[] = options.flatMap((o, index) => (o.name.trim() && splitValues(o.values).length ? [{ index }] : []));
 
   const setOption = (index: number, change: Partial<OptionDraft>) => setOptions((list) => list.map((o, i) => (i === index ? { ...o, ...change } : o)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const priceCheck = numbers.check(price, money);
+    const costCheck = numbers.check(cost, money);
+    if (!priceCheck.ok || !costCheck.ok) {
+      setTried(true);
+      return;
+    }
+    const minor = (value: number | null) => (value === null ? null : majorToMinor(value, settings.currency));
     setSaving(true);
     try {
-      const money = (text: string) => (text.trim() === '' ? null : majorToMinor(Number(text.replace(',', '.')), settings.currency));
       const created = await call('products.create', {
         title,
         brand: brand.trim() || null,
         description,
         categoryId,
         skuPrefix: skuPrefix.trim() || undefined,
-        price: money(price) ?? 0,
-        cost: money(cost),
+        price: minor(priceCheck.value) ?? 0,
+        cost: minor(costCheck.value),
         options: usedOptions,
       });
       navigate('products', created.id);
     } catch (error) {
-      showError(error);
+      showError(issues.take(toVisibleRows(error, usedRows, 'options')));
     } finally {
       setSaving(false);
     }
@@ -92,7 +108,8 @@ export function NewProductPage(): ReactNode {
       <div className="card form-grid">
         <label className="field">
           <span>{t('newProduct.productTitle')}</span>
-          <input required value={title} onChange={(e) => setTitle(e.target.value)} data-testid="np-title" />
+          <input required value={title} onChange={(e) => setTitle(e.target.value)} data-testid="np-title" {...issues.fieldProps('title', 'handle')} />
+          <FieldProblem text={issues.issueFor('title', 'handle')} />
         </label>
         <label className="field">
           <span>{t('newProduct.brand')}</span>
@@ -113,15 +130,16 @@ export function NewProductPage(): ReactNode {
         </label>
         <label className="field">
           <span>{t('newProduct.skuPrefix')}</span>
-          <input value={skuPrefix} onChange={(e) => setSkuPrefix(e.target.value)} data-testid="np-sku-prefix" />
+          <input value={skuPrefix} onChange={(e) => setSkuPrefix(e.target.value)} data-testid="np-sku-prefix" {...issues.fieldProps('skuPrefix', 'variants.*.sku')} />
+          <FieldProblem text={issues.issueFor('skuPrefix', 'variants.*.sku')} testId="np-sku-problem" />
         </label>
         <label className="field">
           <span>{t('newProduct.price', { currency: settings.currency })}</span>
-          <input value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" data-testid="np-price" />
+          <NumberField value={price} onChange={setPrice} rule={money} showProblem={tried} data-testid="np-price" />
         </label>
         <label className="field">
           <span>{t('newProduct.cost', { currency: settings.currency })}</span>
-          <input value={cost} onChange={(e) => setCost(e.target.value)} inputMode="decimal" data-testid="np-cost" />
+          <NumberField value={cost} onChange={setCost} rule={money} showProblem={tried} data-testid="np-cost" />
         </label>
         <label className="field span-2">
           <span>{t('newProduct.description')}</span>
@@ -138,6 +156,7 @@ export function NewProductPage(): ReactNode {
               value={option.name}
               onChange={(e) => setOption(index, { name: e.target.value })}
               data-testid={`np-option-name-${index}`}
+              {...issues.fieldProps(`options.${index}.name`)}
             />
             <input
               className="grow"
@@ -146,8 +165,9 @@ export function NewProductPage(): ReactNode {
               value={option.values}
               onChange={(e) => setOption(index, { values: e.target.value })}
               data-testid={`np-option-values-${index}`}
+              {...issues.fieldProps(`options.${index}.values`)}
             />
-            <button type="button" className="button button-small" onClick={() => setOptions((list) => list.filter((_, i) => i !== index))}>
+            <button type="button" className="button button-small" onClick={() => (issues.clear(), setOptions((list) => list.filter((_, i) => i !== index)))}>
               {t('common.remove')}
             </button>
           </div>

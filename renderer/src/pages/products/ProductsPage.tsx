@@ -14,25 +14,27 @@ import type {
   IGetRowsParams,
   RowSelectionOptions,
 } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { variantMoneyColumns, variantTextColumns, type ProductStatus, type VariantRow } from '../../../../src/catalog/contract.js';
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { variantMoneyColumns, variantTextColumns, type VariantRow } from '../../../../src/catalog/contract.js';
 import type { VariantEditField } from '../../../../src/catalog/edit-contract.js';
 import type { MethodInput } from '../../../../src/contract.js';
-import { ApiError } from '../../api/api-error.js';
 import { call, onEvent } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
+import { useDebounced } from '../../components/use-debounced.js';
 import { displayedGridColumns, ExportMenu } from '../../components/ExportMenu.js';
 import type { ExportColumn, ExportColumnKind } from '../../../../src/exports/contract.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
 import { gridTheme } from './grid-theme.js';
-import { gridLocaleText, productColumns } from './columns.js';
+import { defaultHiddenProductColumns, fixedProductColumns, productColumns } from './columns.js';
+import { useGridLocaleText } from '../../components/grid-locale.js';
+import { ColumnChooser, useColumnChoice, withChosenColumns } from './ColumnChooser.js';
 import { toFilters, toSort } from './grid-query.js';
 import { BulkActionDialog } from './BulkActionDialog.js';
-import { useEditHistory } from './edit-history.js';
-import { planFillDown, planPaste, type PastePlan } from './grid-paste.js';
+import { useHistoryShortcuts } from './edit-history.js';
+import { useGridEdits } from './use-grid-edits.js';
 
 const blockSize = 100;
 const defaultColDef: ColDef<VariantRow> = { sortable: true, resizable: true, floatingFilter: true };
@@ -40,22 +42,14 @@ const rowId = (params: GetRowIdParams<VariantRow>): string => String(params.data
 const searchDebounceMs = 250;
 const rowSelection: RowSelectionOptions = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false };
 const selectionColumnDef = { pinned: 'left' as const, width: 44 };
-const statuses: readonly ProductStatus[] = ['active', 'draft', 'archived'];
+/** Toolbar buttons keep focus where it was (a grid cell), so the keyboard carries on from there. */
+const keepFocus = (event: MouseEvent) => event.preventDefault();
 /** How each grid column is exported; null for the selection checkboxes. */
 function exportKind(colId: string): ExportColumnKind | null {
   if ((variantMoneyColumns as readonly string[]).includes(colId)) return 'money';
   if (colId === 'updatedAt') return 'date';
   if (['weightGrams', 'onHand', 'completeness'].includes(colId)) return 'number';
   return (variantTextColumns as readonly string[]).includes(colId) || colId === 'status' ? 'text' : null;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
@@ -90,64 +84,54 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
   );
 
   const reload = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
-  const history = useEditHistory(reload, showError);
+  const edits = useGridEdits(gridApi, reload);
+  const { history, paste, fillDown, saveCell } = edits;
+  useHistoryShortcuts(history);
   useEffect(() => onEvent('data.changed', ({ areas }) => areas.includes('catalog') && reload()), [reload]);
 
-  const applyPlan = useCallback(
-    async (plan: PastePlan) => {
-      if (!plan.ok) {
-        showError(new ApiError('VALIDATION', plan.key, { key: plan.key, params: plan.params }));
-        return;
-      }
-      if (plan.edits.length > 0) await history.apply({ kind: 'edits', input: { edits: plan.edits } });
-    },
-    [history, showError],
-  );
-  const statusOf = useCallback(
-    (label: string): ProductStatus | null =>
-      statuses.find((s) => s === label.toLowerCase() || t(`status.${s}`).toLowerCase() === label.toLowerCase()) ?? null,
-    [t],
-  );
   const onPaste = useCallback(
     (event: ClipboardEvent<HTMLDivElement>) => {
       const api = gridApi.current;
       if (!api || api.getEditingCells().length > 0) return; // the cell editor takes its own paste
+      // A paste into the search box or a filter is that field's own.
+      if (event.target instanceof HTMLInputElement && event.target.closest('.ag-floating-filter, .ag-filter')) return;
       event.preventDefault();
-      const columnName = (field: VariantEditField) => t(`columns.${field}`);
-      void applyPlan(planPaste(api, event.clipboardData.getData('text/plain'), { currency: settings.currency, statusOf, columnName }));
+      paste(event.clipboardData.getData('text/plain'));
     },
-    [applyPlan, settings.currency, statusOf, t],
+    [paste],
   );
+  // Undo and redo are page-wide (useHistoryShortcuts); fill-down belongs to the grid.
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
-      if (!(event.ctrlKey || event.metaKey) || gridApi.current?.getEditingCells().length) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) void history.undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') void history.redo();
-      else if (key === 'd') void applyPlan(gridApi.current ? planFillDown(gridApi.current) : { ok: false, key: 'pasteNoCell' });
-      else return;
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'd' || gridApi.current?.getEditingCells().length) return;
       event.preventDefault();
+      fillDown();
     },
-    [history, applyPlan],
+    [fillDown],
   );
   const onCellValueChanged = useCallback(
     (event: CellValueChangedEvent<VariantRow>) => {
       if (!event.data || event.source === 'api') return;
       const field = event.column.getColId() as VariantEditField;
       const value = event.data[field as keyof VariantRow] as string | number | null;
-      void history.apply({ kind: 'edits', input: { edits: [{ variantId: event.data.variantId, field, value }] } });
+      const before = event.oldValue as string | number | null;
+      // The row is named by the SKU it had: an edited SKU cell already holds the new one.
+      const sku = field === 'sku' ? String(before) : event.data.sku;
+      void saveCell({ variantId: event.data.variantId, field, value, sku, before, row: (event.rowIndex ?? 0) + 1 });
     },
-    [history],
+    [saveCell],
   );
   const bulkTarget: MethodInput<'variants.bulkAction'>['target'] =
     selected > 0
       ? { variantIds: (gridApi.current?.getSelectedNodes() ?? []).flatMap((n) => (n.data ? [n.data.variantId] : [])) }
       : { filter: lastQuery.current };
 
-  const columnDefs = useMemo(
-    () => productColumns(i18n, settings.currency, settings.timeZone),
-    [i18n, settings.currency, settings.timeZone],
+  const allColumns = useMemo(
+    () => productColumns(i18n, settings.currency, settings.timeZone, edits.cellEdits),
+    [i18n, settings.currency, settings.timeZone, edits.cellEdits],
   );
+  const columnChoice = useColumnChoice('products', defaultHiddenProductColumns);
+  const columnDefs = useMemo(() => withChosenColumns(allColumns, columnChoice.hidden), [allColumns, columnChoice.hidden]);
 
   // A new datasource resets the grid's cache, which is what a new search needs.
   const datasource = useMemo<IDatasource>(
@@ -183,7 +167,7 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
 
   // Stable props: a new object on every render (e.g. when the total arrives) makes
   // AG Grid rebuild its columns and repaint every row, which tripled re-sort time.
-  const localeText = useMemo(() => gridLocaleText(t), [t]);
+  const localeText = useGridLocaleText();
 
   return (
     <div className="page page-products">
@@ -197,17 +181,18 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
             {t('products.new')}
           </a>
           <span className="sep" />
-          <button type="button" className="button button-small" onClick={() => void history.undo()} disabled={!history.canUndo} data-testid="undo" title="Ctrl+Z">
+          <button type="button" className="button button-small" onMouseDown={keepFocus} onClick={() => void history.undo()} disabled={!history.canUndo} data-testid="undo" title="Ctrl+Z">
             {t('products.undo')}
           </button>
-          <button type="button" className="button button-small" onClick={() => void history.redo()} disabled={!history.canRedo} data-testid="redo" title="Ctrl+Shift+Z">
+          <button type="button" className="button button-small" onMouseDown={keepFocus} onClick={() => void history.redo()} disabled={!history.canRedo} data-testid="redo" title="Ctrl+Shift+Z">
             {t('products.redo')}
           </button>
           <button
             type="button"
             className="button button-small"
             disabled={selected === 0}
-            onClick={() => void applyPlan(gridApi.current ? planFillDown(gridApi.current) : { ok: false, key: 'pasteNoCell' })}
+            onMouseDown={keepFocus}
+            onClick={fillDown}
             title="Ctrl+D"
           >
             {t('products.fillDown')}
@@ -215,6 +200,7 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
           <button type="button" className="button button-small" onClick={() => setBulkOpen(true)} data-testid="bulk-open">
             {selected > 0 ? t('products.bulkSelected', { count: selected }) : t('products.bulkFiltered')}
           </button>
+          <ColumnChooser columns={allColumns} choice={columnChoice} fixed={fixedProductColumns} />
           <ExportMenu source="products.list" query={() => lastListQuery.current} columns={exportColumns} fileName={t('exports.file.products')} />
         </div>
         <div className="page-actions">
@@ -239,6 +225,8 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
         </div>
       </div>
       <p className="muted small">{t('products.editHint')}</p>
+      {edits.problemNote}
+      {edits.dialog}
       <div className="grid-wrap" data-testid="products-grid" onPaste={onPaste} onKeyDown={onKeyDown}>
         <AgGridReact<VariantRow>
           // Remount on language change: AG Grid reads localeText only at start.

@@ -1,9 +1,13 @@
 // Pasting a block copied from Excel / WPS / LibreOffice into the Products grid:
 // the clipboard holds tab-separated rows (quoted when a cell has tabs, quotes or
 // line breaks). Each cell becomes one edit of the contract's variants.bulkUpdate,
-// parsed the way the person sees the column (money in major units, translated status).
+// parsed the way the person sees the column (money in major units, translated
+// status) — numbers by the one reader every typed number goes through, so a
+// pasted 12,50 in a USD shop is asked about like a typed one, never 1,250.00.
 import type { VariantEditField } from '../../../../src/catalog/edit-contract.js';
 import type { ProductStatus } from '../../../../src/catalog/contract.js';
+import type { NumberConventions } from '../../../../src/shared/number-input.js';
+import { checkNumber, moneyRule, type NumberRefusal, type NumberRule } from '../../components/number-check.js';
 import { majorToMinor } from '../../i18n/format.js';
 
 /** Splits clipboard text into rows of cells; a trailing line break adds no empty row. */
@@ -46,35 +50,63 @@ export function parseTsv(text: string): string[][] {
 }
 
 export type CellValue = string | number | null;
-export type ParseResult = { ok: true; value: CellValue } | { ok: false; reason: 'number' | 'status' };
 
-const moneyFields = new Set<VariantEditField>(['price', 'compareAtPrice', 'cost']);
-const nullableFields = new Set<VariantEditField>(['barcode', 'compareAtPrice', 'cost', 'weightGrams']);
-
-/** "¥1,299.00", "1 299,5", "$12" → a number in major units, or null when not a number. */
-export function parseAmount(text: string): number | null {
-  let cleaned = text.replace(/[\s\u00a0]/g, '').replace(/^[^\d\-.,]+|[^\d.,]+$/g, '');
-  // A comma followed by exactly 1–2 digits at the end is a decimal comma (12,5 / 1.299,50).
-  if (/,\d{1,2}$/.test(cleaned) && !/\.\d{1,2}$/.test(cleaned)) cleaned = cleaned.replace(/\./g, '').replace(',', '.');
-  cleaned = cleaned.replace(/,/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
+/** How the page reads a typed or pasted cell: the shop's number conventions and translated statuses. */
+export interface CellContext {
+  currency: string;
+  conventions: NumberConventions;
+  statusOf: (label: string) => ProductStatus | null;
 }
 
-export function parseCell(field: VariantEditField, raw: string, currency: string, statusOf: (label: string) => ProductStatus | null): ParseResult {
+/** One reading of an ambiguous cell: the value to store, or why the column refuses it. */
+export type CellOption = { ok: true; value: number } | { ok: false; refusal: NumberRefusal };
+
+/** Why a cell was not taken: a number's problem (with the column's rule, for the message), an unknown status, an empty SKU. */
+export type CellRefusal = { reason: 'number'; refusal: NumberRefusal; rule: NumberRule } | { reason: 'status' } | { reason: 'required' };
+
+export type ParseResult =
+  | { kind: 'value'; value: CellValue }
+  | ({ kind: 'refused' } & CellRefusal)
+  /** 12,50 in a USD shop: asked about, with both readings ([point, comma]) as the column would store them. */
+  | { kind: 'ambiguous'; text: string; readings: [number, number]; options: [CellOption, CellOption]; rule: NumberRule };
+
+export const numberFields = ['price', 'compareAtPrice', 'cost', 'weightGrams'] as const;
+export type NumberColumn = (typeof numberFields)[number];
+export const moneyFields: readonly VariantEditField[] = ['price', 'compareAtPrice', 'cost'];
+
+export function isNumberColumn(field: string): field is NumberColumn {
+  return (numberFields as readonly string[]).includes(field);
+}
+
+/** What a number column accepts: money in the currency's decimals (price required), whole grams. */
+export function cellRule(field: NumberColumn, currency: string): NumberRule {
+  return field === 'weightGrams' ? { integer: true, min: 0 } : moneyRule(currency, { required: field === 'price' });
+}
+
+/** A number as the column stores it: money in minor units, grams as they are. */
+const stored = (field: NumberColumn, value: number, currency: string): number => (field === 'weightGrams' ? value : majorToMinor(value, currency));
+
+/** Typed or pasted text for a number column, read by the one number reader (shared/number-input.ts). */
+export function parseNumberCell(field: NumberColumn, raw: string, context: Pick<CellContext, 'currency' | 'conventions'>): ParseResult {
+  const rule = cellRule(field, context.currency);
+  const check = checkNumber(raw, rule, context.conventions);
+  if (check.ok) return { kind: 'value', value: check.value === null ? null : stored(field, check.value, context.currency) };
+  if (check.problem !== 'ambiguous' || check.reading.kind !== 'ambiguous') return { kind: 'refused', reason: 'number', refusal: check, rule };
+  const option = (value: number): CellOption => {
+    const alone = checkNumber(String(value), rule, { decimalMark: '.' });
+    return alone.ok ? { ok: true, value: stored(field, value, context.currency) } : { ok: false, refusal: { ...alone, text: check.text } };
+  };
+  const [byPoint, byComma] = check.reading.readings;
+  return { kind: 'ambiguous', text: check.text, readings: [byPoint, byComma], options: [option(byPoint), option(byComma)], rule };
+}
+
+export function parseCell(field: VariantEditField, raw: string, context: CellContext): ParseResult {
+  if (isNumberColumn(field)) return parseNumberCell(field, raw, context);
   const text = raw.trim();
-  if (text === '' && nullableFields.has(field)) return { ok: true, value: null };
-  if (moneyFields.has(field)) {
-    const amount = parseAmount(text);
-    return amount === null ? { ok: false, reason: 'number' } : { ok: true, value: majorToMinor(amount, currency) };
-  }
-  if (field === 'weightGrams') {
-    const grams = parseAmount(text);
-    return grams === null ? { ok: false, reason: 'number' } : { ok: true, value: Math.round(grams) };
-  }
   if (field === 'status') {
-    const status = statusOf(text);
-    return status === null ? { ok: false, reason: 'status' } : { ok: true, value: status };
+    const status = context.statusOf(text);
+    return status === null ? { kind: 'refused', reason: 'status' } : { kind: 'value', value: status };
   }
-  return { ok: true, value: text };
+  if (field === 'sku' && text === '') return { kind: 'refused', reason: 'required' };
+  return { kind: 'value', value: field === 'barcode' && text === '' ? null : text };
 }

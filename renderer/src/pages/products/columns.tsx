@@ -5,9 +5,17 @@ import { numberFilterOps, textFilterOps, type VariantRow } from '../../../../src
 import type { MessageKey } from '../../i18n/en.js';
 import type { I18n } from '../../i18n/context.js';
 import { routeHref } from '../../app/route.js';
-import { formatDateTime, formatMoney, formatNumber, majorToMinor, minorToMajor } from '../../i18n/format.js';
+import { currencyFractionDigits, formatDateTime, formatMoney, formatNumber, majorToMinor, minorToMajor } from '../../i18n/format.js';
+import type { VariantEditField } from '../../../../src/catalog/edit-contract.js';
+import { NumberCellEditor } from './number-cell-editor.js';
+import type { CellEdits } from './use-grid-edits.js';
 
 type Col = ColDef<VariantRow>;
+
+/** Always shown and pinned left: what a row is. */
+export const fixedProductColumns: readonly string[] = ['sku', 'title'];
+/** Left out until someone shows them (Columns), so Cost, On hand and Status fit a 1440 px screen. */
+export const defaultHiddenProductColumns: readonly string[] = ['barcode', 'brand', 'compareAtPrice', 'weightGrams', 'updatedAt'];
 
 const textFilter = {
   filter: 'agTextColumnFilter',
@@ -29,48 +37,61 @@ const numberFilter = {
   headerClass: 'ag-right-aligned-header',
 } satisfies Col;
 
-export function productColumns(i18n: I18n, currency: string, timeZone: string): Col[] {
+/**
+ * Editing goes through `edits` (use-grid-edits.tsx): typed text is read there — asked about,
+ * refused with a reason, or confirmed when a price changes a lot — and a cell it refuses is
+ * highlighted. Without it (a read-only use) the columns only display.
+ */
+export function productColumns(i18n: I18n, currency: string, timeZone: string, edits?: CellEdits): Col[] {
   const { t, locale } = i18n;
+  const typed = (field: VariantEditField) => (params: ValueSetterParams<VariantRow>) => {
+    const value = edits?.typed(params.data, field, params.newValue === null || params.newValue === undefined ? '' : String(params.newValue));
+    if (value === undefined) return false;
+    Object.assign(params.data, { [field]: value });
+    return true;
+  };
+  const problem = (field: VariantEditField): Pick<Col, 'cellClassRules'> => ({
+    cellClassRules: { 'cell-problem': (params) => edits?.hasProblem(params.data?.variantId, field) ?? false },
+  });
   // Money is edited in major units (19.99), stored and sent in minor units (1999).
   const money = (field: 'price' | 'compareAtPrice' | 'cost'): Col => ({
     valueGetter: (params: ValueGetterParams<VariantRow>) => {
       const minor = params.data?.[field];
       return minor === undefined || minor === null ? null : minorToMajor(minor, currency);
     },
-    valueSetter: (params: ValueSetterParams<VariantRow>) => {
-      const major = params.newValue as number | null | undefined;
-      const minor = major === null || major === undefined ? null : majorToMinor(major, currency);
-      if (field === 'price' && minor === null) return false; // a variant always has a price
-      Object.assign(params.data, { [field]: minor });
-      return true;
-    },
+    valueSetter: typed(field),
     valueFormatter: (params: ValueFormatterParams<VariantRow, number | null>) =>
       params.value === null || params.value === undefined ? '' : formatMoney(majorToMinor(params.value, currency), currency, locale),
-    editable: true,
-    cellEditor: 'agNumberCellEditor',
+    editable: edits !== undefined,
+    // No inferred number type: its parser would turn a typed 12,50 into 12 before it is read.
+    cellDataType: false,
+    cellEditor: NumberCellEditor,
+    cellEditorParams: { decimals: currencyFractionDigits(currency) },
+    ...problem(field),
   });
   const number = (params: ValueFormatterParams<VariantRow, number | null>): string =>
     formatNumber(params.value ?? null, locale);
   const header = (key: MessageKey): Pick<Col, 'headerName' | 'headerTooltip'> => ({ headerName: t(key), headerTooltip: t(key) });
 
   return [
-    { field: 'sku', colId: 'sku', ...header('columns.sku'), ...textFilter, width: 170, pinned: 'left', cellClass: 'cell-mono', editable: true },
+    { field: 'sku', colId: 'sku', ...header('columns.sku'), ...textFilter, width: 150, pinned: 'left', cellClass: 'cell-mono', editable: edits !== undefined, valueSetter: typed('sku'), ...problem('sku') },
     {
       field: 'title',
       colId: 'title',
       ...header('columns.title'),
       ...textFilter,
-      width: 240,
+      width: 220,
+      pinned: 'left',
       cellRenderer: (params: { value: string | undefined; data: VariantRow | undefined }) =>
         params.data ? <a href={routeHref('products', params.data.productId)}>{params.value}</a> : null,
     },
-    { field: 'variantTitle', colId: 'variantTitle', ...header('columns.variantTitle'), ...textFilter, width: 150 },
-    { field: 'barcode', colId: 'barcode', ...header('columns.barcode'), ...textFilter, width: 140, cellClass: 'cell-mono', editable: true },
-    { field: 'category', colId: 'category', ...header('columns.category'), ...textFilter, width: 180, tooltipField: 'category' },
+    { field: 'variantTitle', colId: 'variantTitle', ...header('columns.variantTitle'), ...textFilter, width: 120 },
+    { field: 'barcode', colId: 'barcode', ...header('columns.barcode'), ...textFilter, width: 140, cellClass: 'cell-mono', editable: edits !== undefined, valueSetter: typed('barcode'), ...problem('barcode') },
+    { field: 'category', colId: 'category', ...header('columns.category'), ...textFilter, width: 150, tooltipField: 'category' },
     { field: 'brand', colId: 'brand', ...header('columns.brand'), ...textFilter, width: 140 },
-    { colId: 'price', ...header('columns.price'), ...numberFilter, ...money('price'), width: 120 },
+    { colId: 'price', ...header('columns.price'), ...numberFilter, ...money('price'), width: 105 },
     { colId: 'compareAtPrice', ...header('columns.compareAtPrice'), ...numberFilter, ...money('compareAtPrice'), width: 120 },
-    { colId: 'cost', ...header('columns.cost'), ...numberFilter, ...money('cost'), width: 110 },
+    { colId: 'cost', ...header('columns.cost'), ...numberFilter, ...money('cost'), width: 100 },
     {
       field: 'weightGrams',
       colId: 'weightGrams',
@@ -78,11 +99,14 @@ export function productColumns(i18n: I18n, currency: string, timeZone: string): 
       ...numberFilter,
       valueFormatter: number,
       width: 110,
-      editable: true,
-      cellEditor: 'agNumberCellEditor',
-      cellEditorParams: { precision: 0 },
+      editable: edits !== undefined,
+      valueSetter: typed('weightGrams'),
+      cellDataType: false,
+      cellEditor: NumberCellEditor,
+      cellEditorParams: { decimals: 0 },
+      ...problem('weightGrams'),
     },
-    { field: 'onHand', colId: 'onHand', ...header('columns.onHand'), ...numberFilter, valueFormatter: number, width: 100 },
+    { field: 'onHand', colId: 'onHand', ...header('columns.onHand'), ...numberFilter, valueFormatter: number, width: 90 },
     {
       field: 'status',
       colId: 'status',
@@ -90,7 +114,7 @@ export function productColumns(i18n: I18n, currency: string, timeZone: string): 
       // Typed text is matched against the translated labels (see grid-query.ts).
       filter: 'agTextColumnFilter',
       filterParams: { filterOptions: ['contains', 'equals', 'notEqual'], maxNumConditions: 2, debounceMs: 300 },
-      width: 110,
+      width: 100,
       editable: true,
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: ['active', 'draft', 'archived'], formatValue: (value: VariantRow['status']) => t(`status.${value}`) },
@@ -103,7 +127,7 @@ export function productColumns(i18n: I18n, currency: string, timeZone: string): 
       ...header('columns.completeness'),
       sortable: false,
       filter: false,
-      width: 120,
+      width: 100,
       cellClass: 'ag-right-aligned-cell',
       headerClass: 'ag-right-aligned-header',
       valueFormatter: (params: ValueFormatterParams<VariantRow, number>) => (params.value === undefined ? '' : `${params.value}%`),

@@ -8,8 +8,11 @@ import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
-import { Pager } from '../HistoryPage.js';
-import { emptyLine, LinesEditor, resolveLines, type LineDraft } from '../stock/LinesEditor.js';
+import { Pager } from '../../components/Pager.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { PanelSkeleton } from '../../components/Loading.js';
+import { emptyLine, LinesEditor, useSendLines, type LineDraft } from '../stock/LinesEditor.js';
+import { useFieldIssues } from '../../components/field-issues.js';
 import { useLocations } from '../stock/use-locations.js';
 import { useSuppliers } from './use-suppliers.js';
 import { IdSelect } from '../../components/IdSelect.js';
@@ -30,6 +33,8 @@ export function OrdersPage(): ReactNode {
   const [locationId, setLocationId] = useState(0);
   const [lines, setLines] = useState<LineDraft[]>([emptyLine()]);
   const [creating, setCreating] = useState(false);
+  const sendLines = useSendLines();
+  const issues = useFieldIssues();
 
   useEffect(() => {
     call('purchaseOrders.list', { open: openOnly, offset, limit: pageSize }).then(setList, showError);
@@ -42,10 +47,11 @@ export function OrdersPage(): ReactNode {
   const create = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const po = await call('purchaseOrders.create', { supplierId, locationId, lines: await resolveLines(lines) });
+      const po = await sendLines(lines, (resolved) => call('purchaseOrders.create', { supplierId, locationId, lines: resolved }));
+      issues.clear();
       navigate('purchasing', 'orders', po.id);
     } catch (error) {
-      showError(error);
+      showError(issues.take(error));
     }
   };
 
@@ -90,7 +96,7 @@ export function OrdersPage(): ReactNode {
             </label>
           </div>
           <p className="muted small">{t('po.costHint')}</p>
-          <LinesEditor lines={lines} onChange={setLines} testId="po-lines" />
+          <LinesEditor lines={lines} onChange={setLines} testId="po-lines" issues={issues} />
           <div className="form-actions">
             <button type="submit" className="button button-primary" data-testid="po-create">
               {t('po.createDraft')}
@@ -99,7 +105,17 @@ export function OrdersPage(): ReactNode {
         </form>
       ) : null}
       <div className="card">
-        <table className="table" data-testid="po-table">
+        {list === null ? <PanelSkeleton lines={4} /> : null}
+        {list?.total === 0 ? (
+          <EmptyState
+            title={t(openOnly ? 'pages.empty.openOrders' : 'pages.empty.orders')}
+            hint={t(openOnly ? 'pages.empty.openOrdersHint' : 'pages.empty.ordersHint')}
+            action={{ label: t('po.new'), onClick: () => setCreating(true), testId: 'po-empty-new' }}
+            testId="po-empty"
+          />
+        ) : null}
+        <Pager offset={offset} total={list?.total ?? 0} size={pageSize} onChange={setOffset} placement="top" />
+        <table className="table" data-testid="po-table" hidden={!list || list.total === 0}>
           <thead>
             <tr>
               <th>{t('transfer.number')}</th>

@@ -1,10 +1,17 @@
-// Reorder suggestions grouped per supplier; every line explains its numbers
-// (metrics.md); one click makes a supplier's lines a draft purchase order.
-import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
+// Reorder suggestions grouped per supplier: each group's header says who, how
+// many lines, units and what it costs, with "Create draft PO" beside it; the
+// lines fold away under the header, and each line's explanation of its numbers
+// (metrics.md) opens on "Why?". A long list starts with only the first
+// supplier open, so the page reads as a list of suppliers to order from.
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import type { SuggestionLine } from '../../../../src/purchasing/reorder-contract.js';
 import { call } from '../../api/client.js';
-import { navigate } from '../../app/route.js';
+import { navigate, routeHref } from '../../app/route.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { Busy, PanelSkeleton } from '../../components/Loading.js';
+import { Pager } from '../../components/Pager.js';
+import { useLoad } from '../../components/use-load.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
@@ -14,25 +21,139 @@ import { ExportMenu } from '../../components/ExportMenu.js';
 import { ReorderForecastCheck } from './ReorderForecastCheck.js';
 
 type Suggestions = MethodOutput<'reorder.suggestions'>;
+type SupplierSuggestions = Suggestions['suppliers'][number];
+/** Suggested lines per page, over all suppliers (most urgent first within a supplier). */
+const pageSize = 200;
+/** Up to this many lines in all, every supplier starts open; beyond it only the first. */
+const openAllUpTo = 40;
 
 export function ReorderPage(): ReactNode {
   const { t, locale } = useI18n();
   const { showError } = useToasts();
   const locations = useLocations();
-  const [data, setData] = useState<Suggestions | null>(null);
-  const [settings, setSettings] = useState<MethodOutput<'reorder.settings.get'> | null>(null);
-  const [open, setOpen] = useState<number | null>(null);
+  const [offset, setOffset] = useState(0);
+  const suggestions = useLoad<Suggestions>(() => call('reorder.suggestions', { offset, limit: pageSize }), [offset]);
+  const settings = useLoad<MethodOutput<'reorder.settings.get'>>(() => call('reorder.settings.get', {}), []);
   const [locationId, setLocationId] = useState(0);
-
-  const load = useCallback(() => {
-    void call('reorder.suggestions', {}).then(setData, showError);
-    void call('reorder.settings.get', {}).then(setSettings, showError);
-  }, [showError]);
-  useEffect(load, [load]);
+  // Which suppliers the person opened or closed; others follow the default above.
+  const [opened, setOpened] = useState<ReadonlyMap<number, boolean>>(new Map());
   useEffect(() => {
     if (!locationId && locations[0]) setLocationId(locations[0].id);
   }, [locations, locationId]);
 
+  const data = suggestions.data;
+  const draft = async (supplierId: number) => {
+    try {
+      const created = await call('reorder.createDraft', { supplierId, locationId });
+      navigate('purchasing', 'orders', created.purchaseOrderId);
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const allLines = data?.suppliers.reduce((sum, group) => sum + group.lines.length, 0) ?? 0;
+  const isOpen = (supplierId: number, index: number) => opened.get(supplierId) ?? (allLines <= openAllUpTo || index === 0);
+  const setOpen = (supplierId: number, open: boolean) => setOpened((current) => new Map(current).set(supplierId, open));
+  const setAll = (open: boolean) => setOpened(new Map((data?.suppliers ?? []).map((group) => [group.supplier.id, open])));
+
+  return (
+    <div data-testid="reorder">
+      <p className="muted small">
+        {settings.data
+          ? t('reorder.settings', { window: settings.data.demandWindowDays, level: `${Math.round(settings.data.serviceLevel * 100)}%`, review: settings.data.reviewPeriodDays })
+          : '\u00a0'}
+      </p>
+      <div className="filters">
+        <label className="check">
+          {t('po.deliverTo')}
+          <IdSelect value={locationId} onChange={(id) => setLocationId(id ?? 0)} options={locations} label={(o) => o.name} />
+        </label>
+        {data && data.suppliers.length > 0 ? (
+          <span className="total" data-testid="reorder-summary">
+            {t('pages.reorder.summary', { suppliers: formatNumber(data.suppliers.length, locale), lines: formatNumber(data.total, locale) })}
+          </span>
+        ) : null}
+        <div className="page-actions">
+          {data && data.suppliers.length > 1 ? (
+            <>
+              <button type="button" className="button button-small" onClick={() => setAll(true)} data-testid="reorder-open-all">
+                {t('pages.reorder.openAll')}
+              </button>
+              <button type="button" className="button button-small" onClick={() => setAll(false)} data-testid="reorder-close-all">
+                {t('pages.reorder.closeAll')}
+              </button>
+            </>
+          ) : null}
+          <ExportMenu
+            source="reorder.suggestions"
+            query={{}}
+            columns={[
+              { field: 'supplierName', header: t('exports.supplier'), kind: 'text' },
+              { field: 'sku', header: t('columns.sku'), kind: 'text' },
+              { field: 'title', header: t('columns.title'), kind: 'text' },
+              { field: 'dailyDemand', header: t('reorder.demand'), kind: 'number' },
+              { field: 'available', header: t('stock.col.available'), kind: 'number' },
+              { field: 'onOrder', header: t('reorder.onOrder'), kind: 'number' },
+              { field: 'reorderPoint', header: t('reorder.rop'), kind: 'number' },
+              { field: 'quantity', header: t('reorder.quantity'), kind: 'number' },
+              { field: 'lineCost', header: t('po.lineTotal'), kind: 'money' },
+              { field: 'currency', header: t('fields.currency'), kind: 'text' },
+            ]}
+            fileName={t('exports.file.reorder')}
+          />
+        </div>
+      </div>
+      {data === null ? (
+        <div className="card">
+          <PanelSkeleton lines={8} label={t('reorder.computing')} />
+        </div>
+      ) : (
+        <Busy busy={suggestions.loading}>
+          <Pager offset={offset} total={data.total} size={pageSize} onChange={setOffset} placement="top" />
+          {data.suppliers.length === 0 ? (
+            <div className="card">
+              <EmptyState
+                title={t('pages.reorder.emptyTitle')}
+                hint={t('reorder.none')}
+                action={{ label: t('purchasing.tab.orders'), href: routeHref('purchasing', 'orders') }}
+                testId="reorder-empty"
+              />
+            </div>
+          ) : null}
+          {data.suppliers.map((group, index) => (
+            <SupplierGroup
+              key={group.supplier.id}
+              group={group}
+              open={isOpen(group.supplier.id, index)}
+              onToggle={() => setOpen(group.supplier.id, !isOpen(group.supplier.id, index))}
+              onDraft={() => void draft(group.supplier.id)}
+            />
+          ))}
+          <Pager offset={offset} total={data.total} size={pageSize} onChange={setOffset} />
+          {data.noSupplierTotal > 0 ? (
+            <div className="card">
+              <h2>{t('reorder.withoutSupplier', { count: formatNumber(data.noSupplierTotal, locale) })}</h2>
+              <p className="muted small">{t('reorder.withoutSupplierHint')}</p>
+              <p className="small">{data.noSupplier.slice(0, 20).map((v) => v.sku).join(', ')}</p>
+            </div>
+          ) : null}
+        </Busy>
+      )}
+    </div>
+  );
+}
+
+/** One supplier: the header (who, lines, units, cost, draft PO) and, when open, its lines. */
+function SupplierGroup(props: { group: SupplierSuggestions; open: boolean; onToggle: () => void; onDraft: () => void }): ReactNode {
+  const { t, locale } = useI18n();
+  const { group } = props;
+  const [why, setWhy] = useState<ReadonlySet<number>>(new Set());
+  const toggleWhy = (variantId: number) =>
+    setWhy((current) => {
+      const next = new Set(current);
+      if (!next.delete(variantId)) next.add(variantId);
+      return next;
+    });
   const n = (value: number, digits = 1) => formatNumber(Math.round(value * 10 ** digits) / 10 ** digits, locale);
   const explain = (l: SuggestionLine) =>
     t('reorder.explain', {
@@ -54,118 +175,86 @@ export function ReorderPage(): ReactNode {
       pack: l.packSize,
       quantity: l.quantity,
     });
-  const draft = async (supplierId: number) => {
-    try {
-      const created = await call('reorder.createDraft', { supplierId, locationId });
-      navigate('purchasing', 'orders', created.purchaseOrderId);
-    } catch (error) {
-      showError(error);
-    }
-  };
+  const linesId = `reorder-lines-${group.supplier.id}`;
 
-  if (!data || !settings) return <p className="muted">{t('reorder.computing')}</p>;
   return (
-    <div data-testid="reorder">
-      <p className="muted small">
-        {t('reorder.settings', { window: settings.demandWindowDays, level: `${Math.round(settings.serviceLevel * 100)}%`, review: settings.reviewPeriodDays })}
-      </p>
-      <div className="filters">
-        <label className="check">
-          {t('po.deliverTo')}
-          <IdSelect value={locationId} onChange={(id) => setLocationId(id ?? 0)} options={locations} label={(o) => o.name} />
-        </label>
+    <section className="card reorder-group" data-testid="reorder-group" aria-label={group.supplier.name}>
+      <header className="reorder-group-head">
+        <button type="button" className="group-toggle" aria-expanded={props.open} aria-controls={linesId} onClick={props.onToggle} data-testid="reorder-group-toggle">
+          <span className="group-caret" aria-hidden="true">
+            {props.open ? '▾' : '▸'}
+          </span>
+          <h2>{group.supplier.name}</h2>
+        </button>
+        <span className="muted" data-testid="reorder-group-totals">
+          {t('reorder.groupTotals', {
+            lines: formatNumber(group.totals.lines, locale),
+            units: formatNumber(group.totals.units, locale),
+            cost: formatMoney(group.totals.cost, group.supplier.currency, locale),
+          })}
+        </span>
         <div className="page-actions">
-          <ExportMenu
-            source="reorder.suggestions"
-            query={{}}
-            columns={[
-              { field: 'supplierName', header: t('exports.supplier'), kind: 'text' },
-              { field: 'sku', header: t('columns.sku'), kind: 'text' },
-              { field: 'title', header: t('columns.title'), kind: 'text' },
-              { field: 'dailyDemand', header: t('reorder.demand'), kind: 'number' },
-              { field: 'available', header: t('stock.col.available'), kind: 'number' },
-              { field: 'onOrder', header: t('reorder.onOrder'), kind: 'number' },
-              { field: 'reorderPoint', header: t('reorder.rop'), kind: 'number' },
-              { field: 'quantity', header: t('reorder.quantity'), kind: 'number' },
-              { field: 'lineCost', header: t('po.lineTotal'), kind: 'money' },
-              { field: 'currency', header: t('fields.currency'), kind: 'text' },
-            ]}
-            fileName={t('exports.file.reorder')}
-          />
+          <button type="button" className="button button-small button-primary" onClick={props.onDraft} data-testid="reorder-draft">
+            {t('reorder.createDraft')}
+          </button>
         </div>
-      </div>
-      {data.suppliers.length === 0 ? <p className="card">{t('reorder.none')}</p> : null}
-      {data.suppliers.map((group) => (
-        <div className="card reorder-group" key={group.supplier.id} data-testid="reorder-group">
-          <div className="page-header">
-            <h2>{group.supplier.name}</h2>
-            <span className="muted">
-              {t('reorder.groupTotals', { lines: formatNumber(group.totals.lines, locale), units: formatNumber(group.totals.units, locale), cost: formatMoney(group.totals.cost, group.supplier.currency, locale) })}
-            </span>
-            <div className="page-actions">
-              <button type="button" className="button button-small button-primary" onClick={() => void draft(group.supplier.id)} data-testid="reorder-draft">
-                {t('reorder.createDraft')}
-              </button>
-            </div>
-          </div>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('columns.sku')}</th>
-                <th>{t('columns.title')}</th>
-                <th className="num">{t('reorder.demand')}</th>
-                <th className="num">{t('stock.col.available')}</th>
-                <th className="num">{t('reorder.onOrder')}</th>
-                <th className="num">{t('reorder.rop')}</th>
-                <th className="num">{t('reorder.quantity')}</th>
-                <th className="num">{t('po.lineTotal')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {group.lines.map((line) => (
-                <Fragment key={line.variantId}>
+      </header>
+      {props.open ? (
+        <table className="table" id={linesId}>
+          <thead>
+            <tr>
+              <th>{t('columns.sku')}</th>
+              <th>{t('columns.title')}</th>
+              <th className="num">{t('reorder.demand')}</th>
+              <th className="num">{t('stock.col.available')}</th>
+              <th className="num">{t('reorder.onOrder')}</th>
+              <th className="num">{t('reorder.rop')}</th>
+              <th className="num">{t('reorder.quantity')}</th>
+              <th className="num">{t('po.lineTotal')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {group.lines.map((line) => (
+              <Fragment key={line.variantId}>
+                <tr>
+                  <td className="cell-mono">{line.sku}</td>
+                  <td>
+                    {line.title}
+                    {line.onDraft ? <span className="pill">{t('reorder.onDraft')}</span> : null}
+                    {line.lowStock ? (
+                      <span className="pill pill-low" title={t('figures.lowStock.title')} data-testid="reorder-low-stock">
+                        {t('figures.lowStock.badge')}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="num">{n(line.dailyDemand, 2)}</td>
+                  <td className="num">{formatNumber(line.available, locale)}</td>
+                  <td className="num">{formatNumber(line.onOrder, locale)}</td>
+                  <td className="num">{n(line.reorderPoint)}</td>
+                  <td className="num">
+                    <strong>{formatNumber(line.quantity, locale)}</strong>
+                  </td>
+                  <td className="num">{formatMoney(line.lineCost, group.supplier.currency, locale)}</td>
+                  <td>
+                    <button type="button" className="link" aria-expanded={why.has(line.variantId)} onClick={() => toggleWhy(line.variantId)}>
+                      {t('reorder.why')}
+                    </button>
+                  </td>
+                </tr>
+                {why.has(line.variantId) ? (
                   <tr>
-                    <td className="cell-mono">{line.sku}</td>
-                    <td>
-                      {line.title}
-                      {line.onDraft ? <span className="pill">{t('reorder.onDraft')}</span> : null}
-                    </td>
-                    <td className="num">{n(line.dailyDemand, 2)}</td>
-                    <td className="num">{formatNumber(line.available, locale)}</td>
-                    <td className="num">{formatNumber(line.onOrder, locale)}</td>
-                    <td className="num">{n(line.reorderPoint)}</td>
-                    <td className="num">
-                      <strong>{formatNumber(line.quantity, locale)}</strong>
-                    </td>
-                    <td className="num">{formatMoney(line.lineCost, group.supplier.currency, locale)}</td>
-                    <td>
-                      <button type="button" className="link" onClick={() => setOpen(open === line.variantId ? null : line.variantId)}>
-                        {t('reorder.why')}
-                      </button>
+                    <td colSpan={9} className="explain" data-testid="reorder-explain">
+                      {explain(line)}
+                      <ReorderForecastCheck variantId={line.variantId} dailyDemand={line.dailyDemand} days={line.leadTimeDays + line.reviewPeriodDays} />
                     </td>
                   </tr>
-                  {open === line.variantId ? (
-                    <tr>
-                      <td colSpan={9} className="explain" data-testid="reorder-explain">
-                        {explain(line)}
-                        <ReorderForecastCheck variantId={line.variantId} dailyDemand={line.dailyDemand} days={line.leadTimeDays + line.reviewPeriodDays} />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
-      {data.noSupplierTotal > 0 ? (
-        <div className="card">
-          <h2>{t('reorder.withoutSupplier', { count: formatNumber(data.noSupplierTotal, locale) })}</h2>
-          <p className="muted small">{t('reorder.withoutSupplierHint')}</p>
-          <p className="small">{data.noSupplier.slice(0, 20).map((v) => v.sku).join(', ')}</p>
-        </div>
+                ) : null}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -1,22 +1,50 @@
 // Supplier scorecard: on-time and fill rates, promised vs actual lead time,
-// price changes; each figure says how it is computed.
-import { useEffect, useState, type ReactNode } from 'react';
+// price changes; each figure says how it is computed. Until a purchase order
+// has been sent there is nothing to score, and the page says how to start.
+import type { ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
-import { useToasts } from '../../components/toasts.js';
+import { routeHref } from '../../app/route.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { PanelSkeleton } from '../../components/Loading.js';
+import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
 
 export function ScorecardPage(): ReactNode {
   const { t, locale } = useI18n();
-  const { showError } = useToasts();
-  const [data, setData] = useState<MethodOutput<'suppliers.scorecard'> | null>(null);
-  useEffect(() => {
-    call('suppliers.scorecard', {}).then(setData, showError);
-  }, [showError]);
+  const load = useLoad<MethodOutput<'suppliers.scorecard'>>(() => call('suppliers.scorecard', {}), []);
+  const data = load.data;
   const pct = (rate: number | null) => (rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate));
   const days = (value: number | null) => (value === null ? '—' : t('insights.days', { n: formatNumber(Math.round(value * 10) / 10, locale) }));
-  if (!data) return <p className="muted">{t('common.loading')}</p>;
+  if (!data)
+    return (
+      <div className="card">
+        <PanelSkeleton lines={6} />
+      </div>
+    );
+  if (data.suppliers.length === 0)
+    return (
+      <div className="card">
+        <EmptyState
+          title={t('pages.empty.scorecardNoSuppliers')}
+          hint={t('pages.empty.scorecardHint')}
+          action={{ label: t('purchasing.tab.suppliers'), href: routeHref('purchasing', 'suppliers') }}
+          testId="scorecard-empty"
+        />
+      </div>
+    );
+  if (data.suppliers.every((s) => s.ordersSent === 0))
+    return (
+      <div className="card">
+        <EmptyState
+          title={t('pages.empty.scorecardNoOrders')}
+          hint={t('pages.empty.scorecardHint')}
+          action={{ label: t('po.new'), href: routeHref('purchasing', 'orders') }}
+          testId="scorecard-empty"
+        />
+      </div>
+    );
   return (
     <div className="card" data-testid="scorecard">
       <ul className="muted small how-list">

@@ -8,22 +8,41 @@ import { ApiError } from '../../api/api-error.js';
 import { call } from '../../api/client.js';
 import { findVariant } from '../../api/lookup.js';
 import { useToasts } from '../../components/toasts.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { PanelSkeleton } from '../../components/Loading.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, majorToMinor } from '../../i18n/format.js';
+import { moneyRule, NumberField, useNumberInput, type NumberRule } from '../../components/number-field.js';
 
 type Items = MethodOutput<'supplierItems.list'>;
+/** Pack size and minimum order: whole units, at least 1 (empty: 1). */
+const countRule: NumberRule = { integer: true, min: 1 };
+/** Lead time in whole days (empty: the supplier's). */
+const daysRule: NumberRule = { integer: true, min: 0 };
 
 export function SupplierItems({ supplier }: { supplier: Supplier }): ReactNode {
   const { t, locale } = useI18n();
   const { showError, showSuccess } = useToasts();
   const [items, setItems] = useState<Items | null>(null);
   const [draft, setDraft] = useState({ code: '', supplierSku: '', cost: '', pack: '1', moq: '1', lead: '', preferred: true });
+  // Typed numbers are read like every typed number (components/number-field.tsx); a refused Add says why.
+  const numbers = useNumberInput();
+  const [tried, setTried] = useState(false);
+  const costRule = moneyRule(supplier.currency, { required: true });
 
   const load = useCallback(() => call('supplierItems.list', { supplierId: supplier.id, limit: 500 }).then(setItems, showError), [supplier.id, showError]);
   useEffect(() => void load(), [load]);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
+    const cost = numbers.check(draft.cost, costRule);
+    const pack = numbers.check(draft.pack, countRule);
+    const moq = numbers.check(draft.moq, countRule);
+    const lead = numbers.check(draft.lead, daysRule);
+    if (!cost.ok || !pack.ok || !moq.ok || !lead.ok || cost.value === null) {
+      setTried(true);
+      return;
+    }
     try {
       const variant = await findVariant(draft.code);
       if (!variant) throw new ApiError('NOT_FOUND', draft.code, { key: 'unknownScanCode', params: { code: draft.code } });
@@ -31,13 +50,14 @@ export function SupplierItems({ supplier }: { supplier: Supplier }): ReactNode {
         supplierId: supplier.id,
         variantId: variant.variantId,
         supplierSku: draft.supplierSku.trim() || null,
-        cost: majorToMinor(Number(draft.cost.replace(',', '.')), supplier.currency),
-        packSize: Number(draft.pack) || 1,
-        moq: Number(draft.moq) || 1,
-        leadTimeDays: draft.lead.trim() === '' ? null : Number(draft.lead),
+        cost: majorToMinor(cost.value, supplier.currency),
+        packSize: pack.value ?? 1,
+        moq: moq.value ?? 1,
+        leadTimeDays: lead.value,
         preferred: draft.preferred,
       });
       setDraft({ ...draft, code: '', supplierSku: '', cost: '' });
+      setTried(false);
       showSuccess('supplier.itemSaved');
       await load();
     } catch (error) {
@@ -59,10 +79,10 @@ export function SupplierItems({ supplier }: { supplier: Supplier }): ReactNode {
       <form className="field-row" onSubmit={add}>
         <input required placeholder={t('stock.skuOrBarcode')} aria-label={t('stock.skuOrBarcode')} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value })} />
         <input placeholder={t('insights.col.supplierSku')} aria-label={t('insights.col.supplierSku')} value={draft.supplierSku} onChange={(e) => setDraft({ ...draft, supplierSku: e.target.value })} />
-        <input required placeholder={t('supplier.costIn', { currency: supplier.currency })} aria-label={t('supplier.costIn', { currency: supplier.currency })} inputMode="decimal" value={draft.cost} onChange={(e) => setDraft({ ...draft, cost: e.target.value })} />
-        <input placeholder={t('supplier.pack')} aria-label={t('supplier.pack')} inputMode="numeric" value={draft.pack} onChange={(e) => setDraft({ ...draft, pack: e.target.value })} />
-        <input placeholder={t('supplier.moq')} aria-label={t('supplier.moq')} inputMode="numeric" value={draft.moq} onChange={(e) => setDraft({ ...draft, moq: e.target.value })} />
-        <input placeholder={t('supplier.leadTime')} aria-label={t('supplier.leadTime')} inputMode="numeric" value={draft.lead} onChange={(e) => setDraft({ ...draft, lead: e.target.value })} />
+        <NumberField required rule={costRule} showProblem={tried} placeholder={t('supplier.costIn', { currency: supplier.currency })} aria-label={t('supplier.costIn', { currency: supplier.currency })} value={draft.cost} onChange={(text) => setDraft({ ...draft, cost: text })} />
+        <NumberField rule={countRule} showProblem={tried} placeholder={t('supplier.pack')} aria-label={t('supplier.pack')} value={draft.pack} onChange={(text) => setDraft({ ...draft, pack: text })} />
+        <NumberField rule={countRule} showProblem={tried} placeholder={t('supplier.moq')} aria-label={t('supplier.moq')} value={draft.moq} onChange={(text) => setDraft({ ...draft, moq: text })} />
+        <NumberField rule={daysRule} showProblem={tried} placeholder={t('supplier.leadTime')} aria-label={t('supplier.leadTime')} value={draft.lead} onChange={(text) => setDraft({ ...draft, lead: text })} />
         <label className="check">
           <input type="checkbox" checked={draft.preferred} onChange={(e) => setDraft({ ...draft, preferred: e.target.checked })} /> {t('insights.preferred')}
         </label>
@@ -70,7 +90,9 @@ export function SupplierItems({ supplier }: { supplier: Supplier }): ReactNode {
           {t('common.add')}
         </button>
       </form>
-      <table className="table">
+      {items === null ? <PanelSkeleton lines={3} /> : null}
+      {items?.rows.length === 0 ? <EmptyState title={t('pages.empty.supplierItems')} hint={t('pages.empty.supplierItemsHint')} testId="supplier-items-empty" /> : null}
+      <table className="table" hidden={!items || items.rows.length === 0}>
         <thead>
           <tr>
             <th>{t('columns.sku')}</th>

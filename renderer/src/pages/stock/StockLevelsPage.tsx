@@ -1,16 +1,19 @@
 // Stock per variant and location: on hand, committed, available, incoming,
 // value; search, location, low-stock filter and sort run in the core.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import type { StockLevel } from '../../../../src/inventory/contract.js';
 import { call, onEvent } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
-import { useToasts } from '../../components/toasts.js';
+import { EmptyState } from '../../components/EmptyState.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
+import { Loaded } from '../../components/Loading.js';
+import { Pager } from '../../components/Pager.js';
+import { useDebounced } from '../../components/use-debounced.js';
+import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
-import { Pager } from '../HistoryPage.js';
 import { AdjustDialog } from './AdjustDialog.js';
 import { useLocations } from './use-locations.js';
 
@@ -21,25 +24,24 @@ const numericColumns = ['onHand', 'committed', 'available', 'incoming', 'value']
 export function StockLevelsPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
-  const { showError } = useToasts();
   const locations = useLocations();
   const [search, setSearch] = useState('');
   const [locationId, setLocationId] = useState<number | undefined>(undefined);
   const [lowOnly, setLowOnly] = useState(false);
   const [sort, setSort] = useState<Sort>({ column: 'sku', direction: 'asc' });
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<MethodOutput<'stock.levels'> | null>(null);
   const [adjusting, setAdjusting] = useState<StockLevel | null | 'new'>(null);
 
-  const load = useCallback(
-    () => call('stock.levels', { search: search.trim(), locationId, lowOnly, sort, offset, limit: pageSize }).then(setPage, showError),
-    [search, locationId, lowOnly, sort, offset, showError],
+  // Typing waits for a pause; the rows shown stay (dimmed) until the next answer.
+  const typed = useDebounced(search.trim(), 200);
+  const levels = useLoad<MethodOutput<'stock.levels'>>(
+    () => call('stock.levels', { search: typed, locationId, lowOnly, sort, offset, limit: pageSize }),
+    [typed, locationId, lowOnly, sort, offset],
   );
-  useEffect(() => {
-    const timer = window.setTimeout(() => void load(), 200);
-    return () => window.clearTimeout(timer);
-  }, [load]);
-  useEffect(() => onEvent('data.changed', ({ areas }) => areas.includes('stock') && void load()), [load]);
+  const page = levels.data;
+  const { reload } = levels;
+  useEffect(() => onEvent('data.changed', ({ areas }) => areas.includes('stock') && reload()), [reload]);
+  const filtered = typed !== '' || locationId !== undefined || lowOnly;
 
   const sortBy = (column: Sort['column']) => {
     setOffset(0);
@@ -88,41 +90,61 @@ export function StockLevelsPage(): ReactNode {
       </div>
       <p className="muted small">{t('stock.how')}</p>
       <div className="card">
-        <table className="table" data-testid="stock-levels">
-          <thead>
-            <tr>
-              {header('sku', t('columns.sku'))}
-              {header('title', t('columns.title'))}
-              {header('location', t('stock.location'))}
-              {header('bin', t('stock.bin'))}
-              {numericColumns.map((c) => header(c, t(`stock.col.${c}`), true))}
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(page?.rows ?? []).map((row) => (
-              <tr key={`${row.variantId}-${row.locationId}`} className={row.isLow ? 'row-low' : undefined}>
-                <td className="cell-mono">{row.sku}</td>
-                <td>
-                  <a href={routeHref('products', row.productId)}>{row.title}</a> <span className="muted">{row.options}</span>
-                </td>
-                <td>{row.location}</td>
-                <td>{row.bin ?? ''}</td>
-                <td className="num">{formatNumber(row.onHand, locale)}</td>
-                <td className="num">{formatNumber(row.committed, locale)}</td>
-                <td className={row.available <= 0 ? 'num negative' : 'num'}>{formatNumber(row.available, locale)}</td>
-                <td className="num">{formatNumber(row.incoming, locale)}</td>
-                <td className="num">{formatMoney(row.value, settings.currency, locale)}</td>
-                <td>
-                  <button type="button" className="button button-small" onClick={() => setAdjusting(row)}>
-                    {t('stock.adjust')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Pager offset={offset} total={page?.total ?? 0} size={pageSize} onChange={setOffset} />
+        <Loaded load={levels} lines={10}>
+          {(page) =>
+            page.total === 0 ? (
+              filtered ? (
+                <EmptyState title={t('pages.empty.stockFiltered')} hint={t('pages.empty.stockFilteredHint')} testId="stock-levels-empty" />
+              ) : (
+                <EmptyState
+                  title={t('pages.empty.stock')}
+                  hint={t('pages.empty.stockHint')}
+                  action={{ label: t('stock.adjust'), onClick: () => setAdjusting('new') }}
+                  testId="stock-levels-empty"
+                />
+              )
+            ) : (
+              <>
+                <Pager offset={offset} total={page.total} size={pageSize} onChange={setOffset} placement="top" />
+                <table className="table" data-testid="stock-levels">
+                  <thead>
+                    <tr>
+                      {header('sku', t('columns.sku'))}
+                      {header('title', t('columns.title'))}
+                      {header('location', t('stock.location'))}
+                      {header('bin', t('stock.bin'))}
+                      {numericColumns.map((c) => header(c, t(`stock.col.${c}`), true))}
+                      <th />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.rows.map((row) => (
+                      <tr key={`${row.variantId}-${row.locationId}`} className={row.isLow ? 'row-low' : undefined}>
+                        <td className="cell-mono">{row.sku}</td>
+                        <td>
+                          <a href={routeHref('products', row.productId)}>{row.title}</a> <span className="muted">{row.options}</span>
+                        </td>
+                        <td>{row.location}</td>
+                        <td>{row.bin ?? ''}</td>
+                        <td className="num">{formatNumber(row.onHand, locale)}</td>
+                        <td className="num">{formatNumber(row.committed, locale)}</td>
+                        <td className={row.available <= 0 ? 'num negative' : 'num'}>{formatNumber(row.available, locale)}</td>
+                        <td className="num">{formatNumber(row.incoming, locale)}</td>
+                        <td className="num">{formatMoney(row.value, settings.currency, locale)}</td>
+                        <td>
+                          <button type="button" className="button button-small" onClick={() => setAdjusting(row)}>
+                            {t('stock.adjust')}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <Pager offset={offset} total={page.total} size={pageSize} onChange={setOffset} />
+              </>
+            )
+          }
+        </Loaded>
       </div>
       {adjusting ? <AdjustDialog level={adjusting === 'new' ? null : adjusting} locations={locations} onClose={() => setAdjusting(null)} /> : null}
     </>

@@ -1,6 +1,7 @@
 // Stocktakes: open a count (a location, a category or a bin), count by
 // scanner, by typing, or from a spreadsheet; see variances against the level
-// at count time with their value; post them as adjustments.
+// at count time with their value; post them as adjustments after a
+// confirmation that states net units and value and what uncounted lines mean.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call, onEvent } from '../../api/client.js';
@@ -8,10 +9,16 @@ import { readFileBase64, saveFile } from '../../api/files.js';
 import { navigate, routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
 import { useToasts } from '../../components/toasts.js';
+import { asRowOf } from '../../components/field-issues.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
-import { Pager } from '../HistoryPage.js';
+import { Pager } from '../../components/Pager.js';
+import { EmptyState, focusForm } from '../../components/EmptyState.js';
+import { PanelSkeleton } from '../../components/Loading.js';
 import { useLocations } from './use-locations.js';
+import { useConfirm } from '../../components/confirm.js';
+import { CountInput } from './CountInput.js';
+import { PostStocktakeDialog } from './PostStocktakeDialog.js';
 import { IdSelect } from '../../components/IdSelect.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 
@@ -110,7 +117,16 @@ export function StocktakesPage(): ReactNode {
             fileName={t('exports.file.stocktakes')}
           />
         </div>
-        <table className="table" data-testid="stocktakes-table">
+        {list === null ? <PanelSkeleton lines={4} /> : null}
+        {list?.rows.length === 0 ? (
+          <EmptyState
+            title={t('pages.empty.stocktakes')}
+            hint={t('pages.empty.stocktakesHint')}
+            action={{ label: t('stocktake.new'), onClick: () => focusForm('stocktake-form'), testId: 'stocktakes-empty-new' }}
+            testId="stocktakes-empty"
+          />
+        ) : null}
+        <table className="table" data-testid="stocktakes-table" hidden={!list || list.rows.length === 0}>
           <thead>
             <tr>
               <th>{t('transfer.number')}</th>
@@ -157,7 +173,8 @@ export function StocktakePage({ stocktakeId }: { stocktakeId: number }): ReactNo
   const [page, setPage] = useState<MethodOutput<'stocktakes.get'> | null>(null);
   const [scan, setScan] = useState('');
   const [lastScan, setLastScan] = useState<string | null>(null);
-  const [uncounted, setUncounted] = useState<'ignore' | 'zero'>('ignore');
+  const [posting, setPosting] = useState(false);
+  const confirm = useConfirm();
   const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(
@@ -188,10 +205,25 @@ export function StocktakePage({ stocktakeId }: { stocktakeId: number }): ReactNo
       setLastScan(`${answer.line.sku} — ${answer.line.title}: ${answer.line.counted ?? 0}`);
     });
   };
+  const cancelStocktake = async () => {
+    if (!page) return;
+    const ok = await confirm({
+      title: t('stocktakeCancel.title', { number: page.stocktake.number }),
+      lines: [t('stocktakeCancel.line', { counted: formatNumber(page.stocktake.counted, locale) })],
+      confirmLabel: t('stocktakeCancel.ok'),
+      danger: true,
+    });
+    if (ok) await run(() => call('stocktakes.cancel', { stocktakeId }));
+  };
   const importFile = async (file: File) =>
     run(async () => call('stocktakes.importCounts', { stocktakeId, fileName: file.name, contentBase64: await readFileBase64(file) }), 'stocktake.imported');
 
-  if (!page) return <p className="muted">{t('common.loading')}</p>;
+  if (!page)
+    return (
+      <div className="card">
+        <PanelSkeleton lines={8} />
+      </div>
+    );
   const { stocktake } = page;
   const counting = stocktake.status === 'counting';
   return (
@@ -254,6 +286,7 @@ export function StocktakePage({ stocktakeId }: { stocktakeId: number }): ReactNo
           ) : null}
         </div>
       </div>
+      <Pager offset={offset} total={page.total} size={pageSize} onChange={setOffset} placement="top" />
       <table className="table" data-testid="stocktake-lines">
         <thead>
           <tr>
@@ -281,20 +314,19 @@ export function StocktakePage({ stocktakeId }: { stocktakeId: number }): ReactNo
               </td>
               <td className="num">
                 {counting ? (
-                  <input
+                  <CountInput
                     // Remounts when the count changes elsewhere (a scan, an import) so it shows the new number.
                     key={`${line.variantId}-${line.counted ?? ''}`}
-                    className="qty"
-                    inputMode="numeric"
-                    defaultValue={line.counted ?? ''}
-                    aria-label={`${line.sku} ${t('stocktake.counted')}`}
-                    data-testid={`count-${line.sku}`}
-                    onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-                    onBlur={(e) => {
-                      const text = e.target.value.trim();
-                      if (text === '' || Number(text) === line.counted) return;
-                      void run(() => call('stocktakes.count', { stocktakeId, lines: [{ variantId: line.variantId, counted: Number(text) }] }));
-                    }}
+                    sku={line.sku}
+                    counted={line.counted}
+                    onSave={(counted) =>
+                      void run(() =>
+                        // One cell, one line sent: a refusal names the SKU, not "Line 1".
+                        call('stocktakes.count', { stocktakeId, lines: [{ variantId: line.variantId, counted }] }).catch((error: unknown) => {
+                          throw asRowOf(error, line.sku);
+                        }),
+                      )
+                    }
                   />
                 ) : (
                   formatNumber(line.counted, locale)
@@ -309,20 +341,23 @@ export function StocktakePage({ stocktakeId }: { stocktakeId: number }): ReactNo
       <Pager offset={offset} total={page.total} size={pageSize} onChange={setOffset} />
       {counting ? (
         <div className="form-actions no-print">
-          <label className="check">
-            {t('stocktake.uncounted')}
-            <select value={uncounted} onChange={(e) => setUncounted(e.target.value as 'ignore' | 'zero')}>
-              <option value="ignore">{t('stocktake.uncounted.ignore')}</option>
-              <option value="zero">{t('stocktake.uncounted.zero')}</option>
-            </select>
-          </label>
-          <button type="button" className="button button-primary" onClick={() => void run(() => call('stocktakes.post', { stocktakeId, uncounted }), 'stocktake.posted')} data-testid="stocktake-post">
-            {t('stocktake.post')}
+          <button type="button" className="button button-primary" onClick={() => setPosting(true)} data-testid="stocktake-post">
+            {t('stocktakePost.open')}
           </button>
-          <button type="button" className="button" onClick={() => void run(() => call('stocktakes.cancel', { stocktakeId }))}>
+          <button type="button" className="button" onClick={() => void cancelStocktake()} data-testid="stocktake-cancel">
             {t('stocktake.cancel')}
           </button>
         </div>
+      ) : null}
+      {posting ? (
+        <PostStocktakeDialog
+          stocktake={stocktake}
+          onClose={() => setPosting(false)}
+          onPosted={() => {
+            setPosting(false);
+            void load();
+          }}
+        />
       ) : null}
     </div>
   );

@@ -9,12 +9,18 @@ import { useToasts } from '../../components/toasts.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
-import { Pager } from '../HistoryPage.js';
-import { emptyLine, LinesEditor, resolveLines, type LineDraft } from './LinesEditor.js';
+import { Pager } from '../../components/Pager.js';
+import { EmptyState, focusForm } from '../../components/EmptyState.js';
+import { PanelSkeleton } from '../../components/Loading.js';
+import { emptyLine, LinesEditor, useSendLines, type LineDraft } from './LinesEditor.js';
+import { useFieldIssues } from '../../components/field-issues.js';
 import { useLocations } from './use-locations.js';
 import { IdSelect } from '../../components/IdSelect.js';
+import { NumberField, useNumberInput, type NumberRule } from '../../components/number-field.js';
 
 const pageSize = 50;
+/** Units received now: whole, not negative; empty receives none of that line. */
+const receiveRule: NumberRule = { integer: true, min: 0 };
 
 export function TransfersPage(): ReactNode {
   const { t, locale } = useI18n();
@@ -28,6 +34,8 @@ export function TransfersPage(): ReactNode {
   const [lines, setLines] = useState<LineDraft[]>([emptyLine()]);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const sendLines = useSendLines();
+  const issues = useFieldIssues();
 
   useEffect(() => {
     call('transfers.list', { offset, limit: pageSize }).then(setList, showError);
@@ -40,10 +48,11 @@ export function TransfersPage(): ReactNode {
   const create = async (send: boolean) => {
     setBusy(true);
     try {
-      const created = await call('transfers.create', { fromLocationId: from, toLocationId: to, lines: await resolveLines(lines), note, send });
+      const created = await sendLines(lines, (resolved) => call('transfers.create', { fromLocationId: from, toLocationId: to, lines: resolved, note, send }));
+      issues.clear();
       navigate('stock', 'transfers', created.id);
     } catch (error) {
-      showError(error);
+      showError(issues.take(error));
     } finally {
       setBusy(false);
     }
@@ -71,7 +80,7 @@ export function TransfersPage(): ReactNode {
             <input value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
         </div>
-        <LinesEditor lines={lines} onChange={setLines} testId="transfer-lines" />
+        <LinesEditor lines={lines} onChange={setLines} testId="transfer-lines" issues={issues} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy} data-testid="transfer-send">
             {t('transfer.createAndSend')}
@@ -98,7 +107,17 @@ export function TransfersPage(): ReactNode {
             fileName={t('exports.file.transfers')}
           />
         </div>
-        <table className="table" data-testid="transfers-table">
+        {list === null ? <PanelSkeleton lines={4} /> : null}
+        {list?.total === 0 ? (
+          <EmptyState
+            title={t('pages.empty.transfers')}
+            hint={t('pages.empty.transfersHint')}
+            action={{ label: t('transfer.new'), onClick: () => focusForm('transfer-form'), testId: 'transfers-empty-new' }}
+            testId="transfers-empty"
+          />
+        ) : null}
+        <Pager offset={offset} total={list?.total ?? 0} size={pageSize} onChange={setOffset} placement="top" />
+        <table className="table" data-testid="transfers-table" hidden={!list || list.total === 0}>
           <thead>
             <tr>
               <th>{t('transfer.number')}</th>
@@ -139,9 +158,12 @@ export function TransferPage({ transferId }: { transferId: number }): ReactNode 
   const { showError, showSuccess } = useToasts();
   const [transfer, setTransfer] = useState<MethodOutput<'transfers.get'> | null>(null);
   const [receive, setReceive] = useState<Record<number, string>>({});
+  const numbers = useNumberInput();
+  const [tried, setTried] = useState(false);
 
   const show = useCallback((next: MethodOutput<'transfers.get'>) => {
     setTransfer(next);
+    setTried(false);
     setReceive(Object.fromEntries(next.lines.map((l) => [l.variantId, String(l.outstanding)])));
   }, []);
   useEffect(() => {
@@ -156,9 +178,20 @@ export function TransferPage({ transferId }: { transferId: number }): ReactNode 
       showError(error);
     }
   };
-  if (!transfer) return <p className="muted">{t('common.loading')}</p>;
+  if (!transfer)
+    return (
+      <div className="card">
+        <PanelSkeleton lines={6} />
+      </div>
+    );
   const receiving = transfer.status === 'in_transit' || transfer.status === 'partially_received';
-  const receiveLines = transfer.lines.map((l) => ({ variantId: l.variantId, quantity: Number(receive[l.variantId] ?? 0) })).filter((l) => l.quantity > 0);
+  const typed = transfer.lines.map((l) => ({ variantId: l.variantId, check: numbers.check(receive[l.variantId] ?? '', receiveRule) }));
+  const receiveLines = typed.flatMap(({ variantId, check }) => (check.ok && check.value ? [{ variantId, quantity: check.value }] : []));
+  // Nothing is received while a typed quantity is not taken: each says why.
+  const receiveTyped = () => {
+    if (typed.some(({ check }) => !check.ok)) return setTried(true);
+    void act(() => call('transfers.receive', { transferId, lines: receiveLines }));
+  };
 
   return (
     <div className="card" data-testid="transfer-detail">
@@ -194,7 +227,14 @@ export function TransferPage({ transferId }: { transferId: number }): ReactNode 
               <td className="num">{formatNumber(line.outstanding, locale)}</td>
               {receiving ? (
                 <td className="num">
-                  <input className="qty" inputMode="numeric" value={receive[line.variantId] ?? ''} onChange={(e) => setReceive({ ...receive, [line.variantId]: e.target.value })} aria-label={`${line.sku} ${t('transfer.receiveNow')}`} />
+                  <NumberField
+                    className="qty"
+                    rule={receiveRule}
+                    showProblem={tried}
+                    value={receive[line.variantId] ?? ''}
+                    onChange={(text) => setReceive({ ...receive, [line.variantId]: text })}
+                    aria-label={`${line.sku} ${t('transfer.receiveNow')}`}
+                  />
                 </td>
               ) : null}
             </tr>
@@ -208,7 +248,7 @@ export function TransferPage({ transferId }: { transferId: number }): ReactNode 
           </button>
         ) : null}
         {receiving ? (
-          <button type="button" className="button button-primary" disabled={receiveLines.length === 0} onClick={() => void act(() => call('transfers.receive', { transferId, lines: receiveLines }))} data-testid="transfer-receive">
+          <button type="button" className="button button-primary" disabled={receiveLines.length === 0 && typed.every(({ check }) => check.ok)} onClick={receiveTyped} data-testid="transfer-receive">
             {t('transfer.receive')}
           </button>
         ) : null}

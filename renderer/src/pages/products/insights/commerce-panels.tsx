@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import type { ProductInsights } from '../../../../../src/catalog/insights-contract.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/context.js';
+import { routeHref } from '../../../app/route.js';
+import { EmptyState } from '../../../components/EmptyState.js';
 import { Panel } from './Panel.js';
 
 type Props = { insights: ProductInsights };
@@ -19,7 +21,7 @@ export function ReturnsPanel({ insights }: Props): ReactNode {
   return (
     <Panel title={t('insights.returns.title')} how={t('insights.returns.how')} testId="insights-returns">
       {returns.units === 0 ? (
-        <p className="muted">{t('insights.returns.none')}</p>
+        <EmptyState title={t('insights.returns.none')} hint={t('pages.product.returnsEmptyHint')} testId="insights-returns-empty" />
       ) : (
         <>
           <p>
@@ -58,7 +60,12 @@ export function SuppliersPanel({ insights }: Props): ReactNode {
   return (
     <Panel title={t('insights.suppliers.title')} testId="insights-suppliers">
       {insights.suppliers.length === 0 ? (
-        <p className="muted">{t('insights.suppliers.empty')}</p>
+        <EmptyState
+          title={t('insights.suppliers.empty')}
+          hint={t('pages.product.suppliersEmptyHint')}
+          action={{ label: t('pages.product.openSuppliers'), href: routeHref('purchasing', 'suppliers') }}
+          testId="insights-suppliers-empty"
+        />
       ) : (
         <table className="table">
           <thead>
@@ -105,7 +112,7 @@ export function ChannelsPanel({ insights }: Props): ReactNode {
   return (
     <Panel title={t('insights.channels.title')} testId="insights-channels">
       {insights.channels.length === 0 ? (
-        <p className="muted">{t('insights.channels.empty')}</p>
+        <EmptyState title={t('insights.channels.empty')} hint={t('pages.product.channelsEmptyHint')} testId="insights-channels-empty" />
       ) : (
         <table className="table">
           <thead>

@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import type { ProductInsights } from '../../../../../src/catalog/insights-contract.js';
 import { formatDateTime, formatNumber } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/context.js';
+import { useRecordTexts } from '../../../i18n/record-texts.js';
+import { routeHref } from '../../../app/route.js';
+import { EmptyState } from '../../../components/EmptyState.js';
 import { Panel } from './Panel.js';
 
 type Props = { insights: ProductInsights };
@@ -22,7 +25,12 @@ export function StockPanel({ insights }: Props): ReactNode {
   return (
     <Panel title={t('insights.stock.title')} how={t('insights.stock.how')} testId="insights-stock">
       {insights.stock.length === 0 ? (
-        <p className="muted">{t('insights.stock.empty')}</p>
+        <EmptyState
+          title={t('insights.stock.empty')}
+          hint={t('pages.product.stockEmptyHint')}
+          action={{ label: t('pages.product.adjustStock'), href: routeHref('stock', 'levels') }}
+          testId="insights-stock-empty"
+        />
       ) : (
         <table className="table">
           <thead>
@@ -64,10 +72,12 @@ export function StockPanel({ insights }: Props): ReactNode {
 
 export function LedgerPanel({ insights }: Props): ReactNode {
   const { t, tKey, locale } = useI18n();
+  // Reasons, documents, Shopdesk's own notes and who moved the stock, in the reader's language.
+  const records = useRecordTexts();
   return (
     <Panel title={t('insights.ledger.title')} testId="insights-ledger" wide>
       {insights.movements.length === 0 ? (
-        <p className="muted">{t('insights.ledger.empty')}</p>
+        <EmptyState title={t('insights.ledger.empty')} hint={t('pages.product.ledgerEmptyHint')} testId="insights-ledger-empty" />
       ) : (
         <>
           <p className="muted small">
@@ -86,21 +96,24 @@ export function LedgerPanel({ insights }: Props): ReactNode {
               </tr>
             </thead>
             <tbody>
-              {insights.movements.map((m) => (
-                <tr key={m.id}>
-                  <td>{formatDateTime(m.occurredAt, locale, insights.timeZone)}</td>
-                  <td className="cell-mono">{m.sku}</td>
-                  <td>{m.location}</td>
-                  <td className={m.delta < 0 ? 'num negative' : 'num positive'}>{m.delta > 0 ? `+${m.delta}` : m.delta}</td>
-                  <td>
-                    {tKey(`movement.${m.reason}`, 'movement.other')}
-                    {m.reasonCode ? <span className="muted"> · {m.reasonCode}</span> : null}
-                    {m.note ? <span className="muted"> · {m.note}</span> : null}
-                  </td>
-                  <td className="cell-mono">{[m.refType, m.refId].filter(Boolean).join(' ')}</td>
-                  <td>{m.actor}</td>
-                </tr>
-              ))}
+              {insights.movements.map((m) => {
+                const note = records.note(m.note);
+                return (
+                  <tr key={m.id}>
+                    <td>{formatDateTime(m.occurredAt, locale, insights.timeZone)}</td>
+                    <td className="cell-mono">{m.sku}</td>
+                    <td>{m.location}</td>
+                    <td className={m.delta < 0 ? 'num negative' : 'num positive'}>{m.delta > 0 ? `+${formatNumber(m.delta, locale)}` : formatNumber(m.delta, locale)}</td>
+                    <td>
+                      {tKey(`movement.${m.reason}`, 'movement.other')}
+                      {m.reasonCode && m.reasonCode !== m.reason ? <span className="muted"> · {records.reasonCode(m.reasonCode)}</span> : null}
+                      {note ? <span className="muted"> · {note}</span> : null}
+                    </td>
+                    <td>{records.reference(m.refType, m.refId)}</td>
+                    <td>{records.actor(m.actor)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </>

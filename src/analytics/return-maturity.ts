@@ -1,0 +1,61 @@
+// Return rates mature later: the rate of orders placed in a period counts the
+// returns of those orders whenever they come, so the rate of recent orders
+// keeps rising for weeks. A figure for such a period is not comparable with an
+// older one (a "−60 % vs previous" would be good news that is not true), so
+// answers say when a period is still maturing and the UI shows a caveat instead
+// of a good/bad colour (docs/metrics-notes.md "Rates that mature later").
+//
+// How long returns keep coming is the shop's own: the number of days within
+// which 90 % of returned units came back, over the returns of the last 365
+// days (at least 30 of them); otherwise a 30-day default (a common return window).
+import type { Db } from '../db/open.js';
+import { addDays, localDateOf } from '../shared/local-time.js';
+import type { Period } from './periods.js';
+import { utcRange } from './periods.js';
+import { createReturnsStore } from './returns-store.js';
+
+export const defaultReturnLagDays = 30;
+/** Fewer returns than this in the last year: the default applies. */
+export const minimumReturnsForLag = 30;
+/** The share of returned units the lag covers. */
+export const returnLagShare = 0.9;
+const lookbackDays = 365;
+
+export interface ReturnLag {
+  /** Days after an order within which 90 % of its returns come. */
+  lagDays: number;
+  source: 'shop' | 'default';
+  /** Orders placed on or after this local day may still see returns (today + 1 − lagDays). */
+  stillArrivingFrom: string;
+}
+
+/** Smallest whole number of days covering `share` of the units (lags sorted ascending). */
+export function lagCovering(lags: readonly { lagDays: number; units: number }[], share: number): number {
+  const total = lags.reduce((sum, row) => sum + row.units, 0);
+  let seen = 0;
+  for (const row of lags) {
+    seen += row.units;
+    if (seen >= share * total) return Math.max(1, Math.ceil(row.lagDays));
+  }
+  return defaultReturnLagDays;
+}
+
+export function createReturnMaturity(db: Db) {
+  const store = createReturnsStore(db);
+  return {
+    /** The shop's return lag as of `now`. */
+    lag(now: Date, timeZone: string): ReturnLag {
+      const today = localDateOf(now, timeZone);
+      const [from] = utcRange({ from: addDays(today, -lookbackDays), to: today }, timeZone);
+      const lags = store.lags(from, now.toISOString());
+      const returns = lags.length;
+      const lagDays = returns >= minimumReturnsForLag ? lagCovering(lags, returnLagShare) : defaultReturnLagDays;
+      return { lagDays, source: returns >= minimumReturnsForLag ? 'shop' : 'default', stillArrivingFrom: addDays(today, 1 - lagDays) };
+    },
+  };
+}
+
+/** A period whose orders may still see returns: its last day is within the lag. */
+export function stillMaturing(period: Period, lag: ReturnLag): boolean {
+  return period.to >= lag.stillArrivingFrom;
+}
