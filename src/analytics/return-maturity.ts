@@ -9,6 +9,7 @@
 // which 90 % of returned units came back, over the returns of the last 365
 // days (at least 30 of them); otherwise a 30-day default (a common return window).
 import type { Db } from '../db/open.js';
+import { createWriteStamp } from '../db/write-stamp.js';
 import { addDays, localDateOf } from '../shared/local-time.js';
 import type { Period } from './periods.js';
 import { utcRange } from './periods.js';
@@ -42,15 +43,23 @@ export function lagCovering(lags: readonly { lagDays: number; units: number }[],
 
 export function createReturnMaturity(db: Db) {
   const store = createReturnsStore(db);
+  // A year of returns is read once per day and write (about 0.1 s on the large demo), not on every dashboard call.
+  const stamp = createWriteStamp(db);
+  let cached: { key: string; lag: ReturnLag } | null = null;
+  const measure = (today: string, timeZone: string, now: Date): ReturnLag => {
+    const [from] = utcRange({ from: addDays(today, -lookbackDays), to: today }, timeZone);
+    const lags = store.lags(from, now.toISOString());
+    const source = lags.length >= minimumReturnsForLag ? 'shop' : 'default';
+    const lagDays = source === 'shop' ? lagCovering(lags, returnLagShare) : defaultReturnLagDays;
+    return { lagDays, source, stillArrivingFrom: addDays(today, 1 - lagDays) };
+  };
   return {
     /** The shop's return lag as of `now`. */
     lag(now: Date, timeZone: string): ReturnLag {
       const today = localDateOf(now, timeZone);
-      const [from] = utcRange({ from: addDays(today, -lookbackDays), to: today }, timeZone);
-      const lags = store.lags(from, now.toISOString());
-      const returns = lags.length;
-      const lagDays = returns >= minimumReturnsForLag ? lagCovering(lags, returnLagShare) : defaultReturnLagDays;
-      return { lagDays, source: returns >= minimumReturnsForLag ? 'shop' : 'default', stillArrivingFrom: addDays(today, 1 - lagDays) };
+      const key = `${today}|${timeZone}|${stamp()}`;
+      if (cached?.key !== key) cached = { key, lag: measure(today, timeZone, now) };
+      return cached.lag;
     },
   };
 }

@@ -72,3 +72,12 @@ export async function openFirstMixCategory(page: Page): Promise<string> {
   await expect(page.getByTestId('sales-report-category')).toContainText(categoryName);
   return categoryName;
 }
+
+/** What Ctrl+V does with a block copied from Excel: a paste event carrying tab-separated text. */
+export async function pasteInto(page: Page, text: string): Promise<void> {
+  await page.evaluate((clip) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', clip);
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}

@@ -5,7 +5,7 @@
 // a pasted 12,50 is asked about too; Undo/Redo shortcuts work after clicking
 // the buttons. The reason reads in Chinese after switching language.
 import { expect, test, type Page } from '@playwright/test';
-import { gridRows, openApp, screenshot } from './helpers.js';
+import { gridRows, openApp, pasteInto, screenshot } from './helpers.js';
 
 const prefix = 'E2ENUM';
 
@@ -21,15 +21,6 @@ async function typeInto(page: Page, column: string, text: string): Promise<void>
   if (text === '') await page.keyboard.press('Backspace');
   else await page.keyboard.type(text);
   await page.keyboard.press('Enter');
-}
-
-async function pasteInto(page: Page, text: string): Promise<void> {
-  // What Ctrl+V does with a block copied from Excel: a paste event carrying tab-separated text.
-  await page.evaluate((clip) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', clip);
-    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
 }
 
 test('typed and pasted numbers are asked about or refused with a reason, never silently reinterpreted', async ({ page }) => {

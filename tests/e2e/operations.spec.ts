@@ -2,17 +2,8 @@
 // variants, paste prices into the grid and undo, receive a purchase order in
 // part, transfer stock, count it with a scanner and post the variance, and see
 // all of it on the product's 360 view.
-import { expect, test, type Page } from '@playwright/test';
-import { columnValues, gridRows, openApp, screenshot } from './helpers.js';
-
-async function pasteInto(page: Page, text: string): Promise<void> {
-  // What Ctrl+V does with a block copied from Excel: a paste event carrying tab-separated text.
-  await page.evaluate((clip) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', clip);
-    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
+import { expect, test } from '@playwright/test';
+import { columnValues, gridRows, openApp, pasteInto, screenshot } from './helpers.js';
 
 test('daily operations: product, paste and undo, purchase order, transfer, stocktake, 360 view', async ({ page }) => {
   test.setTimeout(120_000);

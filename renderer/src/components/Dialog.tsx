@@ -19,7 +19,9 @@ export function Dialog(props: {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const node = ref.current;
     // Focus the first field (or the dialog itself) so Esc and Tab work at once.
-    const first = node?.querySelector<HTMLElement>('input, select, textarea, button[data-autofocus], button');
+    const first = node?.querySelector<HTMLElement>(
+      'button[data-autofocus], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)',
+    );
     (first ?? node)?.focus();
     return () => before?.focus();
   }, []);

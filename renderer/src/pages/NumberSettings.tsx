@@ -64,7 +64,7 @@ export function NumberSettings(): ReactNode {
         <span className="field-row">
           <NumberField value={percent} onChange={setPercent} rule={percentRule} showProblem={tried} data-testid="settings-price-change-percent" />
           <button type="submit" className="button button-small" disabled={percent === String(settings.priceChangeConfirmPercent)} data-testid="settings-price-change-save">
-            {t('settings.save')}
+            {t('settings.numbers.savePercent')}
           </button>
         </span>
       </label>

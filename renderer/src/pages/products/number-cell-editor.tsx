@@ -13,21 +13,20 @@ export function NumberCellEditor(props: CustomCellEditorProps<VariantRow, number
   const numbers = useNumberInput();
   const { eventKey, initialValue, onValueChange, decimals } = props;
   const typedFirst = eventKey !== null && eventKey.length === 1;
-  const [text] = useState(() => {
+  const [value, setValue] = useState(() => {
     if (eventKey === 'Backspace' || eventKey === 'Delete') return '';
     if (typedFirst) return eventKey;
     return typeof initialValue === 'number' ? numbers.write(initialValue, decimals) : (initialValue ?? '');
   });
-  const [value, setValue] = useState(text);
   const input = useRef<HTMLInputElement | null>(null);
 
   useEffect(() => {
     // Started by typing or clearing: that is already a new value for the grid.
-    if (typedFirst || text === '') onValueChange(text);
+    if (typedFirst || value === '') onValueChange(value);
     const node = input.current;
     if (!node) return;
     node.focus();
-    if (typedFirst) node.setSelectionRange(text.length, text.length);
+    if (typedFirst) node.setSelectionRange(value.length, value.length);
     else node.select();
   }, []); // once, when the editor opens
 
