@@ -34,6 +34,11 @@ export const changeItemSchema = z.object({
 });
 export type ChangeItem = z.infer<typeof changeItemSchema>;
 
+/** An item as History shows it: with what a person calls the row (a variant's SKU, a product's title, a
+ * location's name) while it still exists; null when it is gone (shown by its id). */
+export const changeItemViewSchema = changeItemSchema.extend({ label: z.string().nullable() });
+export type ChangeItemView = z.infer<typeof changeItemViewSchema>;
+
 const changeSetId = z.number().int().positive();
 
 export const historyContract = {
@@ -51,7 +56,7 @@ export const historyContract = {
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(5000).default(500),
     }),
-    output: z.object({ changeSet: changeSetSchema, items: z.array(changeItemSchema), totalItems: z.number().int() }),
+    output: z.object({ changeSet: changeSetSchema, items: z.array(changeItemViewSchema), totalItems: z.number().int() }),
   },
   'history.undo': {
     input: z.object({ changeSetId }),

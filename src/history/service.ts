@@ -177,6 +177,7 @@ export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets)
         field: row.field,
         before: decodeChangeValue(row.beforeValue),
         after: decodeChangeValue(row.afterValue),
+        label: row.label,
       }));
       return { changeSet: toInfo(set), items, totalItems: store.countItems(changeSetId) };
     },

@@ -66,6 +66,11 @@ export interface ItemRow {
   afterValue: string | null;
 }
 
+/** An item read back for History, with what a person calls the row while it still exists. */
+export interface ItemViewRow extends ItemRow {
+  label: string | null;
+}
+
 export interface BlockingRow {
   entity: string;
   entityId: number;
@@ -98,9 +103,14 @@ export function createHistoryStore(db: Db) {
     `SELECT ${changeSetColumns} FROM change_sets cs ORDER BY cs.id DESC LIMIT ? OFFSET ?`,
   );
   const countSets = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM change_sets');
-  const listItems = db.prepare<[number, number, number], ItemRow>(
-    `SELECT entity, entity_id AS entityId, field, before_value AS beforeValue, after_value AS afterValue
-     FROM change_set_items WHERE change_set_id = ? ORDER BY id LIMIT ? OFFSET ?`,
+  const listItems = db.prepare<[number, number, number], ItemViewRow>(
+    `SELECT i.entity, i.entity_id AS entityId, i.field, i.before_value AS beforeValue, i.after_value AS afterValue,
+       CASE i.entity
+         WHEN 'variants' THEN (SELECT v.sku FROM variants v WHERE v.id = i.entity_id)
+         WHEN 'products' THEN (SELECT p.title FROM products p WHERE p.id = i.entity_id)
+         WHEN 'locations' THEN (SELECT l.name FROM locations l WHERE l.id = i.entity_id)
+       END AS label
+     FROM change_set_items i WHERE i.change_set_id = ? ORDER BY i.id LIMIT ? OFFSET ?`,
   );
   const countItems = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM change_set_items WHERE change_set_id = ?');
   const groups = db.prepare<[number], { entity: string; field: string }>(
@@ -148,7 +158,7 @@ export function createHistoryStore(db: Db) {
     getChangeSet: (id: number): ChangeSetRow | undefined => getSet.get(id),
     listChangeSets: (offset: number, limit: number): ChangeSetRow[] => listSets.all(limit, offset),
     countChangeSets: (): number => countSets.get()?.n ?? 0,
-    listItems: (id: number, offset: number, limit: number): ItemRow[] => listItems.all(id, limit, offset),
+    listItems: (id: number, offset: number, limit: number): ItemViewRow[] => listItems.all(id, limit, offset),
     countItems: (id: number): number => countItems.get(id)?.n ?? 0,
     fieldGroups: (id: number) => groups.all(id),
     blockingChanges: (id: number, limit: number): BlockingRow[] => blocking.all(id, limit),

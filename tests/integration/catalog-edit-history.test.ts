@@ -53,6 +53,8 @@ describe('catalog editing: bulk changes and undo', () => {
     const detail = await shop.ok('history.get', { changeSetId: result.changeSetId ?? 0 });
     expect(detail.changeSet).toMatchObject({ kind: 'price_change', itemCount: 3 });
     expect(detail.items[0]).toMatchObject({ entity: 'variants', field: 'price', before: 5999, after: 6599 });
+    // History names each variant by its SKU, as the grid does, not by an internal id.
+    expect(detail.items.map((item) => item.label).sort()).toEqual(['HOD-001-BLK-L', 'HOD-001-BLK-M', 'TEA-100']);
 
     const undo = await shop.ok('history.undo', { changeSetId: result.changeSetId ?? 0 });
     expect(undo.restored).toBe(3);

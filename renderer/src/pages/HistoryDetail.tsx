@@ -3,7 +3,7 @@
 // statuses translated (the stored values are table and column names and raw values).
 import type { ReactNode } from 'react';
 import type { MethodOutput } from '../../../src/contract.js';
-import type { ChangeItem, ChangeValue } from '../../../src/history/contract.js';
+import type { ChangeItemView as ChangeItem, ChangeValue } from '../../../src/history/contract.js';
 import { useShop } from '../app/shop-context.js';
 import { useI18n, type I18n } from '../i18n/context.js';
 import { isMessageKey, type Params } from '../i18n/translate.js';
@@ -50,7 +50,8 @@ export function HistoryDetail({ detail }: { detail: Detail }): ReactNode {
           {detail.items.map((item, i) => (
             <tr key={i}>
               <td>
-                {named(t, `history.entity.${item.entity}`, item.entity)} <span className="cell-mono">#{item.entityId}</span>
+                {named(t, `history.entity.${item.entity}`, item.entity)}{' '}
+                <span className="cell-mono">{item.label ?? `#${item.entityId}`}</span>
               </td>
               <td>{fieldName(item, t)}</td>
               <td>
