@@ -143,6 +143,22 @@ test('every screen reads in 简体中文', async ({ browser, shop }) => {
       if (!isAllowed(text)) untranslated.push(`${route}: ${JSON.stringify(text)}`);
     }
   }
+  // Dialogs and menus too: bulk edit, the column chooser, a stock adjustment.
+  const opened: { route: string; open: string; name: string }[] = [
+    { route: 'products', open: 'bulk-open', name: 'bulk-dialog' },
+    { route: 'products', open: 'column-chooser-open', name: 'column-chooser' },
+    { route: 'stock/levels', open: 'stock-adjust-new', name: 'adjust-dialog' },
+  ];
+  for (const { route, open, name } of opened) {
+    await page.goto(`/#/${route}`);
+    await page.getByTestId(open).click();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, `zh-walk-${name}`);
+    for (const text of await asciiTexts(page)) {
+      if (!isAllowed(text)) untranslated.push(`${route} (${name}): ${JSON.stringify(text)}`);
+    }
+    await page.keyboard.press('Escape');
+  }
   expect(untranslated, `Untranslated text on screens in 简体中文:\n${untranslated.join('\n')}`).toEqual([]);
   await context.close();
 });
