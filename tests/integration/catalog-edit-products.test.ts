@@ -110,8 +110,8 @@ describe('catalog editing: products and variants', () => {
     expect(saved.changed).toBe(2);
     const history = await shop.ok('history.get', { changeSetId: saved.changeSetId ?? 0 });
     expect(history.items).toEqual([
-      { entity: 'variants', entityId: variantId, field: 'barcode', before: null, after: 'TEA-LABEL-1' },
-      { entity: 'variants', entityId: variantId, field: 'cost', before: null, after: 500 },
+      { entity: 'variants', entityId: variantId, field: 'barcode', before: null, after: 'TEA-LABEL-1', label: 'TEA' },
+      { entity: 'variants', entityId: variantId, field: 'cost', before: null, after: 500, label: 'TEA' },
     ]);
   });
 
