@@ -135,11 +135,27 @@ export function NewProductPage(): ReactNode {
         </label>
         <label className="field">
           <span>{t('newProduct.price', { currency: settings.currency })}</span>
-          <NumberField value={price} onChange={setPrice} rule={money} showProblem={tried} data-testid="np-price" />
+          <NumberField
+            value={price}
+            onChange={setPrice}
+            rule={money}
+            showProblem={tried}
+            data-testid="np-price"
+            {...issues.fieldProps('price', 'variants.*.price')}
+          />
+          <FieldProblem text={issues.issueFor('price', 'variants.*.price')} />
         </label>
         <label className="field">
           <span>{t('newProduct.cost', { currency: settings.currency })}</span>
-          <NumberField value={cost} onChange={setCost} rule={money} showProblem={tried} data-testid="np-cost" />
+          <NumberField
+            value={cost}
+            onChange={setCost}
+            rule={money}
+            showProblem={tried}
+            data-testid="np-cost"
+            {...issues.fieldProps('cost', 'variants.*.cost')}
+          />
+          <FieldProblem text={issues.issueFor('cost', 'variants.*.cost')} />
         </label>
         <label className="field span-2">
           <span>{t('newProduct.description')}</span>
