@@ -1,0 +1,207 @@
+// In-memory catalogue and orders of one emulated WooCommerce site. Products, variations and orders
+// share one id sequence, as WordPress posts do.
+import { type EmulatorClock } from './clock.js';
+import {
+  type OrderStatus,
+  type StockAndPrice,
+  type StockStatus,
+  type WooLineItem,
+  type WooOrder,
+  type WooProduct,
+  type WooVariation,
+} from './records.js';
+
+/** The writable stock and price fields (what a batch update or a WP-admin edit may change). */
+export interface StockPricePatch {
+  sku?: string;
+  regular_price?: string;
+  sale_price?: string;
+  manage_stock?: boolean;
+  stock_quantity?: number | null;
+  stock_status?: StockStatus;
+}
+
+export interface ProductPatch extends StockPricePatch {
+  name?: string;
+  status?: WooProduct['status'];
+}
+
+export interface NewLineItem {
+  product_id: number;
+  variation_id?: number;
+  quantity: number;
+  /** Unit price; defaults to the product's or variation's current price. */
+  price?: number;
+}
+
+export class WooStore {
+  readonly products = new Map<number, WooProduct>();
+  readonly variations = new Map<number, WooVariation>();
+  readonly orders = new Map<number, WooOrder>();
+  private nextId = 1;
+  private nextLineId = 1;
+
+  constructor(private readonly clock: EmulatorClock) {}
+
+  createProduct(input: ProductPatch & { type?: WooProduct['type'] }): WooProduct {
+    const product: WooProduct = {
+      ...this.blankStockAndPrice(),
+      name: input.name ?? `Product ${this.nextId}`,
+      type: input.type ?? 'simple',
+      status: input.status ?? 'publish',
+      variations: [],
+    };
+    applyPatch(product, input);
+    product.name = input.name ?? product.name;
+    this.products.set(product.id, product);
+    return product;
+  }
+
+  createVariation(parent: WooProduct, input: StockPricePatch): WooVariation {
+    const variation: WooVariation = { ...this.blankStockAndPrice(), parent_id: parent.id };
+    applyPatch(variation, input);
+    this.variations.set(variation.id, variation);
+    parent.type = 'variable';
+    parent.variations.push(variation.id);
+    return variation;
+  }
+
+  /** Applies a change and moves `date_modified`, as saving in WP admin or through the API does. */
+  updateProduct(product: WooProduct, patch: ProductPatch): WooProduct {
+    applyPatch(product, patch);
+    if (patch.name !== undefined) product.name = patch.name;
+    if (patch.status !== undefined) product.status = patch.status;
+    this.touch(product);
+    return product;
+  }
+
+  updateVariation(variation: WooVariation, patch: StockPricePatch): WooVariation {
+    applyPatch(variation, patch);
+    this.touch(variation);
+    return variation;
+  }
+
+  deleteProduct(product: WooProduct): void {
+    for (const id of product.variations) this.variations.delete(id);
+    this.products.delete(product.id);
+  }
+
+  deleteVariation(variation: WooVariation): void {
+    this.variations.delete(variation.id);
+    const parent = this.products.get(variation.parent_id);
+    if (parent) parent.variations = parent.variations.filter((id) => id !== variation.id);
+  }
+
+  /**
+   * A customer order placed on the site. Stock of managed items goes down, but — like WooCommerce —
+   * the product's `date_modified` does not move, so a connector polling products alone misses it.
+   */
+  placeOrder(lines: NewLineItem[], status: OrderStatus = 'processing', currency = 'USD'): WooOrder {
+    const id = this.takeId();
+    const created = this.clock.stamp();
+    const lineItems = lines.map((line) => this.lineItem(line));
+    for (const line of lineItems) this.reduceStock(line);
+    const order: WooOrder = {
+      id,
+      number: String(id),
+      status,
+      currency,
+      total: lineItems.reduce((sum, line) => sum + Number(line.total), 0).toFixed(2),
+      date_created: created.local,
+      date_created_gmt: created.gmt,
+      date_modified: created.local,
+      date_modified_gmt: created.gmt,
+      line_items: lineItems,
+      refunds: [],
+    };
+    this.orders.set(id, order);
+    return order;
+  }
+
+  changeOrderStatus(order: WooOrder, status: OrderStatus): WooOrder {
+    order.status = status;
+    this.touch(order);
+    return order;
+  }
+
+  refundOrder(order: WooOrder, amount: number, reason: string): WooOrder {
+    order.refunds.push({ id: this.takeId(), reason, total: (-amount).toFixed(2) });
+    const refunded = order.refunds.reduce((sum, refund) => sum - Number(refund.total), 0);
+    if (refunded >= Number(order.total)) order.status = 'refunded';
+    this.touch(order);
+    return order;
+  }
+
+  takeId(): number {
+    return this.nextId++;
+  }
+
+  private touch(record: { date_modified: string; date_modified_gmt: string }): void {
+    const now = this.clock.stamp();
+    record.date_modified = now.local;
+    record.date_modified_gmt = now.gmt;
+  }
+
+  private blankStockAndPrice(): StockAndPrice {
+    const now = this.clock.stamp();
+    return {
+      id: this.takeId(),
+      sku: '',
+      price: '',
+      regular_price: '',
+      sale_price: '',
+      manage_stock: false,
+      stock_quantity: null,
+      stock_status: 'instock',
+      date_created: now.local,
+      date_created_gmt: now.gmt,
+      date_modified: now.local,
+      date_modified_gmt: now.gmt,
+    };
+  }
+
+  private lineItem(line: NewLineItem): WooLineItem {
+    const product = this.products.get(line.product_id);
+    if (!product) throw new Error(`placeOrder: no product ${line.product_id}`);
+    const variation = line.variation_id ? this.variations.get(line.variation_id) : undefined;
+    if (line.variation_id && !variation) throw new Error(`placeOrder: no variation ${line.variation_id}`);
+    const item = variation ?? product;
+    const price = line.price ?? Number(item.price || '0');
+    return {
+      id: this.nextLineId++,
+      name: product.name,
+      product_id: product.id,
+      variation_id: variation?.id ?? 0,
+      sku: item.sku,
+      quantity: line.quantity,
+      price,
+      total: (price * line.quantity).toFixed(2),
+    };
+  }
+
+  private reduceStock(line: WooLineItem): void {
+    const item = line.variation_id ? this.variations.get(line.variation_id) : this.products.get(line.product_id);
+    if (!item || !item.manage_stock || item.stock_quantity === null) return;
+    item.stock_quantity -= line.quantity;
+    item.stock_status = deriveStockStatus(item);
+  }
+}
+
+/** Writes the given fields, then recomputes the derived ones (`price`, `stock_status`) as WooCommerce does. */
+function applyPatch(item: StockAndPrice, patch: StockPricePatch): void {
+  if (patch.sku !== undefined) item.sku = patch.sku;
+  if (patch.regular_price !== undefined) item.regular_price = patch.regular_price;
+  if (patch.sale_price !== undefined) item.sale_price = patch.sale_price;
+  if (patch.manage_stock !== undefined) item.manage_stock = patch.manage_stock;
+  if (patch.stock_quantity !== undefined) item.stock_quantity = patch.stock_quantity;
+  if (patch.stock_status !== undefined) item.stock_status = patch.stock_status;
+  item.price = item.sale_price !== '' ? item.sale_price : item.regular_price;
+  if (!item.manage_stock) item.stock_quantity = null;
+  item.stock_status = deriveStockStatus(item);
+}
+
+function deriveStockStatus(item: StockAndPrice): StockStatus {
+  if (!item.manage_stock || item.stock_quantity === null) return item.stock_status;
+  if (item.stock_quantity > 0) return 'instock';
+  return item.stock_status === 'onbackorder' ? 'onbackorder' : 'outofstock';
+}
