@@ -16,6 +16,7 @@ import { figuresEn } from './areas/figures.js';
 import { analyticsPeriodEn } from './areas/analytics-period.js';
 import { reportsEn } from './areas/reports.js';
 import { confirmEn } from './areas/confirm.js';
+import { syncEn } from './areas/sync.js';
 import { confirmationsEn } from './areas/confirmations.js';
 import { pagesEn } from './areas/pages.js';
 import { historyTextsEn } from './areas/history-texts.js';
@@ -218,6 +219,7 @@ export const en = {
   ...analyticsPeriodEn,
   ...reportsEn,
   ...confirmEn,
+  ...syncEn,
   ...confirmationsEn,
   ...pagesEn,
   ...historyTextsEn,

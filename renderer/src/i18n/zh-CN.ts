@@ -16,6 +16,7 @@ import { figuresZh } from './areas/figures.js';
 import { analyticsPeriodZh } from './areas/analytics-period.js';
 import { reportsZh } from './areas/reports.js';
 import { confirmZh } from './areas/confirm.js';
+import { syncZh } from './areas/sync.js';
 import { confirmationsZh } from './areas/confirmations.js';
 import { pagesZh } from './areas/pages.js';
 import { historyTextsZh } from './areas/history-texts.js';
@@ -219,6 +220,7 @@ export const zhCN: Dictionary = {
   ...analyticsPeriodZh,
   ...reportsZh,
   ...confirmZh,
+  ...syncZh,
   ...confirmationsZh,
   ...pagesZh,
   ...historyTextsZh,
