@@ -28,6 +28,8 @@ it('reports requested and actual cost and the throttle status on every answer, r
 it('answers THROTTLED (HTTP 200 by default) when the bucket is short, and serves again once it has refilled', async () => {
   shop = await startSeededShop({ bucket: { maximumAvailable: 150, restoreRate: 50 } }, 3);
   const door = shop.emulator.sideDoor;
+  // A stopped clock: on a busy machine real milliseconds between the drain and the request would refill the bucket.
+  door.freezeClock();
   door.drainBucket();
   door.advanceClock(1_000); // 50 points back: less than the 102 requested
   const throttled = await gql(shop.emulator, pageQuery);
@@ -47,6 +49,7 @@ it('answers THROTTLED (HTTP 200 by default) when the bucket is short, and serves
 
 it('can answer THROTTLED with HTTP 429, and refuses a single query above the max cost', async () => {
   shop = await startSeededShop({ throttledStatus: 429, bucket: { maximumAvailable: 2000, singleQueryMaxCost: 1000 } }, 1);
+  shop.emulator.sideDoor.freezeClock();
   shop.emulator.sideDoor.drainBucket();
   const throttled = await gql(shop.emulator, '{ shop { name } }');
   expect(throttled.status).toBe(429);
