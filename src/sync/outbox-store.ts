@@ -76,6 +76,16 @@ export function createOutboxStore(db: Db, newKey: () => string = randomUUID) {
     return { version: row.version, idempotencyKey };
   });
 
+  // A refused compare-and-set was not applied; its retry carries a different expected quantity,
+  // and a platform that caches answers by key would replay the refusal for the old key.
+  const renewKey = db.transaction((id: number): IssuedKey | null => {
+    const row = byId.get(id);
+    if (!row) return null;
+    const idempotencyKey = newKey();
+    setKey.run(idempotencyKey, row.version, id);
+    return { version: row.version, idempotencyKey };
+  });
+
   return {
     /** Queues (or coalesces into) a push of one variant to one channel. */
     enqueue(channelId: number, variantId: number, kind: OutboxKind, at: string): void {
@@ -97,6 +107,13 @@ export function createOutboxStore(db: Db, newKey: () => string = randomUUID) {
      */
     issueKey(id: number): IssuedKey | null {
       return issueKey(id);
+    },
+    /**
+     * A fresh key for the row's current version, committed before sending: only after the
+     * platform refused the previous request (stale compare-and-set), never after a lost answer.
+     */
+    renewKey(id: number): IssuedKey | null {
+      return renewKey(id);
     },
     /** The push of `version` succeeded: true when the row is gone, false when a newer change keeps it queued. */
     complete(id: number, version: number): boolean {
