@@ -1,6 +1,9 @@
 // Which connector kinds exist. The engine looks a channel's `platform` up here; adding a
 // platform means registering its factory, nothing else in the engine changes.
 import type { ConnectorFactory } from './connector.js';
+import { shopifyConnectorFactory } from './connectors/shopify/index.js';
+import { vendureConnectorFactory } from './connectors/vendure/connector.js';
+import { wooConnectorFactory } from './connectors/woocommerce/connector.js';
 
 export interface ConnectorRegistry {
   register(factory: ConnectorFactory): void;
@@ -23,3 +26,10 @@ export function createConnectorRegistry(factories: readonly ConnectorFactory[] =
   for (const factory of factories) registry.register(factory);
   return registry;
 }
+
+/** Every connector Shopdesk ships; the engine builds its registry from this list. */
+export const builtInConnectorFactories: readonly ConnectorFactory[] = [
+  shopifyConnectorFactory as ConnectorFactory,
+  vendureConnectorFactory as ConnectorFactory,
+  wooConnectorFactory as ConnectorFactory,
+];
