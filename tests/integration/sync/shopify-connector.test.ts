@@ -5,7 +5,7 @@ import { ConnectorError, type StockPushItem } from '../../../src/sync/connector.
 import { builtInConnectorFactories, createConnectorRegistry } from '../../../src/sync/connector-registry.js';
 import { shopifyConnectorFactory } from '../../../src/sync/connectors/shopify/index.js';
 import { requestKey } from '../../../src/sync/connectors/shopify/keys.js';
-import { decimalToMinor, minorToDecimal } from '../../../src/sync/connectors/shopify/money.js';
+import { decimalToMinor, minorToDecimal } from '../../../src/sync/money.js';
 import { shopifyReasons } from '../../../src/sync/connectors/shopify/reasons.js';
 import type { ShopifyEmulator } from '../../emulators/shopify/server.js';
 import { connectorFor, rewritingFetch, type ShopifyFixture, shopifyFixture } from './shopify-connector-helpers.js';

@@ -6,7 +6,8 @@ import { ConnectorError, type ItemResult, type RemoteVariant } from '../../../sr
 import { wooConnectorFactory } from '../../../src/sync/connectors/woocommerce/connector.js';
 import { createConnectorRegistry, builtInConnectorFactories } from '../../../src/sync/connector-registry.js';
 import { defaultTestKey, type RunningWooEmulator, startWooEmulator } from '../../emulators/woocommerce/index.js';
-import { decimalFromMinor, minorFromDecimal } from '../../../src/sync/connectors/woocommerce/money.js';
+import { minorToDecimal as decimalFromMinor } from '../../../src/sync/money.js';
+import { minorFromDecimal } from '../../../src/sync/connectors/woocommerce/money.js';
 import { fetchRewriting, fetchWithHook, stockItem, wooConnector } from './woocommerce-connector-helpers.js';
 
 let woo: RunningWooEmulator;

@@ -1,7 +1,7 @@
 // Reads: testConnection, locations, variants (cursor pages, updated-since via search).
 import type { ConnectionReport, Page, PageRequest, RemoteLocation, RemoteVariant } from '../../connector.js';
 import type { ShopifyClient } from './client.js';
-import { decimalToMinor } from './money.js';
+import { decimalToMinor } from '../../money.js';
 import {
   locationsCost, locationsQuery, shopCost, shopQuery, variantProductsCost, variantProductsQuery, variantsCost, variantsQuery,
 } from './queries.js';

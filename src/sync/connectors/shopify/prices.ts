@@ -4,7 +4,7 @@
 import { ConnectorError, type ItemResult, type PricePushItem } from '../../connector.js';
 import type { ShopifyClient } from './client.js';
 import { indexFromField, requestKey } from './keys.js';
-import { minorToDecimal } from './money.js';
+import { minorToDecimal } from '../../money.js';
 import { bulkUpdateMutation, mutationCost } from './queries.js';
 import { reason, shopifyReasons } from './reasons.js';
 import { bulkUpdateDataSchema } from './schemas.js';

@@ -4,14 +4,15 @@
 // Reading maps back the same way (catalog.ts): a sale price in force gives compare-at = regular.
 import type { ItemResult, PricePushItem } from '../../connector.js';
 import { type WooHttp } from './http.js';
-import { decimalFromMinor, minorFromDecimal } from './money.js';
+import { minorToDecimal } from '../../money.js';
+import { minorFromDecimal } from './money.js';
 import { pushBatches, type PushItem } from './push.js';
 
 export function wooPriceFields(price: number, compareAtPrice: number | null, digits: number): { regular_price: string; sale_price: string } {
   if (compareAtPrice !== null && compareAtPrice > price) {
-    return { regular_price: decimalFromMinor(compareAtPrice, digits), sale_price: decimalFromMinor(price, digits) };
+    return { regular_price: minorToDecimal(compareAtPrice, digits), sale_price: minorToDecimal(price, digits) };
   }
-  return { regular_price: decimalFromMinor(price, digits), sale_price: '' };
+  return { regular_price: minorToDecimal(price, digits), sale_price: '' };
 }
 
 export async function pushPrices(http: WooHttp, items: readonly PricePushItem[], digits: number): Promise<ItemResult[]> {
