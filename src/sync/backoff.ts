@@ -18,3 +18,12 @@ export function backoffDelayMs(attempts: number, random: () => number, policy: B
   const jittered = Math.floor(ceiling / 2 + (ceiling / 2) * Math.min(Math.max(random(), 0), 1));
   return Math.max(jittered, retryAfterMs ?? 0);
 }
+
+/**
+ * A connector's wait before retrying one request after `failures` failed attempts (1 for the
+ * first retry): "full jitter", anywhere in [0, min(max, base × 2^(failures − 1))), so many
+ * Shopdesk installs retrying one server do not retry in lockstep.
+ */
+export function requestRetryDelayMs(failures: number, random: () => number, baseMs: number, maxMs: number): number {
+  return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** Math.max(failures - 1, 0)));
+}

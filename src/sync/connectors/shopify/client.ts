@@ -3,6 +3,7 @@
 // refill and retry, exponential backoff with full jitter for 5xx / resets / timeouts, and every
 // answer's envelope checked with zod. Errors are ConnectorErrors whose text never holds the token.
 import type { z } from 'zod';
+import { requestRetryDelayMs } from '../../backoff.js';
 import { ConnectorError, type ConnectorErrorKind } from '../../connector.js';
 import { logExcerpt } from '../../redact.js';
 import { CostPacer } from './pacer.js';
@@ -97,7 +98,7 @@ export class ShopifyClient {
   private backoffMs(attempt: number): number {
     const base = this.options.baseBackoffMs ?? 250;
     const cap = this.options.maxBackoffMs ?? 10_000;
-    return Math.floor(this.random() * Math.min(cap, base * 2 ** attempt));
+    return requestRetryDelayMs(attempt + 1, this.random, base, cap);
   }
 
   /** One HTTP exchange: status and body text, or a ConnectorError for the network failure. */

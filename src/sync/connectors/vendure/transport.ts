@@ -4,6 +4,7 @@
 // every error text or excerpt goes through redact(), so neither the password nor the session token
 // can leak into the sync log.
 import { z } from 'zod';
+import { requestRetryDelayMs } from '../../backoff.js';
 import { ConnectorError, type ConnectorErrorKind } from '../../connector.js';
 import { logExcerpt } from '../../redact.js';
 import { reason, vendureReasons as R } from './reasons.js';
@@ -191,9 +192,7 @@ export class VendureTransport {
         return await call();
       } catch (error) {
         if (!(error instanceof ConnectorError) || !error.retryable || attempt >= this.retry.attempts) throw error;
-        // Full jitter: many Shopdesk installs retrying one server do not retry in lockstep.
-        const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-        await this.sleep(error.retryAfterMs ?? Math.floor(this.random() * ceiling));
+        await this.sleep(error.retryAfterMs ?? requestRetryDelayMs(attempt, this.random, this.retry.baseDelayMs, this.retry.maxDelayMs));
       }
     }
   }

@@ -2,6 +2,7 @@
 // Retry-After honoured, exponential backoff with full jitter for 5xx / resets / timeouts, and
 // WooCommerce's error bodies mapped to ConnectorErrors whose texts never carry the secrets.
 import { z } from 'zod';
+import { requestRetryDelayMs } from '../../backoff.js';
 import { ConnectorError, type ConnectorErrorKind, type ReasonText } from '../../connector.js';
 import { logExcerpt } from '../../redact.js';
 import type { WooCredentials, WooSettings } from './settings.js';
@@ -93,8 +94,7 @@ export class WooHttp {
   /** Waits the backoff before attempt `attempt + 1` (attempt counts from 1). */
   backoff(attempt: number): Promise<void> {
     const { baseDelayMs, maxDelayMs } = this.options.retry;
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-    return this.options.sleep(Math.floor(this.options.random() * ceiling));
+    return this.options.sleep(requestRetryDelayMs(attempt, this.options.random, baseDelayMs, maxDelayMs));
   }
 
   get maxAttempts(): number {
