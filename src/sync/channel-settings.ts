@@ -8,6 +8,22 @@ import { fullShare, type ChannelStockRule } from './available-to-sell.js';
 
 export const defaultPullIntervalSeconds = 300;
 
+/**
+ * Who decides a synced field's value on this channel (issue 14, "prices out"):
+ * shopdesk — the local value is pushed, a remote-only edit is overwritten by it;
+ * channel — nothing is pushed for the field, remote edits are accepted as the new synced base;
+ * ask — every difference (local-only, remote-only) waits in the review queue for a person.
+ * Whatever the owner, a true conflict (local and remote both changed since the last sync) goes to
+ * the review queue with the three values: nothing is decided by wall-clock "last writer wins".
+ */
+export const fieldOwnerSchema = z.enum(['shopdesk', 'channel', 'ask']);
+export type FieldOwner = z.infer<typeof fieldOwnerSchema>;
+export const ownershipSchema = z.object({
+  price: fieldOwnerSchema.default('shopdesk'),
+  compareAtPrice: fieldOwnerSchema.default('shopdesk'),
+});
+export type Ownership = z.infer<typeof ownershipSchema>;
+
 export const channelSettingsSchema = z.object({
   connection: z.record(z.string(), z.unknown()),
   buffer: z.number().int().min(0).max(limits.quantity, 'quantityTooLarge').default(0),
@@ -17,6 +33,7 @@ export const channelSettingsSchema = z.object({
   // At least a minute: polling faster spends the rate limit without fresher orders.
   pullIntervalSeconds: z.number().int().min(60).max(86_400).default(defaultPullIntervalSeconds),
   paused: z.boolean().default(false),
+  ownership: ownershipSchema.default({ price: 'shopdesk', compareAtPrice: 'shopdesk' }),
 });
 
 export type ChannelSettings = z.infer<typeof channelSettingsSchema>;

@@ -5,7 +5,7 @@ import { wooSettingsSchema } from '../../../src/sync/connectors/woocommerce/sett
 import { vendureSettingsSchema } from '../../../src/sync/connectors/vendure/settings.js';
 
 describe('channel settings', () => {
-  it('fills the defaults: no buffer, full share, no cap, a pull every 5 minutes, not paused', () => {
+  it('fills the defaults: no buffer, full share, no cap, a pull every 5 minutes, not paused, Shopdesk owns prices', () => {
     const settings = channelSettingsSchema.parse({ connection: { siteUrl: 'https://shop.example' } });
     expect(settings).toEqual({
       connection: { siteUrl: 'https://shop.example' },
@@ -14,6 +14,7 @@ describe('channel settings', () => {
       cap: null,
       pullIntervalSeconds: 300,
       paused: false,
+      ownership: { price: 'shopdesk', compareAtPrice: 'shopdesk' },
     });
     expect(stockRuleOf(channelSettingsSchema.parse({ connection: {}, buffer: 2, shareBasisPoints: 5000, cap: 9 }))).toEqual({
       buffer: 2,
