@@ -13,8 +13,9 @@ export const defaultPullIntervalSeconds = 300;
  * shopdesk — the local value is pushed, a remote-only edit is overwritten by it;
  * channel — nothing is pushed for the field, remote edits are accepted as the new synced base;
  * ask — every difference (local-only, remote-only) waits in the review queue for a person.
- * Whatever the owner, a true conflict (local and remote both changed since the last sync) goes to
- * the review queue with the three values: nothing is decided by wall-clock "last writer wins".
+ * A true conflict (local and remote both changed since the last sync, to different values) goes to
+ * the review queue with the three values for shopdesk and ask; a channel-owned field never pushes,
+ * so the remote value simply becomes the synced base. Nothing is decided by wall-clock "last writer wins".
  */
 export const fieldOwnerSchema = z.enum(['shopdesk', 'channel', 'ask']);
 export type FieldOwner = z.infer<typeof fieldOwnerSchema>;

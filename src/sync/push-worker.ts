@@ -7,10 +7,11 @@
 // same request under the same key (the platform applies it once; stock is set absolutely anyway).
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
-import { backoffDelayMs, defaultBackoff, type BackoffPolicy } from './backoff.js';
-import { channelSettingsSchema, stockRuleOf, type ChannelSettings } from './channel-settings.js';
-import { ConnectorError, type Connector, type ItemResult, type ReasonText, type StockPushItem } from './connector.js';
+import { defaultBackoff, type BackoffPolicy } from './backoff.js';
+import { stockRuleOf, type ChannelSettings } from './channel-settings.js';
+import type { Connector, ReasonText, StockPushItem } from './connector.js';
 import { createOutboxStore, type OutboxRow, type OutboxStore } from './outbox-store.js';
+import { backOffRow, outcomeFor, parseChannelSettings, sendInBatches, type BackoffDeps, type CallFailed, type Outcome } from './push-protocol.js';
 import { createPushStore, type PushLink, type PushStore } from './push-store.js';
 import { logExcerpt } from './redact.js';
 import { createStockSource, type RemoteLocationFeed, type StockSource } from './stock-source.js';
@@ -47,15 +48,6 @@ export interface PushRunSummary {
   error: ReasonText | null;
 }
 
-/** A whole pushStock call failed: every item in it shares the error. */
-interface CallFailed {
-  ref: string;
-  outcome: 'callFailed';
-  reason: ReasonText;
-  retryAfterMs: number | null;
-}
-type Outcome = ItemResult | CallFailed;
-
 interface Planned {
   item: StockPushItem;
   /** For the link: the remote figure after this item applies. */
@@ -83,23 +75,10 @@ export function createPushWorker(options: PushWorkerOptions) {
   const stock: StockSource = createStockSource(db);
   const rowsPerPass = options.rowsPerPass ?? 500;
   const maxStaleRetries = options.maxStaleRetries ?? 2;
-  const policy = options.backoff ?? defaultBackoff;
+  const backoffDeps: BackoffDeps = { outbox, clock, random, policy: options.backoff ?? defaultBackoff };
   const running = new Set<number>();
 
   const nowIso = () => clock.now().toISOString();
-
-  function settingsOf(channelId: number): ChannelSettings | null {
-    const text = store.channelSettings(channelId);
-    if (text === null || text === undefined) return null;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return null;
-    }
-    const parsed = channelSettingsSchema.safeParse(json);
-    return parsed.success ? parsed.data : null;
-  }
 
   /** The items for a row at the current local stock; one per remote location where stock lives per location. */
   function plan(channelId: number, settings: ChannelSettings, connector: Connector, pending: Pick<Pending, 'row' | 'link' | 'expectedByRef'>, feeds: RemoteLocationFeed[]): Planned[] {
@@ -130,52 +109,22 @@ export function createPushWorker(options: PushWorkerOptions) {
     });
   }
 
-  async function send(channelId: number, connector: Connector, items: StockPushItem[]): Promise<Map<string, Outcome>> {
-    const outcomes = new Map<string, Outcome>();
-    const secrets = options.secretsOf?.(channelId) ?? [];
-    const size = Math.max(1, connector.capabilities.stockBatchSize);
-    let stopped: CallFailed | null = null;
-    for (let start = 0; start < items.length; start += size) {
-      const batch = items.slice(start, start + size);
-      const request = logExcerpt(JSON.stringify(batch), secrets);
-      if (stopped) {
-        for (const item of batch) outcomes.set(item.ref, { ...stopped, ref: item.ref });
-        continue;
-      }
-      try {
-        const results = await connector.pushStock(batch);
-        for (const result of results) if (batch.some((item) => item.ref === result.ref)) outcomes.set(result.ref, result);
-        const count = (outcome: ItemResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
-        store.log({
-          channelId,
-          at: nowIso(),
-          summary: reason('sync.log.stockPushed', { items: batch.length, applied: count('applied'), stale: count('stale'), failed: count('failed') }),
-          requestExcerpt: request,
-          answerExcerpt: logExcerpt(JSON.stringify(results), secrets),
-        });
-      } catch (error) {
-        const failure: CallFailed =
-          error instanceof ConnectorError
-            ? { ref: '', outcome: 'callFailed', reason: error.reason, retryAfterMs: error.retryAfterMs }
-            : { ref: '', outcome: 'callFailed', reason: reason('sync.push.unexpected'), retryAfterMs: null };
-        for (const item of batch) outcomes.set(item.ref, { ...failure, ref: item.ref });
-        store.log({
-          channelId,
-          at: nowIso(),
-          summary: reason('sync.log.stockPushFailed', { items: batch.length, reason: failure.reason.key }),
-          requestExcerpt: request,
-          answerExcerpt: error instanceof ConnectorError && error.answerExcerpt !== null ? logExcerpt(error.answerExcerpt, secrets) : null,
-        });
-        // Auth, permission or a wrong URL fail every later batch the same way: stop calling.
-        if (!(error instanceof ConnectorError) || !error.retryable) stopped = failure;
-      }
-    }
-    return outcomes;
+  function send(channelId: number, connector: Connector, items: StockPushItem[]): Promise<Map<string, Outcome>> {
+    return sendInBatches({
+      channelId,
+      items,
+      batchSize: connector.capabilities.stockBatchSize,
+      call: (batch) => connector.pushStock(batch),
+      log: (entry) => store.log(entry),
+      secrets: options.secretsOf?.(channelId) ?? [],
+      nowIso,
+      sentKey: 'sync.log.stockPushed',
+      failedKey: 'sync.log.stockPushFailed',
+    });
   }
 
   function backOff(row: OutboxRow, why: ReasonText, retryAfterMs: number | null): void {
-    const next = new Date(clock.now().getTime() + backoffDelayMs(row.attempts, random, policy, retryAfterMs)).toISOString();
-    outbox.fail(row.id, why.key, next);
+    backOffRow(backoffDeps, row, why, retryAfterMs);
   }
 
   /** Remote figure moved by someone else: not what Shopdesk last set, less the units its orders took. */
@@ -199,7 +148,7 @@ export function createPushWorker(options: PushWorkerOptions) {
 
   async function pass(channelId: number): Promise<PushRunSummary> {
     const summary: PushRunSummary = { status: 'done', applied: 0, retrying: 0, failed: 0, remoteEdits: 0, error: null };
-    const settings = settingsOf(channelId);
+    const settings = parseChannelSettings(store.channelSettings(channelId));
     if (!settings) return { ...summary, status: 'notConfigured', error: reason('sync.push.channelNotConfigured') };
     if (settings.paused) return { ...summary, status: 'paused' };
     const connector = await options.connectorFor(channelId);
@@ -229,10 +178,7 @@ export function createPushWorker(options: PushWorkerOptions) {
       const outcomes = await send(channelId, connector, items);
       const next: Pending[] = [];
       for (const pending of round) {
-        const results = pending.planned.map(
-          (planned): Outcome =>
-            outcomes.get(planned.item.ref) ?? { ref: planned.item.ref, outcome: 'failed', retryable: true, reason: reason('sync.push.noResult'), answerExcerpt: null },
-        );
+        const results = pending.planned.map((planned) => outcomeFor(outcomes, planned.item.ref));
         const verdict = settle(channelId, pending, results, attempt, summary);
         if (verdict === 'again') next.push(pending);
       }
