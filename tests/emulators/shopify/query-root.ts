@@ -163,6 +163,12 @@ export class QueryRoot {
       updatedAt: () => toIso(o.updatedAt),
       cancelledAt: () => (o.cancelledAt === null ? null : toIso(o.cancelledAt)),
       displayFinancialStatus: () => o.financialStatus,
+      email: () => o.email,
+      // One fulfillment order per order, assigned to the location its units are committed at.
+      fulfillmentOrders: {
+        args: connectionArgs,
+        resolve: (args) => connection('FulfillmentOrder', [o], args, (r) => [r.id, r.id], (r) => this.fulfillmentOrder(r)),
+      },
       lineItems: {
         args: connectionArgs,
         resolve: (args) => connection('LineItem', o.lineItems, args, (li) => [li.id, li.id], (li) => this.lineItem(o, li)),
@@ -178,9 +184,23 @@ export class QueryRoot {
       sku: () => li.sku,
       title: () => li.title,
       quantity: () => li.quantity,
+      originalUnitPriceSet: () => moneyBag(li.price),
+      totalDiscountSet: () => moneyBag(li.discount),
       // What is still to be fulfilled after refunds and a cancellation.
       currentQuantity: () => (o.cancelledAt !== null ? 0 : li.quantity - refunded),
       variant: () => this.maybe(li.variantId === null ? undefined : this.store.variants.get(li.variantId), (v) => this.variant(v)),
+    });
+  }
+
+  fulfillmentOrder(o: OrderRecord): GqlObject {
+    const s = this.store;
+    return new GqlObject('FulfillmentOrder', {
+      id: () => gid('FulfillmentOrder', o.id),
+      status: () => (o.cancelledAt !== null || o.financialStatus === 'REFUNDED' ? 'CLOSED' : 'OPEN'),
+      assignedLocation: () => new GqlObject('FulfillmentOrderAssignedLocation', {
+        name: () => s.locations.get(o.locationId)?.name ?? '',
+        location: () => this.maybe(s.locations.get(o.locationId), (l) => this.location(l)),
+      }),
     });
   }
 
@@ -198,6 +218,12 @@ export class QueryRoot {
       },
     });
   }
+}
+
+/** A MoneyBag in the shop's currency; the emulated shop sells in USD only. */
+function moneyBag(amount: string): GqlObject {
+  const money = (): GqlObject => new GqlObject('MoneyV2', { amount: () => amount, currencyCode: () => 'USD' });
+  return new GqlObject('MoneyBag', { shopMoney: money, presentmentMoney: money });
 }
 
 function quantity(name: string, value: number): GqlObject {

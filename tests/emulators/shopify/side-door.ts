@@ -25,6 +25,18 @@ export interface SeededVariant {
 export interface OrderLineSeed {
   sku: string;
   quantity: number;
+  /** Unit price as a decimal string ("12.50"); default: the variant's price ("0.00" for an unknown SKU). */
+  price?: string;
+  /** Discount on the whole line as a decimal string; default "0.00". */
+  discount?: string;
+}
+
+export interface OrderOptions {
+  financialStatus?: FinancialStatus;
+  /** Location the order is assigned to (units committed there); default: the first location. */
+  locationGid?: string;
+  /** Buyer's e-mail; default null. */
+  email?: string | null;
 }
 
 export interface EmulatorCounters {
@@ -51,12 +63,21 @@ export interface OrderSnapshot {
   updatedAt: string;
   cancelledAt: string | null;
   financialStatus: FinancialStatus;
-  lines: { id: string; sku: string | null; quantity: number }[];
+  email: string | null;
+  locationId: string;
+  lines: { id: string; sku: string | null; quantity: number; price: string; discount: string }[];
 }
 
 export interface RequestCounters {
   requests: number;
   unauthorized: number;
+}
+
+/** A seeded amount as Shopify prints money: two decimals ("8" → "8.00"). */
+function money(text: string): string {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`Side door: ${text} is not an amount`);
+  return value.toFixed(2);
 }
 
 function need<T>(value: T | undefined, what: string): T {
@@ -121,13 +142,13 @@ export class SideDoor {
   // --- buyers and order changes ----------------------------------------------------------
 
   /** A new order; its units move from available to committed at the location (default: the first). */
-  createOrder(lines: OrderLineSeed[], options: { financialStatus?: FinancialStatus; locationGid?: string } = {}): string {
+  createOrder(lines: OrderLineSeed[], options: OrderOptions = {}): string {
     const s = this.store;
     const locationId = options.locationGid ? this.locationId(options.locationGid) : need([...s.locations.keys()][0], 'a location');
     const now = s.clock.nowSecondsMs();
     const order: OrderRecord = {
       id: s.nextId(), name: s.nextOrderName(), createdAt: now, updatedAt: now, cancelledAt: null,
-      financialStatus: options.financialStatus ?? 'PAID', locationId, lineItems: [], refunds: [],
+      financialStatus: options.financialStatus ?? 'PAID', email: options.email ?? null, locationId, lineItems: [], refunds: [],
     };
     s.orders.set(order.id, order);
     for (const line of lines) this.addLine(order, line);
@@ -234,8 +255,8 @@ export class SideDoor {
     const o = this.orderRecord(orderGid);
     return {
       id: orderGid, name: o.name, updatedAt: toIso(o.updatedAt), cancelledAt: o.cancelledAt === null ? null : toIso(o.cancelledAt),
-      financialStatus: o.financialStatus,
-      lines: o.lineItems.map((li) => ({ id: gid('LineItem', li.id), sku: li.sku, quantity: li.quantity })),
+      financialStatus: o.financialStatus, email: o.email, locationId: gid('Location', o.locationId),
+      lines: o.lineItems.map((li) => ({ id: gid('LineItem', li.id), sku: li.sku, quantity: li.quantity, price: li.price, discount: li.discount })),
     };
   }
 
@@ -258,6 +279,7 @@ export class SideDoor {
     const variant = this.store.variantBySku(line.sku);
     order.lineItems.push({
       id: this.store.nextId(), variantId: variant?.id ?? null, sku: line.sku, title: variant?.title ?? line.sku, quantity: line.quantity,
+      price: money(line.price ?? variant?.price ?? '0'), discount: money(line.discount ?? '0'),
     });
     this.moveCommitted(order, variant?.id ?? null, line.quantity);
   }

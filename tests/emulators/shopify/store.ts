@@ -43,6 +43,10 @@ export interface LineItemRecord {
   sku: string | null;
   title: string;
   quantity: number;
+  /** Unit price before discounts, a decimal string as Shopify reports it ("12.50"). */
+  price: string;
+  /** Discount allocated to the whole line (all units), a decimal string ("0.00" when none). */
+  discount: string;
 }
 
 export interface RefundRecord {
@@ -58,6 +62,9 @@ export interface OrderRecord {
   updatedAt: number;
   cancelledAt: number | null;
   financialStatus: FinancialStatus;
+  /** Buyer's e-mail; null for orders without one (POS sales without a customer). */
+  email: string | null;
+  /** Where the order's units are committed: its fulfillment order's assigned location. */
   locationId: number;
   lineItems: LineItemRecord[];
   refunds: RefundRecord[];

@@ -51,6 +51,36 @@ export interface WooOrderRefund {
   total: string;
 }
 
+/** A refunded line as GET /orders/{id}/refunds lists it: negative quantity and totals. */
+export interface WooRefundLineItem {
+  /** The refund item's own id (not the order line's). */
+  id: number;
+  name: string;
+  product_id: number;
+  variation_id: number;
+  sku: string;
+  quantity: number;
+  subtotal: string;
+  total: string;
+  price: number;
+  refund_total: number;
+  /** `_refunded_item_id` names the order line refunded, as WooCommerce stores it. */
+  meta_data: { id: number; key: string; value: string }[];
+}
+
+/** The refund resource (GET /orders/{id}/refunds), richer than the order's `refunds` summary. */
+export interface WooRefund {
+  id: number;
+  date_created: string;
+  date_created_gmt: string;
+  amount: string;
+  reason: string;
+  refunded_by: number;
+  refunded_payment: boolean;
+  meta_data: never[];
+  line_items: WooRefundLineItem[];
+}
+
 export interface WooOrder {
   id: number;
   number: string;

@@ -51,6 +51,7 @@ export const routes: Route[] = [
   { method: 'PUT', pattern: /^\/products\/(\d+)\/variations\/(\d+)$/, writes: true, handle: updateVariation },
   { method: 'GET', pattern: /^\/orders$/, writes: false, handle: listOrders },
   { method: 'GET', pattern: /^\/orders\/(\d+)$/, writes: false, handle: getOrder },
+  { method: 'GET', pattern: /^\/orders\/(\d+)\/refunds$/, writes: false, handle: listRefunds },
 ];
 
 /** A cheap authenticated read for "test connection": the environment and settings sections. */
@@ -167,6 +168,15 @@ function listOrders(ctx: RouteContext): JsonAnswer {
   let items = [...ctx.store.orders.values()];
   if (statuses && !statuses.includes('any')) items = items.filter((o) => statuses.includes(o.status));
   return pageOf(filterAndSort(items, params, ctx.listOptions), params, ctx.url);
+}
+
+/** An order's refunds, newest first (WordPress's default order), paged like every list. */
+function listRefunds(ctx: RouteContext): JsonAnswer {
+  const orderId = ctx.ids[0] ?? 0;
+  if (!ctx.store.orders.has(orderId)) throw httpError(404, 'woocommerce_rest_invalid_order_id', 'Invalid order ID.');
+  const params = parseListParams(ctx.url.searchParams);
+  const refunds = [...(ctx.store.refunds.get(orderId) ?? [])].sort((a, b) => b.id - a.id);
+  return pageOf(refunds, params, ctx.url);
 }
 
 function getOrder(ctx: RouteContext): JsonAnswer {

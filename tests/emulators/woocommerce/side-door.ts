@@ -5,7 +5,7 @@ import { type EmulatorClock } from './clock.js';
 import { type FaultMatch, type FaultQueue, type ItemFailure, type ServerErrorStatus } from './faults.js';
 import { type RateLimitSettings, type SlidingWindowLimiter } from './rate-limit.js';
 import { type OrderStatus, type WooOrder, type WooProduct, type WooVariation } from './records.js';
-import { type NewLineItem, type ProductPatch, type StockPricePatch, type WooStore } from './store.js';
+import { type NewLineItem, type ProductPatch, type RefundLine, type StockPricePatch, type WooStore } from './store.js';
 import { type WooCounters } from './server.js';
 
 interface SideDoorDeps {
@@ -61,7 +61,9 @@ export function createSideDoor({ store, faults, limiter, clock, state, emptyCoun
     editVariation: (id: number, patch: StockPricePatch): WooVariation =>
       structuredClone(store.updateVariation(variation(id), patch)),
     changeOrderStatus: (id: number, status: OrderStatus): WooOrder => structuredClone(store.changeOrderStatus(order(id), status)),
-    refundOrder: (id: number, amount: number, reason = ''): WooOrder => structuredClone(store.refundOrder(order(id), amount, reason)),
+    /** A refund of `amount`; `lines` (order line ids and quantities) appear in GET /orders/{id}/refunds. Stock is not restocked. */
+    refundOrder: (id: number, amount: number, reason = '', lines: RefundLine[] = []): WooOrder =>
+      structuredClone(store.refundOrder(order(id), amount, reason, lines)),
     /** Moves the emulator's clock (dates it writes, the rate-limit window). */
     advanceClock: (ms: number): void => clock.advance(ms),
 

@@ -8,6 +8,8 @@ import {
   type WooLineItem,
   type WooOrder,
   type WooProduct,
+  type WooRefund,
+  type WooRefundLineItem,
   type WooVariation,
 } from './records.js';
 
@@ -34,10 +36,18 @@ export interface NewLineItem {
   price?: number;
 }
 
+/** A refunded quantity of one order line (its `line_items[].id`). */
+export interface RefundLine {
+  lineItemId: number;
+  quantity: number;
+}
+
 export class WooStore {
   readonly products = new Map<number, WooProduct>();
   readonly variations = new Map<number, WooVariation>();
   readonly orders = new Map<number, WooOrder>();
+  /** Refund resources per order id, served by GET /orders/{id}/refunds. */
+  readonly refunds = new Map<number, WooRefund[]>();
   private nextId = 1;
   private nextLineId = 1;
 
@@ -124,12 +134,38 @@ export class WooStore {
     return order;
   }
 
-  refundOrder(order: WooOrder, amount: number, reason: string): WooOrder {
-    order.refunds.push({ id: this.takeId(), reason, total: (-amount).toFixed(2) });
+  refundOrder(order: WooOrder, amount: number, reason: string, lines: RefundLine[] = []): WooOrder {
+    // Lines first: a refund the side door refuses changes nothing.
+    const lineItems = lines.map((line) => this.refundLine(order, line));
+    const id = this.takeId();
+    order.refunds.push({ id, reason, total: (-amount).toFixed(2) });
+    const created = this.clock.stamp();
+    const refund: WooRefund = {
+      id, date_created: created.local, date_created_gmt: created.gmt, amount: amount.toFixed(2), reason,
+      refunded_by: 1, refunded_payment: false, meta_data: [], line_items: lineItems,
+    };
+    this.refunds.set(order.id, [...(this.refunds.get(order.id) ?? []), refund]);
     const refunded = order.refunds.reduce((sum, refund) => sum - Number(refund.total), 0);
     if (refunded >= Number(order.total)) order.status = 'refunded';
     this.touch(order);
     return order;
+  }
+
+  private refundLine(order: WooOrder, line: RefundLine): WooRefundLineItem {
+    const item = order.line_items.find((li) => li.id === line.lineItemId);
+    if (!item) throw new Error(`refundOrder: order ${order.id} has no line ${line.lineItemId}`);
+    const already = (this.refunds.get(order.id) ?? []).flatMap((r) => r.line_items)
+      .filter((li) => li.meta_data.some((m) => m.key === '_refunded_item_id' && m.value === String(item.id)))
+      .reduce((sum, li) => sum - li.quantity, 0);
+    if (!Number.isInteger(line.quantity) || line.quantity < 1 || already + line.quantity > item.quantity) {
+      throw new Error(`refundOrder: cannot refund ${line.quantity} of line ${line.lineItemId}`);
+    }
+    const total = (-item.price * line.quantity).toFixed(2);
+    return {
+      id: this.nextLineId++, name: item.name, product_id: item.product_id, variation_id: item.variation_id, sku: item.sku,
+      quantity: -line.quantity, subtotal: total, total, price: -item.price, refund_total: item.price * line.quantity,
+      meta_data: [{ id: this.nextLineId++, key: '_refunded_item_id', value: String(item.id) }],
+    };
   }
 
   takeId(): number {

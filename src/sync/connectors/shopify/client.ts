@@ -149,6 +149,9 @@ export class ShopifyClient {
       try {
         outcome = await this.exchange(body);
       } catch (error) {
+        // No answer, so no throttle status: a request that never ran (reset, refused connection)
+        // was not charged. A timeout may have run on the server, so its points stay booked.
+        if (!(error instanceof ConnectorError && error.kind === 'timeout')) this.pacer.giveBack(cost);
         if (error instanceof ConnectorError && error.retryable && transientFailures + 1 < maxAttempts) {
           transientFailures += 1;
           this.stats.retries += 1;
@@ -158,6 +161,19 @@ export class ShopifyClient {
         throw error;
       }
       const { status, text } = outcome;
+      let parsedJson: unknown = null;
+      let isJson = true;
+      try {
+        parsedJson = JSON.parse(text);
+      } catch {
+        isJson = false;
+      }
+      const envelope = envelopeSchema.safeParse(parsedJson);
+      const reported = envelope.success ? envelope.data.extensions?.cost : undefined;
+      // Shopify's figure replaces the estimate; an answer without one (5xx from the edge, 401,
+      // a bare 429) means the query was not run, so the booked points were not spent.
+      if (reported) this.pacer.observe(reported.throttleStatus);
+      else this.pacer.giveBack(cost);
       if (status >= 500) {
         if (transientFailures + 1 < maxAttempts) {
           transientFailures += 1;
@@ -168,19 +184,13 @@ export class ShopifyClient {
         throw new ConnectorError('transient', reason(shopifyReasons.serverError, { status }), { answerExcerpt: this.excerpt(text) });
       }
       const statusError = this.statusError(status, text);
-      let parsedJson: unknown = null;
-      try {
-        parsedJson = JSON.parse(text);
-      } catch {
-        // A 429 from a proxy may have no JSON body: still a throttle, handled below.
-        if (statusError && status !== 429) throw statusError;
-        if (status !== 429) throw new ConnectorError('invalid_answer', reason(shopifyReasons.invalidAnswer, { status }), { answerExcerpt: this.excerpt(text) });
+      // A 429 from a proxy may have no JSON body: still a throttle, handled below.
+      if (!isJson && status !== 429) {
+        throw statusError ?? new ConnectorError('invalid_answer', reason(shopifyReasons.invalidAnswer, { status }), { answerExcerpt: this.excerpt(text) });
       }
-      const envelope = envelopeSchema.safeParse(parsedJson);
-      if (envelope.success && envelope.data.extensions?.cost) this.pacer.observe(envelope.data.extensions.cost.throttleStatus);
       if (status === 429 || (status === 200 && envelope.success && isThrottled(envelope.data.errors))) {
         this.stats.throttledAnswers += 1;
-        const costInfo = envelope.success ? envelope.data.extensions?.cost : undefined;
+        const costInfo = reported;
         cost = costInfo?.requestedQueryCost ?? cost;
         const retryAfterMs = costInfo
           ? this.pacer.delayFor(cost)

@@ -66,7 +66,7 @@ export function createShopifyConnector(context: ConnectorContext<ShopifySettings
       const { items, nextCursor, total } = await listVariants(client, page, context.currencyDigits);
       return { items, nextCursor, total };
     },
-    pullOrders: (request) => pullOrders(client, request, shopCurrency),
+    pullOrders: (request) => pullOrders(client, request, shopCurrency, context.currencyDigits),
     pushStock: (items) => pushStock(client, items),
     pushPrices: (items) => pushPrices(client, items, context.currencyDigits),
   };

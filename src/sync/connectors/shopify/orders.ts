@@ -1,6 +1,9 @@
 // Orders in: incremental by updated_at from the watermark minus the overlap, sorted by
 // UPDATED_AT so the engine's watermark (the last order's updatedAt) only moves forward.
+// Lines carry their original unit price (shop currency, minor units); the order its buyer's
+// e-mail and the location Shopify assigned it to (its first open fulfillment order's).
 import type { OrdersPage, OrdersRequest, RemoteOrder, RemoteOrderLine, RemoteOrderStatus } from '../../connector.js';
+import { decimalToMinor } from '../../money.js';
 import type { ShopifyClient } from './client.js';
 import { clampFirst, searchTime } from './catalog.js';
 import { orderLinesCost, orderLinesQuery, orderNodeCost, ordersCost, ordersQuery } from './queries.js';
@@ -43,7 +46,14 @@ async function allLines(client: ShopifyClient, node: OrderNode): Promise<LineNod
   return lines;
 }
 
-function toOrder(node: OrderNode, lines: LineNode[], currency: string): RemoteOrder {
+/** The order's location: the assigned location of its first fulfillment order not closed yet, else of the first. */
+export function assignedLocationId(node: Pick<OrderNode, 'fulfillmentOrders'>): string | null {
+  const located = node.fulfillmentOrders.nodes.filter((f) => f.assignedLocation.location !== null);
+  const current = located.find((f) => f.status !== 'CLOSED' && f.status !== 'CANCELLED') ?? located[0];
+  return current?.assignedLocation.location?.id ?? null;
+}
+
+function toOrder(node: OrderNode, lines: LineNode[], currency: string, currencyDigits: number): RemoteOrder {
   const refunded = new Map<string, number>();
   for (const refund of node.refunds) {
     for (const line of refund.refundLineItems.nodes) {
@@ -57,9 +67,8 @@ function toOrder(node: OrderNode, lines: LineNode[], currency: string): RemoteOr
     title: line.title,
     quantity: line.quantity,
     refundedQuantity: Math.min(line.quantity, refunded.get(line.id) ?? 0),
-    // The modelled API subset has no line prices (originalUnitPriceSet); the engine prices
-    // channel lines from the local catalogue until it does.
-    unitPrice: 0,
+    // Before discounts. Shopify prints the currency's precision; the schema guarantees a decimal.
+    unitPrice: decimalToMinor(line.originalUnitPriceSet.shopMoney.amount, currencyDigits, 'roundHalfUp') ?? 0,
   }));
   return {
     remoteOrderId: node.id,
@@ -69,21 +78,28 @@ function toOrder(node: OrderNode, lines: LineNode[], currency: string): RemoteOr
     placedAt: node.createdAt,
     updatedAt: node.updatedAt,
     currency,
-    customerEmail: null,
+    customerEmail: node.email === null || node.email === '' ? null : node.email,
     lines: mapped,
-    remoteLocationId: null,
+    remoteLocationId: assignedLocationId(node),
   };
 }
 
-export async function pullOrders(client: ShopifyClient, request: OrdersRequest, currency: () => Promise<string>): Promise<OrdersPage> {
-  const first = clampFirst(request.limit, ordersPageMax);
+export async function pullOrders(
+  client: ShopifyClient,
+  request: OrdersRequest,
+  currency: () => Promise<string>,
+  currencyDigits: number,
+): Promise<OrdersPage> {
+  // A page must fit the bucket too (a shop's bucket may be smaller than the query limit).
+  const fitsBucket = Math.floor((client.pacer.maximumAvailable - 2) / orderNodeCost);
+  const first = clampFirst(request.limit, Math.min(ordersPageMax, fitsBucket));
   const q = request.since === null ? null : `updated_at:>='${searchTime(Date.parse(request.since) - Math.max(0, request.overlapSeconds) * 1000)}'`;
   const { data } = await client.request({
     query: ordersQuery, variables: { first, after: request.cursor, q }, estimatedCost: ordersCost(first), data: ordersDataSchema,
   });
   const code = await currency();
   const orders: RemoteOrder[] = [];
-  for (const node of data.orders.nodes) orders.push(toOrder(node, await allLines(client, node), code));
+  for (const node of data.orders.nodes) orders.push(toOrder(node, await allLines(client, node), code, currencyDigits));
   const info = data.orders.pageInfo;
   return { orders, nextCursor: info.hasNextPage ? info.endCursor : null };
 }

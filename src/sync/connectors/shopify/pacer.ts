@@ -1,7 +1,8 @@
 // Client-side model of Shopify's cost bucket (marketplaces.md: pace from
 // extensions.cost.throttleStatus instead of hitting THROTTLED). Every answer resets the model
 // to what Shopify reported; between answers the bucket refills at restoreRate, so the wait
-// before a request is exactly the time its cost needs to be restored.
+// before a request is exactly the time its cost needs to be restored. A request booked but
+// refused before it ran (5xx, reset, an answer without a throttle status) gives its points back.
 export interface ThrottleSnapshot {
   maximumAvailable: number;
   currentlyAvailable: number;
@@ -32,6 +33,11 @@ export class CostPacer {
     return Math.min(this.maximum, this.available + restored);
   }
 
+  /** Bucket size as last reported (or configured): no single request may cost more. */
+  get maximumAvailable(): number {
+    return this.maximum;
+  }
+
   /** Milliseconds to wait before a request of this cost fits (0 when it fits now). */
   delayFor(cost: number): number {
     const needed = Math.min(cost, this.maximum) - this.availableNow();
@@ -47,6 +53,15 @@ export class CostPacer {
   /** Takes the points locally once the request is sent, so concurrent callers do not double-book. */
   take(cost: number): void {
     this.available = this.availableNow() - cost;
+    this.observedAtMs = this.now();
+  }
+
+  /**
+   * Returns points booked by take() for a request the platform did not charge: it failed
+   * before running (5xx, connection reset) or was refused without a throttle status.
+   */
+  giveBack(cost: number): void {
+    this.available = Math.min(this.maximum, this.availableNow() + cost);
     this.observedAtMs = this.now();
   }
 

@@ -30,27 +30,38 @@ export const variantsQuery = `query($first: Int!, $after: String, $q: String) {
 }`;
 export const variantsCost = (first: number): number => 2 + first * 3;
 
-/** Lines and refund lines read with an order; more lines are fetched by orderLinesQuery. */
-export const orderLinesPerPage = 20;
-const linesSelection = 'nodes { id sku title quantity currentQuantity variant { id } } pageInfo { hasNextPage endCursor }';
+/**
+ * Lines read with an order (more are fetched by orderLinesQuery), refund lines per refund, and
+ * fulfillment orders per order (the assigned location of the first open one is the order's).
+ * Ten lines per order keeps a page of orders at 10 under the 1000-point single-query limit.
+ */
+export const orderLinesPerPage = 10;
+export const refundLinesPerPage = 20;
+export const fulfillmentOrdersPerOrder = 2;
+const linesSelection =
+  'nodes { id sku title quantity currentQuantity variant { id } originalUnitPriceSet { shopMoney { amount currencyCode } } } pageInfo { hasNextPage endCursor }';
+/** One line node: node 1 + variant 1 + originalUnitPriceSet 1 + shopMoney 1. */
+const lineNodeCost = 4;
 export const ordersQuery = `query($first: Int!, $after: String, $q: String) {
   orders(first: $first, after: $after, query: $q, sortKey: UPDATED_AT) {
     nodes {
-      id name createdAt updatedAt cancelledAt displayFinancialStatus
+      id name email createdAt updatedAt cancelledAt displayFinancialStatus
       lineItems(first: ${orderLinesPerPage}) { ${linesSelection} }
-      refunds { refundLineItems(first: ${orderLinesPerPage}) { nodes { quantity lineItem { id } } } }
+      refunds { refundLineItems(first: ${refundLinesPerPage}) { nodes { quantity lineItem { id } } } }
+      fulfillmentOrders(first: ${fulfillmentOrdersPerOrder}) { nodes { status assignedLocation { location { id } } } }
     }
     pageInfo { hasNextPage endCursor }
   }
 }`;
-/** node 1 + lineItems (2 + n × 2) + refunds list (1 + 2 + n × 2). */
-export const orderNodeCost = 1 + (2 + orderLinesPerPage * 2) + (3 + orderLinesPerPage * 2);
+/** node 1 + lineItems (2 + n × 4) + refunds list (1 + 2 + n × 2) + fulfillmentOrders (2 + n × 3). */
+export const orderNodeCost =
+  1 + (2 + orderLinesPerPage * lineNodeCost) + (3 + refundLinesPerPage * 2) + (2 + fulfillmentOrdersPerOrder * 3);
 export const ordersCost = (first: number): number => 2 + first * orderNodeCost;
 
 export const orderLinesQuery = `query($id: ID!, $after: String) {
   order(id: $id) { lineItems(first: 50, after: $after) { ${linesSelection} } }
 }`;
-export const orderLinesCost = 1 + 2 + 50 * 2;
+export const orderLinesCost = 1 + 2 + 50 * lineNodeCost;
 
 export const inventorySetMutation = `mutation($input: InventorySetQuantitiesInput!, $key: String!) {
   inventorySetQuantities(input: $input) @idempotent(key: $key) {

@@ -68,6 +68,9 @@ export const variantsDataSchema = z.object({
   productVariants: z.object({ nodes: z.array(z.unknown()), pageInfo: pageInfoSchema }),
 });
 
+/** MoneyV2: a decimal string in the currency's precision ("12.50"). */
+const moneySchema = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string() });
+
 const lineItemSchema = z.object({
   id: z.string(),
   sku: z.string().nullable(),
@@ -75,6 +78,7 @@ const lineItemSchema = z.object({
   quantity: z.number().int(),
   currentQuantity: z.number().int(),
   variant: z.object({ id: z.string() }).nullable(),
+  originalUnitPriceSet: z.object({ shopMoney: moneySchema }),
 });
 
 export const lineItemsConnectionSchema = z.object({ nodes: z.array(lineItemSchema), pageInfo: pageInfoSchema });
@@ -86,6 +90,7 @@ export const orderNodeSchema = z.object({
   updatedAt: z.string(),
   cancelledAt: z.string().nullable(),
   displayFinancialStatus: z.string().nullable(),
+  email: z.string().nullable(),
   lineItems: lineItemsConnectionSchema,
   refunds: z.array(
     z.object({
@@ -94,6 +99,9 @@ export const orderNodeSchema = z.object({
       }),
     }),
   ),
+  fulfillmentOrders: z.object({
+    nodes: z.array(z.object({ status: z.string(), assignedLocation: z.object({ location: z.object({ id: z.string() }).nullable() }) })),
+  }),
 });
 
 export const ordersDataSchema = z.object({

@@ -24,6 +24,7 @@ import type {
   RemoteVariant,
   StockPushItem,
 } from '../../connector.js';
+import { decodeOrderCursor, encodeOrderCursor, keysetQuery, nextKeyset } from './order-cursor.js';
 import { orderFields, toRemoteOrder, vendureId, vendureOrderSchema } from './orders.js';
 import { vendureReasons as R } from './reasons.js';
 import { vendureCredentialsSchema, vendureSettingsSchema, type VendureCredentials, type VendureSettings } from './settings.js';
@@ -121,23 +122,25 @@ export class VendureConnector implements Connector {
   }
 
   async pullOrders(request: OrdersRequest): Promise<OrdersPage> {
-    const skip = offset(request.cursor);
+    const cursor = decodeOrderCursor(request.cursor);
     const take = Math.max(1, Math.min(maxTake, request.limit));
-    const filter = {
-      // Carts (active orders) are not sales yet.
-      active: { eq: false },
-      ...(request.since ? { updatedAt: { after: afterFilter(request.since, request.overlapSeconds) } } : {}),
-    };
+    // Carts (active orders) are not sales yet.
+    const since = request.since ? { updatedAt: { after: afterFilter(request.since, request.overlapSeconds) } } : {};
+    const from = cursor.kind === 'keyset' ? keysetQuery(cursor.keyset) : null;
+    const skip = cursor.kind === 'offset' ? cursor.skip : (from?.skip ?? 0);
+    const filter = { active: { eq: false }, ...(from ? { updatedAt: from.updatedAt, ...(from.id ? { id: from.id } : {}) } : since) };
     const { orders } = await this.transport.request(
       `query ShopdeskOrders($options: OrderListOptions) { orders(options: $options) { totalItems items { ${orderFields} } } }`,
-      { options: { take, skip, sort: { updatedAt: 'ASC' }, filter } },
+      // Sorted by updatedAt then id: ties inside one (whole-second) instant come in a stable order.
+      { options: { take, skip, sort: { updatedAt: 'ASC', id: 'ASC' }, filter } },
       z.object({ orders: list(vendureOrderSchema) }),
     );
-    const next = skip + orders.items.length;
+    const more = orders.items.length > 0 && skip + orders.items.length < orders.totalItems;
+    // Drafts never placed are skipped here but still move the cursor.
+    const keyset = more ? nextKeyset(cursor.kind === 'keyset' ? cursor.keyset : null, orders.items) : null;
     return {
-      // Drafts never placed are skipped here but still counted in the offset, so paging stays aligned.
       orders: orders.items.map(toRemoteOrder).filter((order): order is RemoteOrder => order !== null),
-      nextCursor: orders.items.length > 0 && next < orders.totalItems ? String(next) : null,
+      nextCursor: keyset ? encodeOrderCursor(keyset) : null,
     };
   }
 

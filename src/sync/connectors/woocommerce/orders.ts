@@ -1,12 +1,14 @@
 // pullOrders: orders modified after (watermark − overlap), in GMT, ordered by id ascending. Id order
 // works on every WooCommerce version (orderby=modified is recent) and is stable while paging: an
 // order modified meanwhile stays in the filtered set at the same position, new ones append.
+// A partly refunded order costs one more request: its refunds, for the per-line quantities.
 import { z } from 'zod';
 import type { OrdersPage, OrdersRequest, RemoteOrder, RemoteOrderLine, RemoteOrderStatus } from '../../connector.js';
 import { clampPerPage, hasNextPage, pageFromCursor, parseAnswer } from './answers.js';
 import { type WooHttp } from './http.js';
 import { variantIdOf } from './ids.js';
 import { minorFromDecimal } from './money.js';
+import { refundedQuantities } from './refunds.js';
 import { orderSchema, type WooOrderAnswer } from './schemas.js';
 import { fromWooGmt, toGmtQuery } from './time.js';
 
@@ -37,13 +39,19 @@ export async function pullOrders(http: WooHttp, request: OrdersRequest, currency
   }
   const answer = await http.get('orders', query);
   const orders = parseAnswer(z.array(orderSchema), answer, 'orders');
+  const mapped: RemoteOrder[] = [];
+  for (const order of orders) {
+    // A full refund returns every line without asking; only partial refunds need the lines.
+    const partial = order.refunds.length > 0 && order.status !== 'refunded';
+    mapped.push(toRemoteOrder(order, currencyDigits, partial ? await refundedQuantities(http, order) : new Map()));
+  }
   return {
-    orders: orders.map((order) => toRemoteOrder(order, currencyDigits)),
+    orders: mapped,
     nextCursor: hasNextPage(answer, page, perPage, orders.length) ? String(page + 1) : null,
   };
 }
 
-function toRemoteOrder(order: WooOrderAnswer, digits: number): RemoteOrder {
+function toRemoteOrder(order: WooOrderAnswer, digits: number, refunded: ReadonlyMap<number, number>): RemoteOrder {
   const fullyRefunded = order.status === 'refunded';
   let status = statusMap[order.status] ?? 'open';
   // A refund short of the total leaves the WooCommerce status alone; Shopdesk shows it.
@@ -64,9 +72,9 @@ function toRemoteOrder(order: WooOrderAnswer, digits: number): RemoteOrder {
       sku: line.sku ? line.sku : null,
       title: line.name,
       quantity: line.quantity,
-      // The order's refund list carries only totals; per-line quantities need /orders/{id}/refunds.
-      // A full refund returns every line; a partial one is left to the review queue (status above).
-      refundedQuantity: fullyRefunded ? line.quantity : 0,
+      // A full refund returns every line; a partial one what its refunds list (an amount-only
+      // refund names no lines: 0 here, the status above still says partially refunded).
+      refundedQuantity: fullyRefunded ? line.quantity : Math.min(line.quantity, refunded.get(line.id) ?? 0),
       unitPrice: minorFromDecimal(line.price, digits) ?? 0,
     })),
     remoteLocationId: null,

@@ -86,3 +86,27 @@ it('shows an edited order to an incremental read from the previous watermark', a
   expect(door.available(shop.variants[0]?.inventoryItemId ?? '', shop.warehouse)).toBe(10);
   expect(door.available(shop.variants[2]?.inventoryItemId ?? '', shop.warehouse)).toBe(8);
 });
+
+it('serves line prices (seeded or the variant price), discounts, the e-mail and the assigned location, at Shopify cost', async () => {
+  const door = shop.emulator.sideDoor;
+  const id = door.createOrder([{ sku: 'SKU-1', quantity: 2, price: '17.5', discount: '3.00' }, { sku: 'SKU-2', quantity: 1 }], {
+    email: 'buyer@example.com', locationGid: shop.store,
+  });
+  const query = `query($id: ID!) { order(id: $id) { email
+    lineItems(first: 5) { nodes { originalUnitPriceSet { shopMoney { amount currencyCode } } totalDiscountSet { shopMoney { amount } } } }
+    fulfillmentOrders(first: 2) { nodes { status assignedLocation { location { id } } } } } }`;
+  const answer = await gql(shop.emulator, query, { id });
+  const order = at(answer.body, 'data', 'order');
+  expect(at(order, 'email')).toBe('buyer@example.com');
+  expect(at(order, 'lineItems', 'nodes')).toEqual([
+    { originalUnitPriceSet: { shopMoney: { amount: '17.50', currencyCode: 'USD' } }, totalDiscountSet: { shopMoney: { amount: '3.00' } } },
+    { originalUnitPriceSet: { shopMoney: { amount: '19.99', currencyCode: 'USD' } }, totalDiscountSet: { shopMoney: { amount: '0.00' } } },
+  ]);
+  expect(at(order, 'fulfillmentOrders', 'nodes')).toEqual([{ status: 'OPEN', assignedLocation: { location: { id: shop.store } } }]);
+  // order 1 + lineItems (2 + 5 × (1 + 2 + 2)) + fulfillmentOrders (2 + 2 × (1 + 1 + 1)).
+  expect(at(answer.body, 'extensions', 'cost', 'requestedQueryCost')).toBe(1 + 27 + 8);
+  expect(door.order(id)).toMatchObject({ email: 'buyer@example.com', locationId: shop.store });
+  door.cancelOrder(id);
+  const cancelled = await gql(shop.emulator, query, { id });
+  expect(at(cancelled.body, 'data', 'order', 'fulfillmentOrders', 'nodes', 0, 'status')).toBe('CLOSED');
+});
