@@ -1,9 +1,10 @@
 // Electron main process: a thin shell around the core. It opens the database,
 // creates one hardened window, wires the single IPC channel, and closes the
 // core before the process exits. Everything a user can do lives in src/.
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage } from 'electron';
 import { createCore, type Core } from '../src/core.js';
 import { AppError } from '../src/shared/app-error.js';
+import { safeStorageSealer, type SecretSealer } from '../src/sync/credential-vault.js';
 import { hardenWebContents, installSessionSecurity } from './csp.js';
 import { wireIpc } from './ipc.js';
 import { notifyAlerts } from './alert-notifications.js';
@@ -74,6 +75,16 @@ function focusWindow(): void {
   mainWindow.focus();
 }
 
+/**
+ * Channel credentials are sealed by the OS keychain when it offers real protection; otherwise
+ * (no keychain, or Linux's hard-coded 'basic_text' fallback) the core's owner-only key file.
+ */
+function credentialSealer(): SecretSealer | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
+  return safeStorageSealer(safeStorage);
+}
+
 /** Opens the core; on failure tells the user why (DB_TOO_NEW, MIGRATION_FAILED, …) and quits. */
 function openCore(): Core | undefined {
   try {
@@ -83,6 +94,7 @@ function openCore(): Core | undefined {
       appVersion: app.getVersion(),
       logError,
       face: 'desktop',
+      secretSealer: credentialSealer(),
     });
   } catch (error) {
     logError(error);

@@ -21,6 +21,7 @@ import { retentionContract } from './analytics/retention-contract.js';
 import { inventoryAnalyticsContract } from './analytics/inventory-contract.js';
 import { reportsContract } from './reports/contract.js';
 import { alertsContract } from './alerts/contract.js';
+import { syncContract } from './sync/contract.js';
 
 export const contract = {
   ...shopContract,
@@ -42,6 +43,7 @@ export const contract = {
   ...inventoryAnalyticsContract,
   ...reportsContract,
   ...alertsContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

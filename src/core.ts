@@ -17,6 +17,9 @@ import { acquireShopLock, type ShopFace } from './db/shop-lock.js';
 import { startReportScheduler } from './reports/scheduler.js';
 import { startAlertScheduler } from './alerts/scheduler.js';
 import { evaluateAndAnnounce } from './alerts/handlers.js';
+import { keyFileSealerIn, type SecretSealer } from './sync/credential-vault.js';
+import { defaultSyncRequestTimeoutMs } from './sync/engine.js';
+import { createSyncRuntime } from './sync/runtime.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -38,6 +41,17 @@ export interface CoreOptions {
    * a second, read-only opening of the file its own first core holds.
    */
   lockFile?: boolean;
+  /**
+   * Seals channel credentials. The desktop app passes Electron safeStorage's; default: AES-256-GCM
+   * under the key file `sync-credentials.key` in the shop file's folder (created on first use).
+   */
+  secretSealer?: SecretSealer;
+  /** How connectors reach marketplaces (tests point it at emulators). Default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** Per-request timeout of marketplace calls (default 30 s). */
+  syncRequestTimeoutMs?: number;
+  /** How often the sync scheduler looks for due channels and queued pushes (default 2 s; tests shorten it). */
+  syncPollMs?: number;
 }
 
 export interface Core {
@@ -88,7 +102,20 @@ export function createCore(options: CoreOptions): Core {
       }
     },
   });
+  let sealer: SecretSealer | null = options.secretSealer ?? null;
+  const sync = createSyncRuntime({
+    db: () => (!closed && shop.settingsStore.get() ? shop.db : null),
+    clock,
+    emit: (event) => emit(event),
+    logError,
+    sealer: () => (sealer ??= keyFileSealerIn(dirname(options.dbPath))),
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    requestTimeoutMs: options.syncRequestTimeoutMs ?? defaultSyncRequestTimeoutMs,
+    background: background !== false,
+    ...(options.syncPollMs === undefined ? {} : { pollMs: options.syncPollMs }),
+  });
   const emit = (event: CoreEvent): void => {
+    if (event.name === 'shop.changed' && event.payload.reason === 'replaced') sync.shopReplaced();
     if (event.name === 'data.changed' || event.name === 'shop.changed') alertScheduler.dataChanged();
     for (const listener of listeners) {
       try {
@@ -118,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     emit,
     openWriter: () => openDatabase(options.dbPath, { nativeBinding: options.nativeBinding }),
     reportsDir: join(dirname(options.dbPath), 'reports'),
+    sync,
     startDemo: ({ size, seed, locale }) => {
       if (shop.settingsStore.get()) throw shopExists();
       if (jobs.list().some((job) => job.kind === 'demo.generate' && job.status === 'running')) {
@@ -168,6 +196,8 @@ export function createCore(options: CoreOptions): Core {
       closed = true;
       for (const job of jobs.list()) jobs.cancel(job.id);
       await jobs.idle();
+      // Aborts a scheduled pass and waits for it: the database is never closed under a sync.
+      await sync.stop();
       await reportScheduler.stop();
       alertScheduler.stop();
       shop.db.close();

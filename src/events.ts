@@ -17,6 +17,8 @@ export const eventSchemas = {
     count: z.number().int().min(1),
     alerts: z.array(z.object({ id: z.number().int(), titleKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) })),
   }),
+  /** A channel's sync state changed (a pass ended, it was connected, paused, resumed, edited or disconnected): re-read it. */
+  'sync.status': z.object({ channelId: z.number().int().positive() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -27,6 +27,8 @@ import { createRetentionHandlers } from './analytics/retention-handlers.js';
 import { createInventoryAnalyticsHandlers } from './analytics/inventory-handlers.js';
 import { createReportHandlers } from './reports/handlers.js';
 import { createAlertHandlers } from './alerts/handlers.js';
+import { createSyncHandlers } from './sync/handlers.js';
+import type { SyncRuntime } from './sync/runtime.js';
 
 export interface HandlerContext {
   shop(): ShopDatabase;
@@ -39,6 +41,8 @@ export interface HandlerContext {
   openWriter(): Db;
   /** Where weekly reports are saved (the `reports` folder next to the shop file). */
   reportsDir: string;
+  /** Marketplace sync: connectors per channel, the scheduler, the credential sealer. */
+  sync: SyncRuntime;
 }
 
 /** Every change is attributed; one local user until the team area adds sign-in. */
@@ -106,6 +110,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createInventoryAnalyticsHandlers(area),
     ...createReportHandlers(area, { reportsDir: ctx.reportsDir }),
     ...createAlertHandlers(area),
+    ...createSyncHandlers(area, { jobs: ctx.jobs, runtime: ctx.sync }),
     ...createExportHandlers(() => handlers),
   };
   return handlers;

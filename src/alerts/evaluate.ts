@@ -14,9 +14,10 @@ import { lowStockRule } from './rules/low-stock.js';
 import { returnRateSpikeRule } from './rules/return-rate-spike.js';
 import { salesDropRule } from './rules/sales-drop.js';
 import { stockOutRule } from './rules/stock-out.js';
+import { syncFailureRule } from './rules/sync-failure.js';
 import { createAlertStore } from './store.js';
 
-export const alertRules: AlertRuleFn[] = [stockOutRule, lowStockRule, belowReorderPointRule, salesDropRule, returnRateSpikeRule, deadStockGrowthRule, kpiLimitsRule];
+export const alertRules: AlertRuleFn[] = [stockOutRule, lowStockRule, belowReorderPointRule, salesDropRule, returnRateSpikeRule, deadStockGrowthRule, kpiLimitsRule, syncFailureRule];
 
 export interface OpenedAlert {
   id: number;

@@ -20,7 +20,7 @@ export interface RuleContext {
 
 export interface Finding {
   rule: AlertRule;
-  subjectType: 'variant' | 'product' | 'category' | 'shop' | 'kpi';
+  subjectType: 'variant' | 'product' | 'category' | 'shop' | 'kpi' | 'channel';
   subjectId: string | null;
   /** The condition's identity: the same fingerprint on the next evaluation keeps the alert open. */
   fingerprint: string;

@@ -26,6 +26,8 @@ export const gridExportSources = [
   'analytics.silentCustomers',
   'analytics.customerValue',
   'analytics.stockOuts',
+  'sync.log',
+  'review.list',
 ] as const;
 export type GridExportSource = (typeof gridExportSources)[number];
 

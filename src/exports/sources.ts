@@ -9,6 +9,7 @@ import { historyRenderer } from '../shared/history-texts.js';
 import type { Locale } from '../settings/contract.js';
 import { suggestionLineSchema } from '../purchasing/reorder-contract.js';
 import type { GridExportSource } from './contract.js';
+import { reviewItemSchema, syncLogRowSchema } from '../sync/contract-schemas.js';
 
 export type ExportRow = Readonly<Record<string, unknown>>;
 
@@ -31,6 +32,20 @@ interface SourceAdapter<M extends GridExportSource> {
  * row with the supplier beside it (the page shows it as the group heading).
  */
 const reorderRowSchema = suggestionLineSchema.extend({ supplierId: z.number().int(), supplierName: z.string(), currency: z.string() });
+
+/** A keyed text's params as one cell ("items=3, applied=2"); the key has its own column (labels translate it). */
+function paramsCell(params: Readonly<Record<string, unknown>>): string {
+  return Object.entries(params)
+    .map(([name, value]) => `${name}=${typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value)}`)
+    .join(', ');
+}
+
+// The sync log and the review queue: each keyed text as its key (the grid sends its translations
+// as column labels) and its params; excerpts are already redacted when stored (redact.ts).
+const syncLogExportRowSchema = syncLogRowSchema.omit({ summary: true }).extend({ summaryKey: z.string(), summaryParams: z.string() });
+const reviewExportRowSchema = reviewItemSchema
+  .omit({ values: true, reason: true, actions: true })
+  .extend({ reasonKey: z.string(), reasonParams: z.string(), values: z.string() });
 
 export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'products.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['products.list'].output.shape.rows.element },
@@ -66,6 +81,17 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'analytics.silentCustomers': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: customerValueRowSchema },
   'analytics.customerValue': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: customerValueRowSchema },
   'analytics.stockOuts': { rows: (a) => a.episodes, total: (a) => a.total, rowSchema: stockOutEpisodeSchema },
+  'sync.log': {
+    rows: (a) => a.rows.map(({ summary, ...row }) => ({ ...row, summaryKey: summary.key, summaryParams: paramsCell(summary.params) })),
+    total: (a) => a.total,
+    rowSchema: syncLogExportRowSchema,
+  },
+  'review.list': {
+    rows: (a) =>
+      a.items.map(({ reason, values, actions: _actions, ...item }) => ({ ...item, reasonKey: reason.key, reasonParams: paramsCell(reason.params), values: paramsCell(values) })),
+    total: (a) => a.total,
+    rowSchema: reviewExportRowSchema,
+  },
   'reorder.suggestions': {
     rows: (a) =>
       a.suppliers.flatMap((group) =>

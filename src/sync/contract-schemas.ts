@@ -110,6 +110,8 @@ export const linkRowSchema = z.object({
   matchedBy: z.enum(['sku', 'barcode']).nullable(),
   /** linked/matched: the one local variant; ambiguous: every candidate; localOnly: the variant itself. */
   local: z.array(localVariantRefSchema),
+  /** Linked, but the channel no longer lists the remote variant (deleted there); stock is still pushed to it. */
+  remoteMissing: z.boolean().optional(),
 });
 export type LinkRow = z.infer<typeof linkRowSchema>;
 

@@ -108,6 +108,7 @@ export function AlertsPage(): ReactNode {
     if (!action) return;
     if (action.kind === 'openProduct') navigate('products', action.productId);
     else if (action.kind === 'openReport') navigate('analytics', ...(action.report === 'dashboard' ? [] : [action.report]));
+    else if (action.kind === 'openChannel') navigate('channels', action.channelId);
     else if (action.locationId === null) navigate('purchasing', 'reorder');
     else {
       try {
