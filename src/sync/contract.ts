@@ -2,6 +2,7 @@
 // sync, work the review queue, read the sync log. Pure (zod + types), imported by the renderer.
 // Credentials go in (connect, update, test) and never come out: no answer carries them.
 import { z } from 'zod';
+import { keyedTextSchema } from '../alerts/contract.js';
 import { shopifyCredentialsSchema, shopifySettingsSchema } from './connectors/shopify/settings.js';
 import { vendureCredentialsSchema, vendureSettingsSchema } from './connectors/vendure/settings.js';
 import { wooCredentialsSchema, wooSettingsSchema } from './connectors/woocommerce/settings.js';
@@ -131,8 +132,24 @@ export const syncContract = {
   },
   /** Create local products from remote-only variants and link them. All or nothing. */
   'links.importRemote': {
-    input: channelRef.extend({ remoteVariantIds: z.union([z.literal('all'), z.array(z.string().min(1)).min(1).max(50_000)]) }),
-    output: z.object({ products: int, variants: int, counts: linkCountsSchema }),
+    input: channelRef.extend({
+      remoteVariantIds: z.union([z.literal('all'), z.array(z.string().min(1)).min(1).max(50_000)]),
+      /**
+       * Take the channel's quantities as opening stock at this local location (posted as 'initial'
+       * movements, then pushed). None: the new variants start empty and nothing is pushed for them,
+       * so the channel keeps selling what it has until local stock moves.
+       */
+      openingStockLocationId: idSchema.nullable().optional(),
+    }),
+    output: z.object({
+      products: int,
+      variants: int,
+      /** Remote variants not imported, each with why (SKU already used locally, too long, no longer remote-only). */
+      skipped: z.array(z.object({ remoteVariantId: z.string(), sku: z.string().nullable(), reason: keyedTextSchema })),
+      /** Barcodes the shop's barcode rule refused: the variants were imported without them. */
+      droppedBarcodes: int,
+      counts: linkCountsSchema,
+    }),
   },
 
   /** Conflicts, unlinked order lines, remote stock edits and failed items. */

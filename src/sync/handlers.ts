@@ -164,11 +164,12 @@ export function createSyncHandlers(area: AreaContext, deps: SyncHandlerDeps): Ar
       changed(channelId);
       return { unlinked, counts: countsOf(channelId) };
     },
-    'links.importRemote': ({ channelId, remoteVariantIds }) => {
-      const result = importRemoteOnly(area.db(), area.clock, area.actor(), channelId, remoteVariantIds);
+    'links.importRemote': ({ channelId, remoteVariantIds, openingStockLocationId }) => {
+      const result = importRemoteOnly(area.db(), area.clock, area.actor(), channelId, remoteVariantIds, { openingStockLocationId: openingStockLocationId ?? null });
       if (result.products > 0) area.emit({ name: 'data.changed', payload: { areas: ['catalog', 'history'] } });
       if (result.linked > 0) afterLinking(channelId);
-      return { products: result.products, variants: result.variants, counts: countsOf(channelId) };
+      if (openingStockLocationId) area.emit({ name: 'data.changed', payload: { areas: ['stock'] } });
+      return { products: result.products, variants: result.variants, skipped: result.skipped, droppedBarcodes: result.droppedBarcodes, counts: countsOf(channelId) };
     },
 
     'review.list': (input) => listReview(area.db(), input),

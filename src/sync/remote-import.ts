@@ -136,7 +136,7 @@ export function importRemoteOnly(
     const takenHandles = new Set(links.allHandles());
     const mode = editStore.barcodeMode();
     const locale = links.shopLocale();
-    const changeSetId = history.begin('sync_import', { key: 'import', params: { fileName: links.channelName(channelId), target: 'products' } }, actor);
+    const changeSetId = history.begin('sync_import', { key: 'channelImport', params: { channel: links.channelName(channelId) } }, actor);
     const opening: Movement[] = [];
     let createdProducts = 0;
     let createdVariants = 0;
