@@ -14,6 +14,8 @@ import { benchBulkWrites } from './bulk-writes.js';
 import { benchExports } from './export-bench.js';
 import { benchImports } from './import-bench.js';
 import { benchAnalytics } from './analytics-bench.js';
+import { benchSyncPush } from './sync-push.js';
+import { benchSyncPull } from './sync-pull.js';
 
 const { values } = parseArgs({ options: { reuse: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false } } });
 const dir = resolve('.tmp/bench');
@@ -54,6 +56,12 @@ db.close();
 await core.close();
 // Writes last, on a copy: the reads above measured the shop as generated.
 const writes = await benchBulkWrites(dbPath, join(dir, 'writes.db'));
+// Marketplace sync on their own shops and emulators, in real time.
+const syncDir = join(dir, 'sync');
+rmSync(syncDir, { recursive: true, force: true });
+mkdirSync(syncDir, { recursive: true });
+const syncPush = await benchSyncPush(syncDir);
+const syncPull = await benchSyncPull(syncDir);
 
 printTable('Summary', ['figure', 'value', 'target'], [
   ['generation (large)', generationMs === null ? 'reused' : ms(generationMs), '-'],
@@ -73,6 +81,26 @@ printTable('Summary', ['figure', 'value', 'target'], [
     '<= 3x',
   ],
   [`export ${exports.rows} products rows, XLSX / CSV`, `${ms(exports.xlsxMs)} / ${ms(exports.csvMs)}`, '-'],
+  [
+    `stock push ${syncPush.shopify.items} SKUs, Shopify (bucket 1000, 100/s) vs theoretical max`,
+    `${syncPush.shopify.itemsPerSecond.toFixed(0)} vs ${syncPush.shopify.theoreticalPerSecond.toFixed(0)} items/s (${(syncPush.shopify.ratio * 100).toFixed(1)} %)`,
+    '>= 90 %',
+  ],
+  [
+    `stock push ${syncPush.woocommerce.items} SKUs, WooCommerce batches of 100 vs bare batches`,
+    `${syncPush.woocommerce.itemsPerSecond.toFixed(0)} items/s (${syncPush.woocommerce.ratio.toFixed(2)}x bare)`,
+    '-',
+  ],
+  [
+    `order pull, first sync of ${syncPull.first.orders} vs bare page reads`,
+    `${syncPull.first.ordersPerSecond.toFixed(0)} orders/s, ${syncPull.first.seconds.toFixed(1)} s (${syncPull.first.ratio.toFixed(2)}x bare)`,
+    '-',
+  ],
+  [
+    `order pull, incremental (${syncPull.incremental.updated} changed) vs bare page reads`,
+    `${syncPull.incremental.seconds.toFixed(2)} s (${syncPull.incremental.ratio.toFixed(2)}x bare)`,
+    '-',
+  ],
   ...(ui
     ? [
         ['UI: navigation to first rows', ms(ui.firstRowsMs), '< 1000 ms'],
