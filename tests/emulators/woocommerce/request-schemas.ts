@@ -36,6 +36,21 @@ const positiveInt = z.string().regex(/^\d+$/, 'must be a positive integer').tran
 const boolParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(/(Z|[+-]\d{2}:?\d{2})$/i.test(v) ? v : `${v}Z`)), 'must be an ISO 8601 date');
 
+/**
+ * `include` as WordPress reads it from a query string (wp_parse_id_list): ids separated by commas
+ * or spaces; each must be a whole number, else the same 400 WordPress gives ("include[1] is not of
+ * type integer."). Unknown ids are not an error: they are simply absent from the list.
+ */
+const idListParam = z.string().transform((v, ctx) => {
+  const parts = v.split(/[\s,]+/).filter((part) => part !== '');
+  const bad = parts.findIndex((part) => !/^\d+$/.test(part));
+  if (bad >= 0) {
+    ctx.addIssue({ code: 'custom', message: `include[${bad}] is not of type integer.` });
+    return z.NEVER;
+  }
+  return parts.map(Number);
+});
+
 export const orderStatuses = ['pending', 'processing', 'on-hold', 'completed', 'cancelled', 'refunded', 'failed'] as const;
 
 /** Query parameters of the list endpoints, each validated alone so errors can name the parameter. */
@@ -48,6 +63,7 @@ export const listParamSchemas = {
   order: z.enum(['asc', 'desc']),
   orderby: z.enum(['id', 'date', 'modified', 'include', 'title', 'slug']),
   sku: z.string(),
+  include: idListParam,
   status: z
     .string()
     .transform((v) => v.split(','))

@@ -69,7 +69,8 @@ function systemStatus(ctx: RouteContext): JsonAnswer {
 
 function listProducts(ctx: RouteContext): JsonAnswer {
   const params = parseListParams(ctx.url.searchParams);
-  let items = [...ctx.store.products.values()];
+  // `include` is an indexed lookup in WordPress (post__in), not a scan of the catalogue.
+  let items = params.include?.length ? [...new Set(params.include)].flatMap((id) => ctx.store.products.get(id) ?? []) : [...ctx.store.products.values()];
   if (params.sku !== undefined) items = items.filter((p) => params.sku?.split(',').includes(p.sku));
   const statuses = params.status;
   if (statuses?.some((s) => !productStatuses.includes(s))) {

@@ -60,6 +60,10 @@ export function createSideDoor({ store, faults, limiter, clock, state, emptyCoun
     editProduct: (id: number, patch: ProductPatch): WooProduct => structuredClone(store.updateProduct(product(id), patch)),
     editVariation: (id: number, patch: StockPricePatch): WooVariation =>
       structuredClone(store.updateVariation(variation(id), patch)),
+    /** The merchant deletes a product (with its variations) in WP admin, permanently. */
+    deleteProduct: (id: number): void => store.deleteProduct(product(id)),
+    /** The merchant deletes one variation of a variable product. */
+    deleteVariation: (id: number): void => store.deleteVariation(variation(id)),
     changeOrderStatus: (id: number, status: OrderStatus): WooOrder => structuredClone(store.changeOrderStatus(order(id), status)),
     /** A refund of `amount`; `lines` (order line ids and quantities) appear in GET /orders/{id}/refunds. Stock is not restocked. */
     refundOrder: (id: number, amount: number, reason = '', lines: RefundLine[] = []): WooOrder =>

@@ -153,7 +153,6 @@ export class WooHttp {
     } catch (error) {
       throw this.networkError(error);
     }
-    const excerpt = this.excerpt(text);
     let parsed: unknown = undefined;
     let isJson = true;
     try {
@@ -162,10 +161,20 @@ export class WooHttp {
       isJson = false;
     }
     if (status >= 200 && status < 300) {
-      if (!isJson) throw new ConnectorError('invalid_answer', { key: wooReason.invalidAnswer, params: { status } }, { answerExcerpt: excerpt });
-      return { status, headers: responseHeaders, body: parsed, excerpt };
+      if (!isJson) throw new ConnectorError('invalid_answer', { key: wooReason.invalidAnswer, params: { status } }, { answerExcerpt: this.excerpt(text) });
+      // Redacting scans the whole text (a 100-record list is ~100 KB): done only when an excerpt is read.
+      let excerpt: string | null = null;
+      const excerptOf = (): string => (excerpt ??= this.excerpt(text));
+      return {
+        status,
+        headers: responseHeaders,
+        body: parsed,
+        get excerpt() {
+          return excerptOf();
+        },
+      };
     }
-    throw this.statusError(status, responseHeaders, parsed, excerpt);
+    throw this.statusError(status, responseHeaders, parsed, this.excerpt(text));
   }
 
   private networkError(error: unknown): ConnectorError {

@@ -5,7 +5,7 @@
 import { ConnectorError, type ItemResult } from '../../connector.js';
 import { type WooHttp, wooReason } from './http.js';
 import { parseVariantId, type WooTarget } from './ids.js';
-import { readBack, type ReadBack, recordIdOf, type StockPriceRecord } from './read-back.js';
+import { isUnreadable, readBack, type ReadBack, recordIdOf, type StockPriceRecord } from './read-back.js';
 import { batchAnswerSchema, batchErrorItemSchema, productSchema, variationSchema } from './schemas.js';
 
 export interface PushItem {
@@ -81,6 +81,8 @@ async function pushGroup(http: WooHttp, path: string, group: Pending[], written:
       for (const entry of pending) {
         const record = seen.get(recordIdOf(entry.target));
         if (record === 'gone') failed.push(fail(entry.item.ref, false, { key: wooReason.remoteItemGone, params: { id: entry.item.remoteVariantId } }, null));
+        // Not knowing whether it was applied, an absolute value is not sent again over a possible sale.
+        else if (isUnreadable(record)) failed.push(fail(entry.item.ref, true, { key: wooReason.invalidAnswer, params: { id: entry.item.remoteVariantId } }, record.excerpt));
         else if (record && entry.item.matches(record)) written.push({ ...entry, record });
         else stillOwed.push(entry);
       }
