@@ -6,7 +6,7 @@
 import type { Clock } from '../shared/clock.js';
 import { backoffDelayMs, type BackoffPolicy } from './backoff.js';
 import { channelSettingsSchema, type ChannelSettings } from './channel-settings.js';
-import { ConnectorError, type ItemResult, type ReasonText } from './connector.js';
+import { ConnectorError, type ConnectorErrorKind, type ItemResult, type ReasonText } from './connector.js';
 import type { OutboxRow, OutboxStore } from './outbox-store.js';
 import type { LogInput } from './push-store.js';
 import { reason } from './reasons.js';
@@ -21,8 +21,17 @@ export interface CallFailed {
   outcome: 'callFailed';
   reason: ReasonText;
   retryAfterMs: number | null;
+  /**
+   * The request may have reached the platform and be applied (late) although no answer came:
+   * a timeout, a dropped connection, a 5xx, an unreadable answer. False when the platform
+   * certainly did nothing (throttled, auth, permission, wrong URL).
+   */
+  mayHaveApplied: boolean;
 }
 export type Outcome = ItemResult | CallFailed;
+
+/** Whole-call errors after which the request may still have been applied by the platform. */
+const unanswered: ReadonlySet<ConnectorErrorKind> = new Set<ConnectorErrorKind>(['timeout', 'transient', 'invalid_answer']);
 
 /** channels.settings parsed, or null when missing or invalid (the channel is not configured). */
 export function parseChannelSettings(text: string | null | undefined): ChannelSettings | null {
@@ -65,7 +74,7 @@ export async function sendInBatches<Item extends { ref: string }>(options: SendO
     const batch = items.slice(start, start + size);
     const request = logExcerpt(JSON.stringify(batch), secrets);
     if (stopped) {
-      for (const item of batch) outcomes.set(item.ref, { ...stopped, ref: item.ref });
+      for (const item of batch) outcomes.set(item.ref, { ...stopped, ref: item.ref, mayHaveApplied: false });
       continue;
     }
     try {
@@ -82,8 +91,8 @@ export async function sendInBatches<Item extends { ref: string }>(options: SendO
     } catch (error) {
       const failure: CallFailed =
         error instanceof ConnectorError
-          ? { ref: '', outcome: 'callFailed', reason: error.reason, retryAfterMs: error.retryAfterMs }
-          : { ref: '', outcome: 'callFailed', reason: reason('sync.push.unexpected'), retryAfterMs: null };
+          ? { ref: '', outcome: 'callFailed', reason: error.reason, retryAfterMs: error.retryAfterMs, mayHaveApplied: unanswered.has(error.kind) }
+          : { ref: '', outcome: 'callFailed', reason: reason('sync.push.unexpected'), retryAfterMs: null, mayHaveApplied: true };
       for (const item of batch) outcomes.set(item.ref, { ...failure, ref: item.ref });
       options.log({
         channelId,

@@ -43,11 +43,17 @@ export function createPushStore(db: Db) {
   );
   const setSynced = db.prepare<[number, string, number]>('UPDATE channel_links SET synced_quantity = ?, synced_at = ? WHERE id = ?');
   const settings = db.prepare<[number], { settings: string | null }>('SELECT settings FROM channels WHERE id = ?');
-  // Units of the variant in this channel's orders imported after the last push: the remote
-  // platform took them off its own count, so they explain a lower remote figure.
-  const soldSince = db.prepare<[number, number, string], { units: number }>(
-    `SELECT COALESCE(SUM(ol.quantity), 0) AS units FROM channel_orders co JOIN order_lines ol ON ol.order_id = co.order_id
-     WHERE co.channel_id = ? AND ol.variant_id = ? AND co.imported_at > ?`,
+  // Net units the channel's own orders took off its count since the last push: orders imported
+  // after it (not cancelled: an order placed and cancelled since nets nothing), less orders taken in
+  // before it and cancelled since (the platform put their units back). They explain a remote figure
+  // that differs from what Shopdesk set; only what they do not explain is an edit on the channel.
+  const soldSince = db.prepare<{ channelId: number; variantId: number; since: string }, { units: number }>(
+    `SELECT COALESCE(SUM(CASE
+         WHEN co.imported_at > @since AND o.status <> 'cancelled' THEN ol.quantity
+         WHEN co.imported_at <= @since AND o.status = 'cancelled' AND o.cancelled_at > @since THEN -ol.quantity
+         ELSE 0 END), 0) AS units
+     FROM order_lines ol JOIN channel_orders co ON co.order_id = ol.order_id JOIN orders o ON o.id = ol.order_id
+     WHERE ol.variant_id = @variantId AND co.channel_id = @channelId`,
   );
   // One open item per (channel, kind, subject): a repeat updates it and counts the attempt.
   const review = db.prepare<[number, string, string, string, string, string, string | null, string, string]>(
@@ -73,7 +79,7 @@ export function createPushStore(db: Db) {
       setSynced.run(quantity, at, linkId);
     },
     soldSince(channelId: number, variantId: number, since: string | null): number {
-      return since === null ? 0 : (soldSince.get(channelId, variantId, since)?.units ?? 0);
+      return since === null ? 0 : (soldSince.get({ channelId, variantId, since })?.units ?? 0);
     },
     review(item: ReviewInput): void {
       review.run(

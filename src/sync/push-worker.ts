@@ -1,10 +1,16 @@
 // The stock push worker: sends each channel what it may sell of every variant queued in the
 // outbox (kind 'stock'; one row per variant, coalesced by the triggers). `runOnce(channelId)` is
-// one pass; the scheduler that calls it is not here. Protocol per row (outbox-store.ts):
-//   key committed → pushStock (batches of capabilities.stockBatchSize) → one transaction that
-//   records the pushed quantity on the link and deletes the row if no newer change arrived.
-// A kill between any two steps leaves the row queued with its key, so the next pass resends the
-// same request under the same key (the platform applies it once; stock is set absolutely anyway).
+// one pass; the scheduler that calls it is not here. Protocol per round of rows (outbox-store.ts):
+//   ONE commit of every row's key (and what its request sends) → pushStock (batches of
+//   capabilities.stockBatchSize) → ONE commit that settles the round: records pushed quantities on
+//   the links and deletes rows no newer change arrived for, backs off, files review items.
+// Two commits a round instead of two a row: that is what lets 10,000 rows keep up with Shopify's
+// cost bucket. A kill between any two steps leaves the rows queued with their keys, so the next
+// pass resends the same requests under the same keys (applied once; stock is set absolutely).
+// Lost answers: on a compare-and-set platform the write may have landed, so a later refusal that
+// reports the figure sent then is our own write (sent_quantities), not a remote edit; without
+// compare-and-set a late arrival could overwrite a newer push, so the row is pushed once more
+// after it could have landed (check_state 'verify', verifyDelayMs).
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
 import { defaultBackoff, type BackoffPolicy } from './backoff.js';
@@ -30,6 +36,14 @@ export interface PushWorkerOptions {
   maxStaleRetries?: number;
   backoff?: BackoffPolicy;
   outbox?: OutboxStore;
+  /**
+   * Without compare-and-set: how long after a push that followed an unanswered attempt the row
+   * is pushed once more, so a late arrival of that attempt is overwritten. At least twice the
+   * connector's request timeout; default 2 × requestTimeoutMs.
+   */
+  verifyDelayMs?: number;
+  /** The connectors' request timeout (engine.ts requestTimeoutMs; default 30 s): a call this long had an unanswered request. */
+  requestTimeoutMs?: number;
 }
 
 export type PushRunStatus = 'done' | 'busy' | 'paused' | 'notConfigured';
@@ -44,6 +58,8 @@ export interface PushRunSummary {
   failed: number;
   /** remote_stock_edit review items recorded. */
   remoteEdits: number;
+  /** Of the applied rows, those kept for a verification push after an earlier unanswered attempt. */
+  verifying: number;
   /** Why the pass did nothing, or why a whole call failed. */
   error: ReasonText | null;
 }
@@ -62,10 +78,14 @@ interface Pending {
   planned: Planned[];
   /** Next round's compare-and-set base per ref (the remote figure a stale answer reported). */
   expectedByRef: Map<string, number>;
+  /** The next round's key must be new: the last request was refused, or this is a verification push. */
+  renew: boolean;
 }
 
 const reason = (key: string, params: Record<string, string | number> = {}): ReasonText => ({ key, params });
 const subjectOf = (variantId: number) => `variant:${variantId}:stock`;
+/** Where an item's stock lives remotely, as sync_outbox.sent_quantities keys it ('' = per variant). */
+const targetOf = (item: Pick<StockPushItem, 'remoteLocationId'>) => item.remoteLocationId ?? '';
 
 export function createPushWorker(options: PushWorkerOptions) {
   const { db, clock } = options;
@@ -75,6 +95,8 @@ export function createPushWorker(options: PushWorkerOptions) {
   const stock: StockSource = createStockSource(db);
   const rowsPerPass = options.rowsPerPass ?? 500;
   const maxStaleRetries = options.maxStaleRetries ?? 2;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+  const verifyDelayMs = options.verifyDelayMs ?? 2 * requestTimeoutMs;
   const backoffDeps: BackoffDeps = { outbox, clock, random, policy: options.backoff ?? defaultBackoff };
   const running = new Set<number>();
 
@@ -109,12 +131,24 @@ export function createPushWorker(options: PushWorkerOptions) {
     });
   }
 
-  function send(channelId: number, connector: Connector, items: StockPushItem[]): Promise<Map<string, Outcome>> {
+  /**
+   * Sends in the platform's batch size. `slow` collects the refs of every call that ran for at
+   * least the request timeout: some request inside it went unanswered (a connector that reads
+   * back and resends after a timeout still reports "applied"), so it may yet land late.
+   */
+  function send(channelId: number, connector: Connector, items: StockPushItem[], slow: Set<string>): Promise<Map<string, Outcome>> {
     return sendInBatches({
       channelId,
       items,
       batchSize: connector.capabilities.stockBatchSize,
-      call: (batch) => connector.pushStock(batch),
+      call: async (batch) => {
+        const started = clock.now().getTime();
+        try {
+          return await connector.pushStock(batch);
+        } finally {
+          if (clock.now().getTime() - started >= requestTimeoutMs) for (const item of batch) slow.add(item.ref);
+        }
+      },
       log: (entry) => store.log(entry),
       secrets: options.secretsOf?.(channelId) ?? [],
       nowIso,
@@ -127,19 +161,29 @@ export function createPushWorker(options: PushWorkerOptions) {
     backOffRow(backoffDeps, row, why, retryAfterMs);
   }
 
-  /** Remote figure moved by someone else: not what Shopdesk last set, less the units its orders took. */
-  function noteRemoteEdit(channelId: number, pending: Pending, remote: number, local: number): boolean {
+  /**
+   * A refused compare-and-set reported `remote`. Explained (no review item) when it is what
+   * Shopdesk last set, or what it sent under a key whose answer was lost (the write landed, the
+   * answer did not), in both cases less the units this channel's orders took since. Anything
+   * else is a remote edit: a person changed stock on the channel.
+   */
+  function noteRemoteEdit(channelId: number, pending: Pending, target: string, remote: number, local: number): boolean {
     const { link } = pending;
-    if (link.syncedQuantity === null) return false;
+    const unanswered = outbox.sentQuantities(pending.row.id)[target] ?? [];
+    if (link.syncedQuantity === null && unanswered.length === 0) return false;
+    const candidates = [...(link.syncedQuantity === null ? [] : [{ quantity: link.syncedQuantity, at: link.syncedAt }]), ...unanswered];
+    const explains = (candidate: { quantity: number; at: string | null }) =>
+      remote === candidate.quantity || remote === candidate.quantity - store.soldSince(channelId, link.variantId, candidate.at);
+    if (candidates.some(explains)) return false;
     const sold = store.soldSince(channelId, link.variantId, link.syncedAt);
-    const explained = link.syncedQuantity - sold;
-    if (remote === explained) return false;
+    const lastSynced = link.syncedQuantity ?? unanswered[unanswered.length - 1]?.quantity ?? null;
+    const explained = lastSynced === null ? null : lastSynced - sold;
     store.review({
       channelId,
       kind: 'remote_stock_edit',
       subject: subjectOf(link.variantId),
-      vals: { lastSynced: link.syncedQuantity, soldSince: sold, expectedRemote: explained, remote, local },
-      reason: reason('sync.review.remoteStockEdit', { variantId: link.variantId, remote, expected: explained }),
+      vals: { lastSynced, syncedAt: link.syncedAt, soldSince: sold, expectedRemote: explained, remote, local },
+      reason: reason('sync.review.remoteStockEdit', { variantId: link.variantId, remote, expected: explained ?? '' }),
       remoteAnswer: null,
       at: nowIso(),
     });
@@ -147,7 +191,7 @@ export function createPushWorker(options: PushWorkerOptions) {
   }
 
   async function pass(channelId: number): Promise<PushRunSummary> {
-    const summary: PushRunSummary = { status: 'done', applied: 0, retrying: 0, failed: 0, remoteEdits: 0, error: null };
+    const summary: PushRunSummary = { status: 'done', applied: 0, retrying: 0, failed: 0, remoteEdits: 0, verifying: 0, error: null };
     const settings = parseChannelSettings(store.channelSettings(channelId));
     if (!settings) return { ...summary, status: 'notConfigured', error: reason('sync.push.channelNotConfigured') };
     if (settings.paused) return { ...summary, status: 'paused' };
@@ -158,38 +202,67 @@ export function createPushWorker(options: PushWorkerOptions) {
     }
 
     let round: Pending[] = [];
+    const unlinked: OutboxRow[] = [];
     for (const row of outbox.due(channelId, 'stock', nowIso(), rowsPerPass)) {
       const link = store.link(channelId, row.variantId);
-      // Unlinked since it was queued: nothing is owed to this channel any more.
-      if (!link) {
-        outbox.complete(row.id, row.version);
-        continue;
-      }
-      // Committed before anything is sent: a retry after a lost answer reuses it.
-      const key = outbox.issueKey(row.id);
-      if (!key) continue;
-      round.push({ row, link, version: key.version, idempotencyKey: key.idempotencyKey, planned: [], expectedByRef: new Map() });
+      if (link) round.push({ row, link, version: row.version, idempotencyKey: '', planned: [], expectedByRef: new Map(), renew: row.checkState === 'verify' });
+      else unlinked.push(row);
     }
+    // Unlinked since it was queued: nothing is owed to this channel any more.
+    if (unlinked.length > 0) db.transaction(() => unlinked.forEach((row) => outbox.complete(row.id, row.version)))();
 
     for (let attempt = 0; round.length > 0; attempt += 1) {
-      for (const pending of round) pending.planned = plan(channelId, settings, connector, pending, feeds);
+      round = prepareRound(channelId, settings, connector, round, feeds);
       const keyed = connector.capabilities.idempotencyKeys;
       const items = round.flatMap((p) => p.planned.map((planned) => ({ ...planned.item, idempotencyKey: keyed ? p.idempotencyKey : null })));
-      const outcomes = await send(channelId, connector, items);
+      const slow = new Set<string>();
+      const outcomes = await send(channelId, connector, items, slow);
       const next: Pending[] = [];
-      for (const pending of round) {
-        const results = pending.planned.map((planned) => outcomeFor(outcomes, planned.item.ref));
-        const verdict = settle(channelId, pending, results, attempt, summary);
-        if (verdict === 'again') next.push(pending);
-      }
+      // The whole round's results in one commit; a crash before it leaves every row queued with its key.
+      db.transaction(() => {
+        for (const pending of round) {
+          const results = pending.planned.map((planned) => outcomeFor(outcomes, planned.item.ref));
+          const unanswered = pending.planned.some((planned) => slow.has(planned.item.ref));
+          if (settle(channelId, connector, pending, results, unanswered, attempt, summary) === 'again') next.push(pending);
+        }
+      })();
       round = next;
     }
     return summary;
   }
 
-  function settle(channelId: number, pending: Pending, results: Outcome[], attempt: number, summary: PushRunSummary): 'again' | 'settled' {
+  /**
+   * Plans every row at the current local stock and commits their keys, with what each request
+   * sends, in ONE transaction BEFORE anything is sent (the crash-safety rule). Immediate, so no
+   * other writer moves a version between the stock read and the key that labels it.
+   */
+  function prepareRound(channelId: number, settings: ChannelSettings, connector: Connector, round: Pending[], feeds: RemoteLocationFeed[]): Pending[] {
+    return db.transaction(() => {
+      const at = nowIso();
+      const requests = round.map((pending) => {
+        pending.planned = plan(channelId, settings, connector, pending, feeds);
+        const sent = Object.fromEntries(pending.planned.map((planned) => [targetOf(planned.item), planned.quantity]));
+        return { id: pending.row.id, renew: pending.renew, sent, at };
+      });
+      const keys = outbox.issueKeys(requests);
+      return round.filter((pending) => {
+        const key = keys.get(pending.row.id);
+        if (!key) return false; // gone meanwhile (completed elsewhere, unlinked)
+        pending.version = key.version;
+        pending.idempotencyKey = key.idempotencyKey;
+        pending.renew = false;
+        return true;
+      });
+    }).immediate();
+  }
+
+  /** One row's results of a round; runs inside the round's settling transaction. */
+  function settle(channelId: number, connector: Connector, pending: Pending, results: Outcome[], slow: boolean, attempt: number, summary: PushRunSummary): 'again' | 'settled' {
     const { row, link } = pending;
     const callFailed = results.find((r): r is CallFailed => r.outcome === 'callFailed');
+    // Without compare-and-set nothing would refuse a request of this row that lands after a later
+    // push: remember it went unanswered, so the push that settles the row is verified later.
+    if ((slow || callFailed?.mayHaveApplied === true) && !connector.capabilities.compareAndSet) outbox.markUnsure(row.id);
     if (callFailed) {
       backOff(row, callFailed.reason, callFailed.retryAfterMs);
       summary.retrying += 1;
@@ -199,19 +272,17 @@ export function createPushWorker(options: PushWorkerOptions) {
     const permanent = results.find((r) => r.outcome === 'failed' && !r.retryable);
     if (permanent && permanent.outcome === 'failed') {
       const secrets = options.secretsOf?.(channelId) ?? [];
-      db.transaction(() => {
-        store.review({
-          channelId,
-          kind: 'failed_item',
-          subject: subjectOf(row.variantId),
-          vals: { remoteVariantId: link.remoteVariantId, local: pending.planned[0]?.quantity ?? null, lastSynced: link.syncedQuantity },
-          reason: permanent.reason,
-          remoteAnswer: permanent.answerExcerpt === null ? null : logExcerpt(permanent.answerExcerpt, secrets),
-          at: nowIso(),
-        });
-        // Retrying would fail the same way; a person resolves it, and the next stock change queues the variant again.
-        outbox.complete(row.id, pending.version);
-      })();
+      store.review({
+        channelId,
+        kind: 'failed_item',
+        subject: subjectOf(row.variantId),
+        vals: { remoteVariantId: link.remoteVariantId, local: pending.planned[0]?.quantity ?? null, lastSynced: link.syncedQuantity },
+        reason: permanent.reason,
+        remoteAnswer: permanent.answerExcerpt === null ? null : logExcerpt(permanent.answerExcerpt, secrets),
+        at: nowIso(),
+      });
+      // Retrying would fail the same way; a person resolves it, and the next stock change queues the variant again.
+      outbox.complete(row.id, pending.version);
       summary.failed += 1;
       return 'settled';
     }
@@ -234,11 +305,11 @@ export function createPushWorker(options: PushWorkerOptions) {
       return settleStale(channelId, pending, stale, attempt, summary);
     }
 
-    db.transaction(() => {
-      const total = pending.planned.reduce((sum, planned) => sum + planned.quantity, 0);
-      store.recordPushed(link.id, total, nowIso());
-      outbox.complete(row.id, pending.version);
-    })();
+    const total = pending.planned.reduce((sum, planned) => sum + planned.quantity, 0);
+    store.recordPushed(link.id, total, nowIso());
+    // After an unanswered attempt (no compare-and-set), wait out a late arrival of it, then push once more.
+    const verifyAt = connector.capabilities.compareAndSet ? null : new Date(clock.now().getTime() + verifyDelayMs).toISOString();
+    if (outbox.applied(row.id, pending.version, verifyAt) === 'verify') summary.verifying += 1;
     summary.applied += 1;
     return 'settled';
   }
@@ -253,8 +324,9 @@ export function createPushWorker(options: PushWorkerOptions) {
       summary.retrying += 1;
       return 'settled';
     }
-    if (pending.planned.length === 1 && remote[0] !== null && remote[0] !== undefined) {
-      if (noteRemoteEdit(channelId, pending, remote[0], pending.planned[0]?.quantity ?? 0)) summary.remoteEdits += 1;
+    const only = pending.planned.length === 1 ? pending.planned[0] : undefined;
+    if (only && remote[0] !== null && remote[0] !== undefined) {
+      if (noteRemoteEdit(channelId, pending, targetOf(only.item), remote[0], only.quantity)) summary.remoteEdits += 1;
     }
     if (attempt >= maxStaleRetries) {
       outbox.renewKey(row.id); // refused, so not applied: the next try gets its own key
@@ -263,21 +335,19 @@ export function createPushWorker(options: PushWorkerOptions) {
       return 'settled';
     }
     for (const result of stale) if (result.outcome === 'stale' && result.remoteQuantity !== null) pending.expectedByRef.set(result.ref, result.remoteQuantity);
-    // The refused request was not applied; its retry has another base, so it gets another key.
-    const key = outbox.renewKey(row.id);
-    if (!key) return 'settled';
     const link = store.link(channelId, row.variantId);
     if (!link) return 'settled';
     pending.link = link;
-    pending.version = key.version;
-    pending.idempotencyKey = key.idempotencyKey;
+    // The refused request was not applied; its retry has another base, so it gets another key
+    // (committed with the next round's keys, before that round is sent).
+    pending.renew = true;
     return 'again';
   }
 
   return {
     /** One pass over the channel's due stock rows; a second call while one runs returns 'busy'. */
     async runOnce(channelId: number): Promise<PushRunSummary> {
-      if (running.has(channelId)) return { status: 'busy', applied: 0, retrying: 0, failed: 0, remoteEdits: 0, error: null };
+      if (running.has(channelId)) return { status: 'busy', applied: 0, retrying: 0, failed: 0, remoteEdits: 0, verifying: 0, error: null };
       running.add(channelId);
       try {
         return await pass(channelId);

@@ -77,7 +77,7 @@ export function createSyncRuntime(options: SyncRuntimeOptions): SyncRuntime {
       const db = options.db();
       return db ? channelStoreOf(db).dueOutboxCounts(options.clock.now().toISOString()) : new Map<number, number>();
     },
-    runPass: (channelId, what, control) => runSyncPass({ db: ready(), clock: options.clock, engine, emit: options.emit }, channelId, what, control),
+    runPass: (channelId, what, control) => runSyncPass({ db: ready(), clock: options.clock, engine, emit: options.emit, requestTimeoutMs: options.requestTimeoutMs }, channelId, what, control),
   });
   scheduler.start();
   return {

@@ -26,6 +26,7 @@ import { createOutboxStore } from './outbox-store.js';
 import { createPricePusher } from './price-push.js';
 import { createSyncStateStore } from './pull-state-store.js';
 import { createPushWorker } from './push-worker.js';
+import { createRemoteEditRecheck } from './remote-edit-recheck.js';
 import { reason } from './reasons.js';
 import { readRemoteCatalog } from './remote-catalog.js';
 import { reasonOf, remoteFailure } from './remote-errors.js';
@@ -54,6 +55,8 @@ export interface SyncRunDeps {
   clock: Clock;
   engine: SyncEngine;
   emit(event: CoreEvent): void;
+  /** The connectors' request timeout: the push worker checks again after a call this long (late writes). */
+  requestTimeoutMs?: number;
 }
 
 /** Progress phases of a sync.run job (renderer i18n: jobs.phase.*). */
@@ -152,7 +155,11 @@ export async function runSyncPass(deps: SyncRunDeps, channelId: number, what: Pa
         // The puller recorded the failure in the channel's health itself.
         if (pulled.status === 'failed') noteFailure(errorFor(pulled.error ?? reason('syncUnexpected'), 'pull'));
         summary.pulled = { created: pulled.created, updated: pulled.updated, held: pulled.held };
-        if (pulled.created + pulled.updated > 0) deps.emit({ name: 'data.changed', payload: { areas: ['orders', 'stock'] } });
+        if (pulled.created + pulled.updated > 0) {
+          // Orders now in may explain "stock edited on the channel" items the push raised before.
+          createRemoteEditRecheck(db).recheck(channelId, nowIso());
+          deps.emit({ name: 'data.changed', payload: { areas: ['orders', 'stock'] } });
+        }
       } catch (error) {
         if (isAbort(error)) throw error;
         failed(error, 'pull');
@@ -188,7 +195,7 @@ export async function runSyncPass(deps: SyncRunDeps, channelId: number, what: Pa
       step += 1;
       control.signal.throwIfAborted();
       progress(syncPhases.stock);
-      const worker = createPushWorker({ db, clock, connectorFor, secretsOf });
+      const worker = createPushWorker({ db, clock, connectorFor, secretsOf, ...(deps.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: deps.requestTimeoutMs }) });
       try {
         const stock = await worker.runOnce(channelId);
         summary.stockPushed = stock.applied;

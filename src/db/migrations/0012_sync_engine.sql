@@ -53,3 +53,15 @@ CREATE TABLE channel_sync_state (
   throttle_wait_ms_today INTEGER NOT NULL DEFAULT 0 CHECK (throttle_wait_ms_today >= 0),
   updated_at TEXT NOT NULL
 );
+
+-- Stock push bookkeeping (push-worker.ts):
+-- sent_quantities: what was sent under keys whose answer never came (JSON object: remote location
+--   id, '' for per-variant stock → [{quantity, at}], oldest first). Written in the same commit as
+--   the key, before the request; cleared once a push is confirmed applied and no late arrival is awaited. A refused
+--   compare-and-set whose remote figure is one of these is our own lost write, not a remote edit.
+-- check_state: on platforms without compare-and-set, 'unsure' = an attempt ended without an
+--   answer (timeout, connection lost) and may still be applied late; 'verify' = a later push was
+--   applied, and the row waits (next_try_at) past any late arrival to push the current figure once
+--   more, so an old write landing after the new one is overwritten.
+ALTER TABLE sync_outbox ADD COLUMN sent_quantities TEXT CHECK (sent_quantities IS NULL OR json_valid(sent_quantities));
+ALTER TABLE sync_outbox ADD COLUMN check_state TEXT CHECK (check_state IS NULL OR check_state IN ('unsure', 'verify'));

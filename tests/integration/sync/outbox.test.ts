@@ -200,4 +200,41 @@ describe('outbox worker protocol', () => {
       { channelId: WOO, variantId: TEA, kind: 'stock' },
     ]);
   });
+  it('issues a round of keys in one call with what each request sends, and settles an applied push by its state', () => {
+    shop = testShop(seedLinkedShop);
+    let n = 0;
+    const store = createOutboxStore(shop.db, () => `key-${++n}`);
+    const at = '2026-11-20T10:00:00.000Z';
+    store.enqueue(SHOPIFY, TEA, 'stock', at);
+    store.enqueue(SHOPIFY, HOD_M, 'stock', at);
+    const [tea, hod] = store.due(SHOPIFY, 'stock', at, 10);
+    if (!tea || !hod) throw new Error('expected two due rows');
+
+    const keys = store.issueKeys([
+      { id: tea.id, renew: false, sent: { '': 30 }, at },
+      { id: hod.id, renew: false, sent: { '': 8 }, at },
+      { id: 9999, renew: false, sent: { '': 1 }, at }, // gone: no key
+    ]);
+    expect([...keys.entries()]).toEqual([
+      [tea.id, { version: 1, idempotencyKey: 'key-1' }],
+      [hod.id, { version: 1, idempotencyKey: 'key-2' }],
+    ]);
+    // The answer was lost; the resend reuses the key unless told to renew, and every unanswered figure is kept.
+    const later = '2026-11-20T10:01:00.000Z';
+    expect(store.issueKeys([{ id: tea.id, renew: false, sent: { '': 28 }, at: later }]).get(tea.id)).toEqual({ version: 1, idempotencyKey: 'key-1' });
+    expect(store.issueKeys([{ id: tea.id, renew: true, sent: { '': 28 }, at: later }]).get(tea.id)).toEqual({ version: 1, idempotencyKey: 'key-3' });
+    expect(store.sentQuantities(tea.id)).toEqual({ '': [{ quantity: 30, at }, { quantity: 28, at: later }] });
+
+    // An applied push after an unanswered attempt stays for a verification push; otherwise it is done.
+    store.markUnsure(tea.id);
+    expect(store.applied(tea.id, 1, '2026-11-20T10:02:00.000Z')).toBe('verify');
+    expect(store.get(tea.id)).toMatchObject({ checkState: 'verify', nextTryAt: '2026-11-20T10:02:00.000Z', attempts: 0 });
+    expect(store.sentQuantities(tea.id)['']).toHaveLength(2); // an unanswered request may still land
+    expect(store.due(SHOPIFY, 'stock', later, 10).map((row) => row.id)).toEqual([hod.id]);
+    expect(store.applied(tea.id, 1, '2026-11-20T10:04:00.000Z')).toBe('done');
+    store.enqueue(SHOPIFY, HOD_M, 'stock', later); // a newer change keeps the row
+    expect(store.applied(hod.id, 1, null)).toBe('kept');
+    expect(store.sentQuantities(hod.id)).toEqual({});
+    expect(store.pendingCount(SHOPIFY)).toBe(1);
+  });
 });
