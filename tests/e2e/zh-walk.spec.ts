@@ -8,6 +8,7 @@ import { expect, test as base, type Page } from '@playwright/test';
 import { e2eToken } from './env.js';
 import { screenshot } from './helpers.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { startShopifyEmulator, type ShopifyEmulator } from '../emulators/shopify/server.js';
 
 /** Words a Chinese UI shows in Latin letters on purpose. */
 const allowedWords = new Set(
@@ -65,16 +66,23 @@ async function asciiTexts(page: Page): Promise<string[]> {
   return [...new Set(found.filter((text) => /^[\x20-\x7e\s]+$/.test(text) && /[A-Za-z]{2,}/.test(text)))];
 }
 
-const test = base.extend<{ shop: ServeProcess }>({
+const test = base.extend<{ shop: ServeProcess; shopify: ShopifyEmulator }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies (none here).
   shop: async ({}, use) => {
     const serve = await startServe();
     await use(serve);
     await serve.stop();
   },
+  // A Shopify shop to connect, so the Channels screens are walked with a real channel on them.
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies (none here).
+  shopify: async ({}, use) => {
+    const emulator = await startShopifyEmulator();
+    await use(emulator);
+    await emulator.stop();
+  },
 });
 
-test('every screen reads in 简体中文', async ({ browser, shop }) => {
+test('every screen reads in 简体中文', async ({ browser, shop, shopify }) => {
   test.setTimeout(300_000);
   const context = await browser.newContext({ baseURL: shop.origin, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
@@ -102,6 +110,24 @@ test('every screen reads in 简体中文', async ({ browser, shop }) => {
   const orderId = await firstRow('purchaseOrders.list', 'id');
   const transferId = await firstRow('transfers.list', 'id');
   const stocktakeId = await firstRow('stocktakes.list', 'id');
+  // A connected Shopify channel (the emulator, under Chinese names) with its catalogue read.
+  const sample = ((await rpc('products.list', { offset: 0, limit: 2 })) as { rows?: { sku: string; title: string; price: number }[] } | undefined)?.rows ?? [];
+  shopify.sideDoor.setShopName('北风网店');
+  shopify.sideDoor.addLocation('主仓库');
+  for (const row of sample) shopify.sideDoor.addProduct(row.title, [{ sku: row.sku, title: '默认', price: (row.price / 100).toFixed(2) }]);
+  const connected = (await rpc('channels.connect', {
+    kind: 'shopify',
+    name: '北风网店',
+    connection: { shopDomain: 'zh-walk.myshopify.com', baseUrl: shopify.url },
+    credentials: { accessToken: shopify.accessToken },
+  })) as { id: number } | undefined;
+  const channelId = connected?.id ?? null;
+  if (channelId) {
+    const scan = (await rpc('links.scan', { channelId })) as { jobId: string } | undefined;
+    await expect
+      .poll(async () => ((await rpc('jobs.list', {})) as { jobs: { id: string; status: string }[] }).jobs.find((job) => job.id === scan?.jobId)?.status)
+      .toBe('succeeded');
+  }
   const routes = [
     'products',
     'products/new',
@@ -129,6 +155,9 @@ test('every screen reads in 简体中文', async ({ browser, shop }) => {
     'imports',
     'history',
     'settings',
+    'channels',
+    'channels/review',
+    ...(channelId ? ['', '/links', '/review', '/log'].map((tab) => `channels/${channelId}${tab}`) : []),
   ];
 
   const untranslated: string[] = [];
@@ -148,6 +177,7 @@ test('every screen reads in 简体中文', async ({ browser, shop }) => {
     { route: 'products', open: 'bulk-open', name: 'bulk-dialog' },
     { route: 'products', open: 'column-chooser-open', name: 'column-chooser' },
     { route: 'stock/levels', open: 'stock-adjust-new', name: 'adjust-dialog' },
+    { route: 'channels', open: 'channel-connect-open', name: 'connect-dialog' },
   ];
   for (const { route, open, name } of opened) {
     await page.goto(`/#/${route}`);

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/en.js';
 import { AnalyticsArea } from '../pages/analytics/AnalyticsArea.js';
+import { ChannelsArea } from '../pages/channels/ChannelsArea.js';
 import { HistoryPage } from '../pages/HistoryPage.js';
 import { ImportPage } from '../pages/imports/ImportPage.js';
 import { ProductsArea } from '../pages/products/ProductsArea.js';
@@ -26,4 +27,6 @@ export const navAreas: readonly NavArea[] = [
   { id: 'imports', labelKey: 'nav.imports', icon: '⇪', Page: ImportPage },
   { id: 'history', labelKey: 'nav.history', icon: '↺', Page: HistoryPage },
   { id: 'settings', labelKey: 'nav.settings', icon: '⚙', Page: SettingsPage },
+  // Last so the Alt+1…7 shortcuts people (and tests) learned keep their pages.
+  { id: 'channels', labelKey: 'nav.channels', icon: '⇄', Page: ChannelsArea },
 ];
