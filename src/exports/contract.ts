@@ -49,6 +49,11 @@ export const exportColumnSchema = z.object({
     .record(z.string().max(200), z.string().max(500))
     .refine((labels) => Object.keys(labels).length <= 1000, { message: 'tooManyLabels' })
     .optional(),
+  /**
+   * A row field holding an object of parameters: a label with `{name}` placeholders is filled from
+   * it, so a keyed text (the sync log's "Orders read: {orders}") reads as the sentence on screen.
+   */
+  paramsField: z.string().trim().min(1).max(100).optional(),
 });
 export type ExportColumn = z.infer<typeof exportColumnSchema>;
 

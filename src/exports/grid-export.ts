@@ -84,9 +84,17 @@ export function rowToCells(columns: readonly ExportColumn[], context: CellContex
     if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
     return typeof value === 'string' ? value : JSON.stringify(value);
   };
-  const labelled = (value: unknown, column: ExportColumn): unknown =>
-    column.labels && typeof value === 'string' && Object.hasOwn(column.labels, value) ? column.labels[value] : value;
-  return (row) => columns.map((column) => cell(labelled(valueAt(row, column.field), column), column.kind, row));
+  const labelled = (value: unknown, column: ExportColumn, row: ExportRow): unknown => {
+    if (!column.labels || typeof value !== 'string' || !Object.hasOwn(column.labels, value)) return value;
+    const label = column.labels[value] ?? value;
+    const params = column.paramsField === undefined ? undefined : valueAt(row, column.paramsField);
+    if (params === null || typeof params !== 'object') return label;
+    return label.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const param: unknown = (params as Record<string, unknown>)[name];
+      return typeof param === 'string' || typeof param === 'number' ? String(param) : whole;
+    });
+  };
+  return (row) => columns.map((column) => cell(labelled(valueAt(row, column.field), column, row), column.kind, row));
 }
 
 function majorUnits(cell: { money: number; digits: number }): number {

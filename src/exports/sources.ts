@@ -42,10 +42,13 @@ function paramsCell(params: Readonly<Record<string, unknown>>): string {
 
 // The sync log and the review queue: each keyed text as its key (the grid sends its translations
 // as column labels) and its params; excerpts are already redacted when stored (redact.ts).
-const syncLogExportRowSchema = syncLogRowSchema.omit({ summary: true }).extend({ summaryKey: z.string(), summaryParams: z.string() });
+const paramValues = z.record(z.string(), z.unknown());
+const syncLogExportRowSchema = syncLogRowSchema
+  .omit({ summary: true })
+  .extend({ summaryKey: z.string(), summaryParams: z.string(), summaryParamValues: paramValues });
 const reviewExportRowSchema = reviewItemSchema
   .omit({ values: true, reason: true, actions: true })
-  .extend({ reasonKey: z.string(), reasonParams: z.string(), values: z.string() });
+  .extend({ reasonKey: z.string(), reasonParams: z.string(), reasonParamValues: paramValues, values: z.string() });
 
 export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'products.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['products.list'].output.shape.rows.element },
@@ -82,13 +85,19 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'analytics.customerValue': { rows: (a) => a.customers, total: (a) => a.total, rowSchema: customerValueRowSchema },
   'analytics.stockOuts': { rows: (a) => a.episodes, total: (a) => a.total, rowSchema: stockOutEpisodeSchema },
   'sync.log': {
-    rows: (a) => a.rows.map(({ summary, ...row }) => ({ ...row, summaryKey: summary.key, summaryParams: paramsCell(summary.params) })),
+    rows: (a) => a.rows.map(({ summary, ...row }) => ({ ...row, summaryKey: summary.key, summaryParams: paramsCell(summary.params), summaryParamValues: summary.params })),
     total: (a) => a.total,
     rowSchema: syncLogExportRowSchema,
   },
   'review.list': {
     rows: (a) =>
-      a.items.map(({ reason, values, actions: _actions, ...item }) => ({ ...item, reasonKey: reason.key, reasonParams: paramsCell(reason.params), values: paramsCell(values) })),
+      a.items.map(({ reason, values, actions: _actions, ...item }) => ({
+        ...item,
+        reasonKey: reason.key,
+        reasonParams: paramsCell(reason.params),
+        reasonParamValues: reason.params,
+        values: paramsCell(values),
+      })),
     total: (a) => a.total,
     rowSchema: reviewExportRowSchema,
   },

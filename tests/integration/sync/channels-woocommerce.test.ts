@@ -61,7 +61,7 @@ describe('a WooCommerce channel', () => {
       columns: [
         { field: 'at', header: 'When', kind: 'text' },
         { field: 'direction', header: 'Direction', kind: 'text' },
-        { field: 'summaryKey', header: 'What', kind: 'text', labels: { 'sync.log.stockPushed': 'Stock pushed' } },
+        { field: 'summaryKey', header: 'What', kind: 'text', labels: { 'sync.log.stockPushed': 'Stock pushed: {items} products, {failed} failed' }, paramsField: 'summaryParamValues' },
         { field: 'summaryParams', header: 'Figures', kind: 'text' },
         { field: 'requestExcerpt', header: 'Sent', kind: 'text' },
         { field: 'answerExcerpt', header: 'Received', kind: 'text' },
@@ -70,7 +70,8 @@ describe('a WooCommerce channel', () => {
       fileName: 'sync-log',
     });
     const csv = Buffer.from(exported.contentBase64, 'base64').toString('utf8');
-    expect(csv).toContain('Stock pushed');
+    // The summary reads as the sentence on screen, its figures filled in.
+    expect(csv).toMatch(/Stock pushed: \d+ products, 0 failed/);
     expect(csv).toContain('pull');
     expect(csv).not.toContain(defaultTestKey.consumerSecret);
     expect(csv).not.toContain(defaultTestKey.consumerKey);

@@ -44,6 +44,7 @@ export function SyncLogTab({ channelId }: { channelId: number }): ReactNode {
       header: t('log.summary'),
       kind: 'text' as const,
       labels: Object.fromEntries(summaryKeys.filter(isMessageKey).map((key) => [key, t(key)])),
+      paramsField: 'summaryParamValues',
     },
     { field: 'summaryParams', header: t('log.details'), kind: 'text' as const },
     { field: 'requestExcerpt', header: t('log.request'), kind: 'text' as const },
