@@ -127,13 +127,23 @@ function toView(row: ReviewRow): ReviewItemView {
   };
 }
 
+const variantSubject = /^variant:(\d+):/;
+
+/** Items about a variant carry its SKU and product, so the queue names products, not ids. */
+function named(store: ReviewStore, item: ReviewItemView): ReviewItemView {
+  const variantId = variantSubject.exec(item.subject)?.[1];
+  const found = variantId === undefined ? undefined : store.variantName(Number(variantId));
+  if (!found) return item;
+  return { ...item, values: { sku: found.sku, productTitle: found.productTitle, productId: found.productId, ...item.values } };
+}
+
 export function listReview(db: Db, query: ReviewListQuery): ReviewList {
   const store = storeFor(db);
   const channelId = query.channelId ?? null;
   const counts = store.counts({ channelId, status: query.status });
   const total = query.kind === undefined ? [...counts.values()].reduce((sum, n) => sum + n, 0) : (counts.get(query.kind) ?? 0);
   return {
-    items: store.list({ channelId, kind: query.kind ?? null, status: query.status }, query.offset, query.limit).map(toView),
+    items: store.list({ channelId, kind: query.kind ?? null, status: query.status }, query.offset, query.limit).map((row) => named(store, toView(row))),
     total,
     counts: Object.fromEntries(reviewKinds.map((kind) => [kind, counts.get(kind) ?? 0])) as Record<ReviewKind, number>,
   };

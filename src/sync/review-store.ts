@@ -90,7 +90,15 @@ export function createReviewStore(db: Db) {
          AND substr(q.subject, 1, length(?)) = ?)`,
   );
 
+  // What a person recognises a variant by: its SKU and product (items store only the variant id).
+  const variantName = db.prepare<[number], { sku: string; productTitle: string; productId: number }>(
+    'SELECT v.sku AS sku, p.title AS productTitle, p.id AS productId FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?',
+  );
+
   return {
+    variantName(variantId: number): { sku: string; productTitle: string; productId: number } | undefined {
+      return variantName.get(variantId);
+    },
     list(filter: ReviewFilter, offset: number, limit: number): ReviewRow[] {
       return list.all({ ...filter, offset, limit });
     },

@@ -70,7 +70,8 @@ describe('review list', () => {
       channelId: CH,
       channelName: 'Test channel',
       subject: `variant:${TEA}:price`,
-      values: { field: 'price', lastSynced: 12800, local: 13000, remote: 12500 },
+      // Named by SKU and product, not only by the variant's id.
+      values: { field: 'price', lastSynced: 12800, local: 13000, remote: 12500, sku: 'TEA-100', productTitle: expect.any(String) },
       reason: { key: 'sync.review.priceConflict', params: { variantId: TEA, field: 'price' } },
       status: 'open',
       resolvedAt: null,
