@@ -329,4 +329,11 @@ test('a Shopify channel: connect, link, orders in, stock and prices out, review 
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('channel-head').getByTestId('channel-status')).toHaveText('Disconnected');
   await expect(page.getByTestId('channel-links')).toHaveText('0');
+
+  // Its keys went with it; entering them again connects the same channel again.
+  const again = page.getByTestId('channel-connection');
+  await expect(again.getByTestId('channel-test')).toHaveCount(0);
+  await again.locator('input[type="password"]').fill(shopify.accessToken);
+  await again.getByTestId('channel-save-keys').click();
+  await expect(page.getByTestId('channel-head').getByTestId('channel-status')).not.toHaveText('Disconnected');
 });

@@ -6,6 +6,7 @@ import {
   type Connector,
   type ConnectorCapabilities,
   type ItemResult,
+  type PricePushItem,
   type StockPushItem,
 } from '../../../src/sync/connector.js';
 
@@ -84,7 +85,8 @@ export class FakeConnector implements Connector {
     return result;
   }
 
-  pushPrices(): Promise<ItemResult[]> {
+  /** The stock worker never pushes prices; price-fake-connector.ts extends this class with them. */
+  pushPrices(_items: readonly PricePushItem[]): Promise<ItemResult[]> {
     return Promise.reject(new Error('not used by the stock worker'));
   }
   testConnection(): never {

@@ -189,7 +189,7 @@ export function ChannelSettings({ channel, onSaved }: { channel: ChannelDetail; 
           )}
         </div>
       ) : null}
-      {connected ? <ConnectionCard channel={channel} onSaved={onSaved} /> : null}
+      {channel.kind !== null ? <ConnectionCard channel={channel} onSaved={onSaved} /> : null}
       {connected ? (
         <div className="card danger-zone">
           <h2>{t('channels.disconnect.heading')}</h2>

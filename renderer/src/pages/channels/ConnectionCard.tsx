@@ -22,6 +22,8 @@ export function ConnectionCard({ channel, onSaved }: { channel: ChannelDetail; o
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   if (channel.kind === null) return null;
+  // A disconnected channel kept its address but not its keys: entering them connects it again.
+  const disconnected = channel.syncStatus === 'disconnected';
   const specs = fieldsOf[channel.kind];
   const shown = specs.filter((spec) => spec.path.startsWith('connection.') && !spec.advanced);
   const credentialSpecs = specs.filter((spec) => spec.path.startsWith('credentials.'));
@@ -72,7 +74,7 @@ export function ConnectionCard({ channel, onSaved }: { channel: ChannelDetail; o
           </div>
         ))}
       </dl>
-      <p className="muted small">{t('channels.connection.keysHint')}</p>
+      <p className="muted small">{t(disconnected ? 'channels.connection.reconnectHint' : 'channels.connection.keysHint')}</p>
       <div className="field-row">
         {credentialSpecs.map((spec) => (
           <label className="field" key={spec.path}>
@@ -95,11 +97,18 @@ export function ConnectionCard({ channel, onSaved }: { channel: ChannelDetail; o
         </p>
       ) : null}
       <div className="form-actions">
-        <button type="button" className="button" disabled={busy} onClick={() => void test()} data-testid="channel-test">
-          {t('channels.test.button')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy || credentialSpecs.some((spec) => !(secrets[spec.path] ?? '').trim())}>
-          {t('channels.connection.saveKeys')}
+        {disconnected ? null : (
+          <button type="button" className="button" disabled={busy} onClick={() => void test()} data-testid="channel-test">
+            {t('channels.test.button')}
+          </button>
+        )}
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={busy || credentialSpecs.some((spec) => !(secrets[spec.path] ?? '').trim())}
+          data-testid="channel-save-keys"
+        >
+          {t(disconnected ? 'channels.connection.reconnect' : 'channels.connection.saveKeys')}
         </button>
       </div>
     </form>
