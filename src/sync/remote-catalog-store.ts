@@ -10,24 +10,15 @@
 import type { Db } from '../db/open.js';
 import type { RemoteVariant } from './connector.js';
 
-export interface RemoteVariantRow {
-  remoteVariantId: string;
-  remoteProductId: string;
-  remoteInventoryItemId: string | null;
-  productTitle: string;
-  variantTitle: string;
-  sku: string | null;
-  barcode: string | null;
-  price: number | null;
-  compareAtPrice: number | null;
-  quantity: number | null;
+/** What the platform reported (its `updatedAt` kept as remoteUpdatedAt), when it was seen, and the linker's verdict. */
+export type RemoteVariantRow = Omit<RemoteVariant, 'updatedAt'> & {
   remoteUpdatedAt: string;
   seenAt: string;
   matchState: 'linked' | 'matched' | 'ambiguous' | 'remote_only';
   matchedBy: 'sku' | 'barcode' | null;
   /** JSON array of local variant ids. */
   candidates: string;
-}
+};
 
 export interface Watermark {
   value: string;
@@ -39,21 +30,7 @@ export const remoteVariantColumns = `remote_variant_id AS remoteVariantId, remot
   sku, barcode, price, compare_at_price AS compareAtPrice, quantity, remote_updated_at AS remoteUpdatedAt,
   seen_at AS seenAt, match_state AS matchState, matched_by AS matchedBy, candidates`;
 
-interface UpsertParams {
-  channelId: number;
-  remoteVariantId: string;
-  remoteProductId: string;
-  remoteInventoryItemId: string | null;
-  productTitle: string;
-  variantTitle: string;
-  sku: string | null;
-  barcode: string | null;
-  price: number | null;
-  compareAtPrice: number | null;
-  quantity: number | null;
-  remoteUpdatedAt: string;
-  seenAt: string;
-}
+type UpsertParams = Omit<RemoteVariant, 'updatedAt'> & { channelId: number; remoteUpdatedAt: string; seenAt: string };
 
 export function createRemoteCatalogStore(db: Db) {
   const upsert = db.prepare<[UpsertParams]>(
@@ -96,21 +73,8 @@ export function createRemoteCatalogStore(db: Db) {
     /** Writes one page of what the platform reported, stamped `seenAt`. Call inside the page's transaction. */
     upsertPage(channelId: number, items: readonly RemoteVariant[], seenAt: string): void {
       for (const v of items) {
-        upsert.run({
-          channelId,
-          remoteVariantId: v.remoteVariantId,
-          remoteProductId: v.remoteProductId,
-          remoteInventoryItemId: v.remoteInventoryItemId,
-          productTitle: v.productTitle,
-          variantTitle: v.variantTitle,
-          sku: v.sku,
-          barcode: v.barcode,
-          price: v.price,
-          compareAtPrice: v.compareAtPrice,
-          quantity: v.quantity,
-          remoteUpdatedAt: v.updatedAt,
-          seenAt,
-        });
+        const { updatedAt, ...reported } = v;
+        upsert.run({ ...reported, channelId, remoteUpdatedAt: updatedAt, seenAt });
       }
     },
     /** After a full read: forgets the variants the platform no longer lists. Returns how many. */
