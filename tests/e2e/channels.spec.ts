@@ -12,21 +12,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startShopifyEmulator, type ShopifyEmulator } from '../emulators/shopify/server.js';
-import { openApp } from './helpers.js';
+import { openApp, rpc } from './helpers.js';
 
 const shotsDir = '/tmp/shots';
-
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: name, input: body }) });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [method, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(shotsDir, { recursive: true });

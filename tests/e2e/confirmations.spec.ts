@@ -3,21 +3,9 @@
 // a stocktake shows net units / value and the uncounted lines (cancelling posts
 // nothing), and bulk rounding previews prices before → after. In both languages.
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshot } from './helpers.js';
+import { openApp, screenshot, rpc } from './helpers.js';
 
 /** A core call from the page (serve mode's /rpc with the page's auth cookie). */
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: name, input: body }) });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [method, input] as const,
-  );
-  if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer.error)}`);
-  return answer.value as T;
-}
-
 async function switchLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
   await page.getByTestId('language-switch').selectOption(locale);
   await expect(page.locator('html')).toHaveAttribute('lang', locale);

@@ -81,3 +81,16 @@ export async function pasteInto(page: Page, text: string): Promise<void> {
     (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/** One core call from the page, through serve mode's /rpc with the page's auth cookie; a refusal throws with its error. */
+export async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ([name, body]) => {
+      const response = await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: name, input: body }) });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    [method, input] as const,
+  );
+  if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as T;
+}
