@@ -22,6 +22,9 @@ import { inventoryAnalyticsContract } from './analytics/inventory-contract.js';
 import { reportsContract } from './reports/contract.js';
 import { alertsContract } from './alerts/contract.js';
 import { syncContract } from './sync/contract.js';
+import { promotionsContract } from './promotions/contract.js';
+import { couponContract } from './promotions/coupon-contract.js';
+import { promotionInsightContract } from './promotions/insight-contract.js';
 
 export const contract = {
   ...shopContract,
@@ -44,6 +47,9 @@ export const contract = {
   ...reportsContract,
   ...alertsContract,
   ...syncContract,
+  ...promotionsContract,
+  ...couponContract,
+  ...promotionInsightContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -29,6 +29,9 @@ import { createReportHandlers } from './reports/handlers.js';
 import { createAlertHandlers } from './alerts/handlers.js';
 import { createSyncHandlers } from './sync/handlers.js';
 import type { SyncRuntime } from './sync/runtime.js';
+import { createPromotionHandlers } from './promotions/handlers.js';
+import { createCouponHandlers } from './promotions/coupon-handlers.js';
+import { createPromotionInsightHandlers } from './promotions/insight-handlers.js';
 
 export interface HandlerContext {
   shop(): ShopDatabase;
@@ -111,6 +114,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createReportHandlers(area, { reportsDir: ctx.reportsDir }),
     ...createAlertHandlers(area),
     ...createSyncHandlers(area, { jobs: ctx.jobs, runtime: ctx.sync }),
+    ...createPromotionHandlers(area),
+    ...createCouponHandlers(area),
+    ...createPromotionInsightHandlers(area),
     ...createExportHandlers(() => handlers),
   };
   return handlers;
