@@ -17,6 +17,10 @@ import { analyticsPeriodEn } from './areas/analytics-period.js';
 import { reportsEn } from './areas/reports.js';
 import { confirmEn } from './areas/confirm.js';
 import { syncEn } from './areas/sync.js';
+import { promotionsEn } from './areas/promotions.js';
+import { promotionsInsightEn } from './areas/promotions-insight.js';
+import { promotionsAlertsEn } from './areas/promotions-alerts.js';
+import { promotionsErrorsEn } from './areas/promotions-errors.js';
 import { confirmationsEn } from './areas/confirmations.js';
 import { pagesEn } from './areas/pages.js';
 import { historyTextsEn } from './areas/history-texts.js';
@@ -220,6 +224,10 @@ export const en = {
   ...reportsEn,
   ...confirmEn,
   ...syncEn,
+  ...promotionsEn,
+  ...promotionsInsightEn,
+  ...promotionsAlertsEn,
+  ...promotionsErrorsEn,
   ...confirmationsEn,
   ...pagesEn,
   ...historyTextsEn,

@@ -17,6 +17,10 @@ import { analyticsPeriodZh } from './areas/analytics-period.js';
 import { reportsZh } from './areas/reports.js';
 import { confirmZh } from './areas/confirm.js';
 import { syncZh } from './areas/sync.js';
+import { promotionsZh } from './areas/promotions.js';
+import { promotionsInsightZh } from './areas/promotions-insight.js';
+import { promotionsAlertsZh } from './areas/promotions-alerts.js';
+import { promotionsErrorsZh } from './areas/promotions-errors.js';
 import { confirmationsZh } from './areas/confirmations.js';
 import { pagesZh } from './areas/pages.js';
 import { historyTextsZh } from './areas/history-texts.js';
@@ -221,6 +225,10 @@ export const zhCN: Dictionary = {
   ...reportsZh,
   ...confirmZh,
   ...syncZh,
+  ...promotionsZh,
+  ...promotionsInsightZh,
+  ...promotionsAlertsZh,
+  ...promotionsErrorsZh,
   ...confirmationsZh,
   ...pagesZh,
   ...historyTextsZh,
