@@ -20,6 +20,8 @@ import { evaluateAndAnnounce } from './alerts/handlers.js';
 import { keyFileSealerIn, type SecretSealer } from './sync/credential-vault.js';
 import { defaultSyncRequestTimeoutMs } from './sync/engine.js';
 import { createSyncRuntime } from './sync/runtime.js';
+import { advancePromotions } from './promotions/runner.js';
+import { startPromotionScheduler } from './promotions/scheduler.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -179,13 +181,33 @@ export function createCore(options: CoreOptions): Core {
     },
   });
 
+  // Promotions start and end on time (their sale prices come and go): at start, every 30 s, and
+  // right after a call that may have made one due. Off with the other background work.
+  const promotionScheduler = startPromotionScheduler({
+    advance: () => {
+      if (closed || background === false || !shop.settingsStore.get()) return;
+      const moved = advancePromotions(shop.db, clock.now());
+      if (moved.started.length > 0 || moved.ended.length > 0) emit({ name: 'data.changed', payload: { areas: ['catalog'] } });
+    },
+    logError,
+  });
+  const pokesPromotions = new Set<string>([
+    'promotions.schedule',
+    'promotions.unschedule',
+    'promotions.cancel',
+    'promotions.update',
+    'history.undo',
+  ]);
+
   return {
     dbPath: options.dbPath,
     call: async (method, input) => {
       if (closed) {
         return { ok: false, error: { code: 'INTERNAL', message: 'Shopdesk is shutting down.', details: { key: 'closed' } } };
       }
-      return router(method, input);
+      const answer = await router(method, input);
+      if (answer.ok && pokesPromotions.has(method)) promotionScheduler.poke();
+      return answer;
     },
     on(listener) {
       listeners.add(listener);
@@ -200,6 +222,7 @@ export function createCore(options: CoreOptions): Core {
       await sync.stop();
       await reportScheduler.stop();
       alertScheduler.stop();
+      promotionScheduler.stop();
       shop.db.close();
       lock.release();
     },

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { jobInfoSchema } from './jobs/contract.js';
 
-export const dataAreaSchema = z.enum(['catalog', 'stock', 'purchasing', 'history', 'customers', 'orders']);
+export const dataAreaSchema = z.enum(['catalog', 'stock', 'purchasing', 'history', 'customers', 'orders', 'promotions']);
 export type DataArea = z.infer<typeof dataAreaSchema>;
 
 export const eventSchemas = {

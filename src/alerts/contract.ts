@@ -9,7 +9,7 @@ const id = int.positive();
 
 export const alertStatusSchema = z.enum(['new', 'seen', 'resolved']);
 export type AlertStatus = z.infer<typeof alertStatusSchema>;
-export const alertRuleSchema = z.enum(['belowReorderPoint', 'stockOut', 'lowStock', 'returnRateSpike', 'salesDrop', 'deadStockGrowth', 'kpiLimit', 'syncFailure']);
+export const alertRuleSchema = z.enum(['belowReorderPoint', 'stockOut', 'lowStock', 'returnRateSpike', 'salesDrop', 'deadStockGrowth', 'kpiLimit', 'syncFailure', 'promotionStockCover', 'promotionBelowSimulation', 'promotionEnded']);
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 export const alertSeveritySchema = z.enum(['info', 'warning', 'critical']);
 export const alertKpiSchema = z.enum(['netSales', 'orders', 'returnRate']);
@@ -32,6 +32,8 @@ export const alertActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('openReport'), report: z.enum(['products', 'dashboard', 'sales']) }),
   /** A marketplace channel failing to sync: open its page (status, review queue, log). */
   z.object({ kind: z.literal('openChannel'), channelId: id }),
+  /** A promotion's alert (stock cover, below its simulation, ended): open the promotion and its evaluation. */
+  z.object({ kind: z.literal('openPromotion'), promotionId: id }),
 ]);
 export type AlertAction = z.infer<typeof alertActionSchema>;
 
@@ -62,7 +64,7 @@ export type AlertExplanation = z.infer<typeof alertExplanationSchema>;
 export const alertSchema = z.object({
   id: int,
   rule: alertRuleSchema,
-  subjectType: z.enum(['variant', 'product', 'category', 'shop', 'kpi', 'channel']),
+  subjectType: z.enum(['variant', 'product', 'category', 'shop', 'kpi', 'channel', 'promotion']),
   subjectId: z.string().nullable(),
   status: alertStatusSchema,
   severity: alertSeveritySchema,

@@ -11,13 +11,28 @@ import { belowReorderPointRule } from './rules/below-reorder-point.js';
 import { deadStockGrowthRule } from './rules/dead-stock-growth.js';
 import { kpiLimitsRule } from './rules/kpi-limits.js';
 import { lowStockRule } from './rules/low-stock.js';
+import { promotionBelowSimulationRule } from './rules/promotion-below-simulation.js';
+import { promotionEndedRule } from './rules/promotion-ended.js';
+import { promotionStockCoverRule } from './rules/promotion-stock-cover.js';
 import { returnRateSpikeRule } from './rules/return-rate-spike.js';
 import { salesDropRule } from './rules/sales-drop.js';
 import { stockOutRule } from './rules/stock-out.js';
 import { syncFailureRule } from './rules/sync-failure.js';
 import { createAlertStore } from './store.js';
 
-export const alertRules: AlertRuleFn[] = [stockOutRule, lowStockRule, belowReorderPointRule, salesDropRule, returnRateSpikeRule, deadStockGrowthRule, kpiLimitsRule, syncFailureRule];
+export const alertRules: AlertRuleFn[] = [
+  stockOutRule,
+  lowStockRule,
+  belowReorderPointRule,
+  salesDropRule,
+  returnRateSpikeRule,
+  deadStockGrowthRule,
+  kpiLimitsRule,
+  syncFailureRule,
+  promotionStockCoverRule,
+  promotionBelowSimulationRule,
+  promotionEndedRule,
+];
 
 export interface OpenedAlert {
   id: number;

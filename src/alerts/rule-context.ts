@@ -20,7 +20,7 @@ export interface RuleContext {
 
 export interface Finding {
   rule: AlertRule;
-  subjectType: 'variant' | 'product' | 'category' | 'shop' | 'kpi' | 'channel';
+  subjectType: 'variant' | 'product' | 'category' | 'shop' | 'kpi' | 'channel' | 'promotion';
   subjectId: string | null;
   /** The condition's identity: the same fingerprint on the next evaluation keeps the alert open. */
   fingerprint: string;

@@ -48,10 +48,13 @@ export const completenessSql = `(((trim(p.title) <> '') + (trim(p.description) <
   + (p.category_id IS NOT NULL)) * 100 + 4) / 8`;
 
 const selectList = `v.id AS variantId, v.product_id AS productId, v.sku, p.title, ${variantTitleSql} AS variantTitle,
-  v.barcode, v.price, v.compare_at_price AS compareAtPrice, v.cost, v.weight_grams AS weightGrams, v.status,
+  v.barcode, v.price, COALESCE(pp.price, v.price) AS currentPrice, pp.promotion_id AS promotionId, v.compare_at_price AS compareAtPrice, v.cost, v.weight_grams AS weightGrams, v.status,
   c.path AS category, p.brand, v.on_hand_total AS onHand, v.updated_at AS updatedAt, ${completenessSql} AS completeness`;
 
-const joinedFrom = `variants v JOIN products p ON p.id = v.product_id LEFT JOIN categories c ON c.id = p.category_id`;
+// promotion_prices: the running promotions' sale prices, one row per variant (its PK), so the
+// current price costs one index probe per row of the page.
+const joinedFrom = `variants v JOIN products p ON p.id = v.product_id LEFT JOIN categories c ON c.id = p.category_id
+  LEFT JOIN promotion_prices pp ON pp.variant_id = v.id`;
 
 type Param = string | number;
 

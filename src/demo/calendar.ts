@@ -21,6 +21,8 @@ export interface Day {
   /** Share of lines that get a promotion discount, and its depth. */
   promo: number;
   promoDepth: number;
+  /** A festival or holiday shapes this day (CNY, 618, 11.11, Black Friday): no other campaign is placed on it. */
+  event: boolean;
   iso: string;
 }
 
@@ -57,6 +59,7 @@ interface Bump {
   factor: number;
   promo: number;
   depth: number;
+  event: boolean;
 }
 
 /** Seasonal factor of one local date; promotions carry discounts. */
@@ -68,10 +71,14 @@ function season(date: number, zh: boolean): Bump {
   let factor = 1;
   let promo = 0;
   let depth = 0;
+  let event = false;
   for (const cny of CNY_DATES) {
     const offset = Math.round((date - Date.parse(cny)) / DAY_MS);
     // Couriers stop and factories close: about two weeks of low orders, deepest just after the eve.
-    if (offset >= -7 && offset <= 7) factor *= offset >= -2 && offset <= 4 ? 0.3 : 0.55;
+    if (offset >= -7 && offset <= 7) {
+      factor *= offset >= -2 && offset <= 4 ? 0.3 : 0.55;
+      event = true;
+    }
   }
   if (month === 5 && dom <= 18) {
     // 618 ramps through June and peaks on the 18th.
@@ -94,7 +101,7 @@ function season(date: number, zh: boolean): Bump {
   }
   if (month === 11 && dom <= 22) factor *= 1.1 + (dom / 22) * 0.45;
   if (month === 11 && dom >= 24 && dom <= 26 && !zh) factor *= 0.7;
-  return { factor, promo, depth };
+  return { factor, promo, depth, event: event || promo > 0 };
 }
 
 const WEEKDAY_FACTOR = [1.3, 0.95, 0.95, 0.97, 1.0, 1.1, 1.35]; // Sun..Sat: weekend uplift
@@ -121,7 +128,7 @@ export function buildCalendar(now: Date, timeZone: string, zh: boolean, rng: Rng
     const noise = 0.88 + rng.next() * 0.24;
     const weight = trend * weekday * s.factor * noise * open;
     totalWeight += weight;
-    days.push({ date, startUtc, open, weight, promo: s.promo, promoDepth: s.depth, iso: isoDate(date) });
+    days.push({ date, startUtc, open, weight, promo: s.promo, promoDepth: s.depth, event: s.event, iso: isoDate(date) });
   }
   return { days, totalWeight, nowMs };
 }

@@ -36,6 +36,8 @@ export interface Catalog {
   lineTitle: string[];
   /** Day from which a variant is no longer restocked (stock-outs at the end); 9999 = always restocked. */
   noRestockFrom: Int16Array;
+  /** Category id of each top-level category key (PARENTS). */
+  parentCategory: Map<string, number>;
 }
 
 const LIFE_WEIGHTS: Record<Life, number> = { steady: 68, slow: 14, dead: 8, discontinued: 6, draft: 4 };
@@ -219,7 +221,7 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
       await writer.flush();
     }
   }
-  return { products, productOf, price, cost, weight, sku, lineTitle, noRestockFrom };
+  return { products, productOf, price, cost, weight, sku, lineTitle, noRestockFrom, parentCategory: parentId };
 }
 
 interface SupplierInfo {

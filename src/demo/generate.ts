@@ -13,9 +13,13 @@ import { createSalesRollup } from '../analytics/sales-rollup.js';
 import { historyRenderer, type KnownSummary } from '../shared/history-texts.js';
 import { generateCatalog } from './catalog.js';
 import { assignCustomers, planOrderCounts, writeCustomers } from './customers.js';
+import { planCouponCampaign } from './coupon-campaign.js';
 import { CHANNELS, firstOrders, planOrders } from './orders-plan.js';
 import { simulate, type LocationInfo } from './orders.js';
 import { Rng } from './prng.js';
+import { DemoPromotionDays } from './promotions-apply.js';
+import { planPromotions } from './promotions-plan.js';
+import { writePromotions } from './promotions-write.js';
 import { StockModel, writeStockLevels } from './stock.js';
 import { wordsFor } from './words.js';
 import { ChunkWriter, abortError } from './writer.js';
@@ -136,6 +140,10 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
     const slot = plan.customer[i] ?? -1;
     if (slot >= 0) plan.customer[i] = slots[slot] ?? 0;
   }
+  // Promotions before customers: the win-back campaign moves some orders to its treatment group.
+  const promoRng = root.fork(6);
+  const promotions = planPromotions({ rng: promoRng, cal, catalog, plan, words });
+  const campaign = promotions.coupon ? planCouponCampaign(promoRng, plan, spec.customers, promotions.coupon) : null;
   const customers = await writeCustomers({
     db, rng: customerRng, words, writer, firstOrderMs: firstOrders(plan, spec.customers), windowStart,
     progress: report('customers'),
@@ -146,7 +154,9 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
   const result = await simulate({
     db, rng: root.fork(5), writer, catalog, plan, cal, stock, locations: spec.locations, currency: words.currency,
     aggregateSales: options.size === 'large', linesPerOrder: LINES_PER_ORDER, progress: report('orders'),
+    promotions: new DemoPromotionDays(catalog, cal.days.length, promotions.promotions, campaign),
   });
+  writePromotions(db, writer, promotions.promotions, campaign, cal.nowMs);
 
   report('stock')(0, stock.pairs.length);
   await writeStockLevels(db, writer, stock, nowIso, report('stock'));

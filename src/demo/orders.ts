@@ -8,6 +8,7 @@ import { RETURNS } from './catalog-spec.js';
 import type { Catalog, Product } from './catalog.js';
 import { CHANNELS, OPEN_WINDOW_MS, POS_CHANNEL, type OrderPlan } from './orders-plan.js';
 import { Sampler, type Rng } from './prng.js';
+import type { DemoPromotionDays, PricedLine } from './promotions-apply.js';
 import type { StockModel } from './stock.js';
 import type { ChunkWriter } from './writer.js';
 
@@ -30,6 +31,8 @@ export interface SimContext {
   /** Large shops write one sale movement per variant × location × day (ref_type 'order_day') instead of one per line. */
   aggregateSales: boolean;
   linesPerOrder: number;
+  /** The demo's promotions: demand lifts and dips, and the discounts of their windows. */
+  promotions: DemoPromotionDays;
   progress: (done: number, total: number) => void;
 }
 
@@ -38,14 +41,6 @@ export interface SimResult {
   lines: number;
   returns: number;
   returnLines: number;
-}
-
-interface Line {
-  variant: number;
-  qty: number;
-  price: number;
-  discount: number;
-  cost: number;
 }
 
 const LINE_COUNT_WEIGHTS = [50, 28, 14, 8];
@@ -66,7 +61,8 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
   estimateRates(ctx, warehouses, stores);
 
   const insertOrder = db.prepare(`INSERT INTO orders (id, channel_id, order_number, external_id, customer_id, location_id, status,
-    placed_at, fulfilled_at, cancelled_at, currency, subtotal, discount_total, shipping, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    placed_at, fulfilled_at, cancelled_at, currency, subtotal, discount_total, shipping, total, coupon_code)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertLine = db.prepare(`INSERT INTO order_lines (id, order_id, variant_id, sku, title, quantity, unit_price, discount, unit_cost)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertReturn = db.prepare('INSERT INTO returns (id, order_id, returned_at, location_id, note) VALUES (?, ?, ?, ?, ?)');
@@ -124,10 +120,12 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
     // Products on sale today, weighted by popularity with a boost for new launches.
     const ids: number[] = [];
     const weights: number[] = [];
+    // Promotions lift their products' share of the day's orders (and lower it in the dip after).
+    const factors = ctx.promotions.leafFactors(d);
     products.forEach((p, i) => {
       if (p.life === 'draft' || d <= p.launchDay || d >= p.endDay) return;
       ids.push(i);
-      weights.push(p.pop * (1 + 2 * Math.exp(-(d - p.launchDay) / 21)));
+      weights.push(p.pop * (1 + 2 * Math.exp(-(d - p.launchDay) / 21)) * (factors ? factors[p.leaf] ?? 1 : 1));
     });
     const sampler = new Sampler(Int32Array.from(ids), Float64Array.from(weights));
 
@@ -139,16 +137,19 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
       const location = ch === POS_CHANNEL ? stores[rng.weighted(storeWeights)] ?? 0 : warehouses[rng.weighted(whWeights)] ?? 0;
       const fulfilledMs = ch === POS_CHANNEL ? placedMs + rng.int(60, 300) * 1000 : placedMs + rng.int(4 * 3600, 44 * 3600) * 1000;
       const lineCount = 1 + rng.weighted(LINE_COUNT_WEIGHTS);
-      const lines: Line[] = [];
-      const promo = day.promo > 0 && rng.chance(day.promo) ? day.promoDepth * (0.6 + rng.next() * 0.6)
+      const lines: PricedLine[] = [];
+      const generic = day.promo > 0 && rng.chance(day.promo) ? day.promoDepth * (0.6 + rng.next() * 0.6)
         : rng.chance(0.06) ? 0.1 : 0;
+      // A promotion's rules give the discounts of its days (and a coupon order's), not a generic depth.
+      const promo = ctx.promotions.replacesGeneric(d) || ctx.promotions.hasCoupon(o) ? 0 : generic;
       for (let n = 0; n < lineCount && sampler.total > 0; n++) {
         for (let attempt = 0; attempt < 5; attempt++) {
           const p = products[sampler.sample(rng)];
           if (!p) break;
           const v = pickVariant(rng, catalog, p);
           if (lines.some((l) => l.variant === v)) continue;
-          const qty = rng.chance(p.kind === 'general' ? 0.25 : 0.1) ? rng.int(2, 3) : 1;
+          const multi = ctx.promotions.buysMore(d, p.leaf) ? 0.4 : p.kind === 'general' ? 0.25 : 0.1;
+          const qty = rng.chance(multi) ? rng.int(2, 3) : 1;
           if (!cancelled) {
             const short = stock.stocked[stock.pair(v, location)] !== 1 || stock.available(v, location) < qty;
             if (short && d >= (catalog.noRestockFrom[v] ?? 9999) && attempt < 4) continue;
@@ -159,7 +160,14 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
           break;
         }
       }
+      const flash = cancelled ? -1 : ctx.promotions.flashPick(d, rng);
+      if (flash >= 0 && !lines.some((l) => l.variant === flash)) {
+        const fp = products[catalog.productOf[flash] ?? 0];
+        if (fp) stock.ensure(flash, location, 1, placedMs, launchMs(fp));
+        lines.push({ variant: flash, qty: 1, price: catalog.price[flash] ?? 0, discount: 0, cost: catalog.cost[flash] ?? 0 });
+      }
       if (lines.length === 0) continue;
+      const coupon = ctx.promotions.apply(d, o, lines, cancelled);
       const id = ++orderId;
       let subtotal = 0;
       let discount = 0;
@@ -177,7 +185,7 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
       const customer = plan.customer[o] ?? -1;
       insertOrder.run(id, ch + 1, number, external, customer >= 0 ? customer + 1 : null, location + 1, status,
         new Date(placedMs).toISOString(), status === 'fulfilled' ? new Date(fulfilledMs).toISOString() : null, cancelledAt,
-        ctx.currency, subtotal, discount, shipping, subtotal - discount + shipping);
+        ctx.currency, subtotal, discount, shipping, subtotal - discount + shipping, coupon);
       writer.rows++;
       const returnedMs = fulfilledMs + rng.int(3 * 24, 30 * 24) * 3_600_000 + rng.int(0, 3_599_999);
       let currentReturn = 0;

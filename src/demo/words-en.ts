@@ -107,4 +107,12 @@ export const wordsEn: Words = {
     pos: 'POS in-store',
   },
   description: (title, category) => `${title}. Part of our ${category.toLowerCase()} range.`,
+  promotionNames: {
+    midYear: (year) => `618 Mid-year sale ${year} — spend & save`,
+    double11: (year) => `Double 11 ${year} — buy more, save more`,
+    double12: (year) => `Double 12 ${year} — home week`,
+    flashSale: 'Flash sale — slow movers clearance',
+    winBack: 'Win-back coupon — at-risk big spenders',
+    newArrivals: 'New arrivals week',
+  },
 };

@@ -83,4 +83,12 @@ export const wordsZh: Words = {
     pos: '门店收银',
   },
   description: (title, category) => `${title}，${category}系列热销单品。`,
+  promotionNames: {
+    midYear: (year) => `${year} 618 年中大促 满减`,
+    double11: (year) => `${year} 双11 狂欢节 满件折`,
+    double12: (year) => `${year} 双12 家居周`,
+    flashSale: '限时秒杀 — 滞销品清仓',
+    winBack: '老客召回券 — 流失风险高价值客户',
+    newArrivals: '新品周',
+  },
 };

@@ -36,6 +36,17 @@ export interface Words {
   locationNames: Record<string, string>;
   channelNames: Record<string, string>;
   description: (title: string, category: string) => string;
+  /** Names of the demo's past and planned promotions (year = the promotion's year). */
+  promotionNames: PromotionNames;
+}
+
+export interface PromotionNames {
+  midYear: (year: number) => string;
+  double11: (year: number) => string;
+  double12: (year: number) => string;
+  flashSale: string;
+  winBack: string;
+  newArrivals: string;
 }
 
 export function wordsFor(locale: Locale): Words {

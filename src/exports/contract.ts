@@ -28,6 +28,12 @@ export const gridExportSources = [
   'analytics.stockOuts',
   'sync.log',
   'review.list',
+  'promotions.list',
+  'promotions.results',
+  'promotions.evaluate',
+  'promotions.simulate',
+  'coupons.list',
+  'promotions.audience',
 ] as const;
 export type GridExportSource = (typeof gridExportSources)[number];
 

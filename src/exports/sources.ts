@@ -101,6 +101,15 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
     total: (a) => a.total,
     rowSchema: reviewExportRowSchema,
   },
+  // Promotions: the list page, the results table, a promotion's per-SKU evaluation and simulation
+  // (one answer each, capped at 500 rows by their methods), its coupon codes and its audience.
+  'promotions.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['promotions.list'].output.shape.rows.element },
+  'promotions.results': { rows: (a) => a.rows, total: (a) => a.rows.length, rowSchema: contract['promotions.results'].output.shape.rows.element },
+  'promotions.evaluate': { rows: (a) => a.rows, total: (a) => a.rows.length, rowSchema: contract['promotions.evaluate'].output.shape.rows.element },
+  'promotions.simulate': { rows: (a) => a.rows, total: (a) => a.rows.length, rowSchema: contract['promotions.simulate'].output.shape.rows.element },
+  'coupons.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['coupons.list'].output.shape.rows.element },
+  // The send list (group 'treatment') or the whole audience with its group.
+  'promotions.audience': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['promotions.audience'].output.shape.rows.element },
   'reorder.suggestions': {
     rows: (a) =>
       a.suppliers.flatMap((group) =>
@@ -131,7 +140,11 @@ export function rowHasField(schema: z.ZodObject, path: string): boolean {
   return !(unwrapped(current) instanceof z.ZodObject) && !(unwrapped(current) instanceof z.ZodArray);
 }
 
-/** The list method's own input schema without paging, and its largest page (null: not paged). */
+/**
+ * The list method's own input schema without paging, and its largest page (null: not paged). A
+ * list with a limit but no offset (a "top N" such as promotions.results) is read as one page of
+ * its largest size: the exporter's offset 0 is the only page, and its row count is its total.
+ */
 export function queryShapeOf(source: GridExportSource): { schema: z.ZodObject; pageSize: number | null } {
   const input = contract[source].input as z.ZodObject;
   const limit = input.shape['limit'] as z.ZodType | undefined;
@@ -139,5 +152,6 @@ export function queryShapeOf(source: GridExportSource): { schema: z.ZodObject; p
   const max = unwrapped(limit);
   const pageSize = max instanceof z.ZodNumber ? max.maxValue : null;
   if (pageSize === null || !Number.isFinite(pageSize)) throw new Error(`${source}: limit has no maximum`);
-  return { schema: input.omit({ offset: true, limit: true }), pageSize };
+  const paging = Object.hasOwn(input.shape, 'offset') ? { offset: true as const, limit: true as const } : { limit: true as const };
+  return { schema: input.omit(paging), pageSize };
 }

@@ -1,7 +1,8 @@
 // Everything a change set may hold and undo may restore, for every area:
-// catalog edits plus what spreadsheet imports create or change. Columns of a
+// catalog edits, what spreadsheet imports create or change, and promotions. Columns of a
 // table both name are merged, so each area lists only what it writes.
 import { catalogUndoTargets } from '../catalog/change-sets.js';
+import { promotionUndoTargets } from '../promotions/change-sets.js';
 import { importUndoTargets } from '../spreadsheets/undo-targets.js';
 import type { UndoTargets } from './store.js';
 
@@ -22,7 +23,7 @@ export const shopUndoTargets: UndoTargets = {
   columns: mergeColumns(catalogUndoTargets.columns, importUndoTargets.columns),
   memberships: { ...catalogUndoTargets.memberships, ...importUndoTargets.memberships },
   rows: { ...catalogUndoTargets.rows, ...importUndoTargets.rows },
-  hooks: { ...catalogUndoTargets.hooks, ...importUndoTargets.hooks },
+  hooks: { ...catalogUndoTargets.hooks, ...importUndoTargets.hooks, ...promotionUndoTargets.hooks },
   beforeDelete: { ...catalogUndoTargets.beforeDelete, ...importUndoTargets.beforeDelete },
   afterDelete: { ...catalogUndoTargets.afterDelete, ...importUndoTargets.afterDelete },
   dependents: [...(catalogUndoTargets.dependents ?? []), ...(importUndoTargets.dependents ?? [])],

@@ -109,6 +109,7 @@ export function createHistoryStore(db: Db) {
          WHEN 'variants' THEN (SELECT v.sku FROM variants v WHERE v.id = i.entity_id)
          WHEN 'products' THEN (SELECT p.title FROM products p WHERE p.id = i.entity_id)
          WHEN 'locations' THEN (SELECT l.name FROM locations l WHERE l.id = i.entity_id)
+         WHEN 'promotions' THEN (SELECT pr.name FROM promotions pr WHERE pr.id = i.entity_id)
        END AS label
      FROM change_set_items i WHERE i.change_set_id = ? ORDER BY i.id LIMIT ? OFFSET ?`,
   );

@@ -41,6 +41,28 @@ export const promotionFieldsSchema = z.object({
 });
 export type PromotionFields = z.infer<typeof promotionFieldsSchema>;
 
+/**
+ * The fields an update changes: the same checks without defaults, so a field left out stays as
+ * it is (zod's .partial() would still fill the defaults in and quietly reset them).
+ */
+export const promotionPatchSchema = z
+  .object({
+    name: promotionFieldsSchema.shape.name,
+    startsAt: instant,
+    endsAt: instant,
+    stacking: stackingSchema,
+    priority: int.min(0).max(10_000),
+    targets: promotionTargetsSchema,
+    channels: promotionChannelsSchema,
+    rule: promotionRuleSchema,
+    segmentCode: segmentCodeSchema.nullable(),
+    controlShareBp: int.min(0).max(5000),
+    upliftAssumptionBp: int.min(-10_000).max(100_000).nullable(),
+    note: z.string().max(2000).nullable(),
+  })
+  .partial();
+export type PromotionPatch = z.infer<typeof promotionPatchSchema>;
+
 /** How a promotion goes out to one channel: as a sale price, or not (and why, as a reason key). */
 export const channelPushSchema = z.object({
   channelId: int,
@@ -174,7 +196,7 @@ export const promotionsContract = {
   'promotions.create': { input: promotionFieldsSchema, output: promotionDetailSchema },
   /** Change a draft or scheduled promotion (a running one: only its end and name). */
   'promotions.update': {
-    input: promotionRef.extend({ fields: promotionFieldsSchema.partial() }),
+    input: promotionRef.extend({ fields: promotionPatchSchema }),
     output: promotionDetailSchema,
   },
   /** Delete a draft (a change set; undo brings it back). */

@@ -1,20 +1,20 @@
-// STUB written by the coordinator so the core compiles while this file is being built; replace wholesale.
+// coupons.* and promotions.audience: thin calls into the coupon and audience services, built once
+// per database connection.
 import type { AreaContext } from '../area-context.js';
+import { perDatabase } from '../db/per-database.js';
 import type { AreaHandlers } from '../router.js';
-import { AppError } from '../shared/app-error.js';
+import { audienceServiceFor } from './audience.js';
 import type { couponContract } from './coupon-contract.js';
-
-const todo = (): never => {
-  throw new AppError('INTERNAL', 'Not built yet.', { key: 'internal' });
-};
+import { createCouponService } from './coupon-service.js';
 
 export function createCouponHandlers(area: AreaContext): AreaHandlers<typeof couponContract> {
-  void area;
+  const couponsFor = perDatabase((db) => createCouponService(db, area.clock));
   return {
-    'coupons.add': todo,
-    'coupons.generate': todo,
-    'coupons.list': todo,
-    'coupons.removeUnused': todo,
-    'promotions.audience': todo,
+    'coupons.add': ({ promotionId, code }) => couponsFor(area.db()).add(promotionId, code),
+    'coupons.generate': (input) => couponsFor(area.db()).generate(input),
+    'coupons.list': ({ promotionId, search, offset, limit }) => couponsFor(area.db()).list(promotionId, search, offset, limit),
+    'coupons.removeUnused': ({ promotionId }) => couponsFor(area.db()).removeUnused(promotionId),
+    'promotions.audience': ({ promotionId, group, offset, limit }) =>
+      audienceServiceFor(area.db()).page(promotionId, group, offset, limit, area.clock.now()),
   };
 }

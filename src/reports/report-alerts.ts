@@ -5,6 +5,8 @@ import { alertExplanationSchema } from '../alerts/contract.js';
 import type { Db } from '../db/open.js';
 import type { Locale } from '../settings/contract.js';
 import { alertsEn, alertsZh } from '../../renderer/src/i18n/areas/alerts.js';
+import { promotionsAlertsEn, promotionsAlertsZh } from '../../renderer/src/i18n/areas/promotions-alerts.js';
+import { formatters } from './report-format.js';
 
 export interface OpenAlert {
   title: string;
@@ -12,12 +14,19 @@ export interface OpenAlert {
   createdAt: string;
 }
 
-type TextKey = keyof typeof alertsEn;
-const isTextKey = (key: string): key is TextKey => Object.prototype.hasOwnProperty.call(alertsEn, key);
+// The promotion rules' texts live in their own area file; the report reads both.
+const textsEn = { ...alertsEn, ...promotionsAlertsEn };
+const textsZh: Record<TextKey, string> = { ...alertsZh, ...promotionsAlertsZh };
+type TextKey = keyof typeof alertsEn | keyof typeof promotionsAlertsEn;
+const isTextKey = (key: string): key is TextKey => Object.prototype.hasOwnProperty.call(textsEn, key);
+/** Params that are money in minor units, shown in the shop currency. */
+const moneyParams = new Set(['before', 'after', 'profit', 'cost']);
 
-function text(key: string, params: Record<string, string | number | null>, language: Locale): string {
+function text(key: string, rawParams: Record<string, string | number | null>, language: Locale, currency: string): string {
   if (!isTextKey(key)) return key;
-  const texts = language === 'zh-CN' ? alertsZh : alertsEn;
+  const texts = language === 'zh-CN' ? textsZh : textsEn;
+  const money = formatters(language, currency, '—').money;
+  const params = Object.fromEntries(Object.entries(rawParams).map(([name, value]) => [name, moneyParams.has(name) && typeof value === 'number' ? money(value) : value]));
   // A KPI named in the params reads in the language too.
   const kpiKey = typeof params['kpi'] === 'string' ? `alerts.kpi.${params['kpi']}` : '';
   const filled = isTextKey(kpiKey) ? { ...params, kpi: texts[kpiKey] } : params;
@@ -28,7 +37,7 @@ function text(key: string, params: Record<string, string | number | null>, langu
 }
 
 /** null when the shop has no alerts table (a file from before the alerts area). */
-export function openAlerts(db: Db, language: Locale, limit: number): OpenAlert[] | null {
+export function openAlerts(db: Db, language: Locale, limit: number, currency: string): OpenAlert[] | null {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alerts'").get()) return null;
   const rows = db
     .prepare<[number], { raisedAt: string; explanation: string }>(
@@ -42,8 +51,8 @@ export function openAlerts(db: Db, language: Locale, limit: number): OpenAlert[]
     const explanation = parsed.data;
     return [
       {
-        title: text(explanation.title.key, explanation.title.params, language),
-        detail: explanation.causes.map((cause) => text(cause.key, cause.params, language)).join('; '),
+        title: text(explanation.title.key, explanation.title.params, language, currency),
+        detail: explanation.causes.map((cause) => text(cause.key, cause.params, language, currency)).join('; '),
         createdAt: row.raisedAt,
       },
     ];

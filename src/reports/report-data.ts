@@ -18,6 +18,7 @@ import { supplierScorecards } from '../purchasing/scorecard.js';
 import type { Clock } from '../shared/clock.js';
 import { addDays, localDateOf, weekStartOf } from '../shared/local-time.js';
 import { openAlerts, type OpenAlert } from './report-alerts.js';
+import { weekPromotions, type PromotionResultRow } from './report-promotions.js';
 import type { Locale } from '../settings/contract.js';
 
 /** Report thresholds: metrics.md defaults (slow 60 / dead 180 days), RFM window 365 days. */
@@ -91,6 +92,8 @@ export interface WeeklyReportData {
   /** null when this shop has no alerts table yet. */
   alerts: OpenAlert[] | null;
   suppliers: { from: string; to: string; rows: SupplierRates[] };
+  /** Promotions running or ended during the week, with their results up to generatedAt. */
+  promotions: PromotionResultRow[];
 }
 
 interface ShopRow {
@@ -140,8 +143,9 @@ export function gatherWeeklyReport(db: Db, clock: Clock, monday: string, languag
     // With no stock on record every variant would read 0 available: no stock-outs to list.
     stockOuts: health.stockHistory.recorded ? stockOuts(db, weekEnd, shop.timeZone, week.to) : [],
     deadStock: deadStock(db, week.to),
-    alerts: openAlerts(db, language, reportSettings.listedRows * 5),
+    alerts: openAlerts(db, language, reportSettings.listedRows * 5, shop.currency),
     suppliers: supplierRates(db, clock, week, shop.timeZone),
+    promotions: weekPromotions(db, weekStart, weekEnd, shop.timeZone, clock.now()),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Locale } from '../settings/contract.js';
 import { groupedBarChart, horizontalBarChart } from './pdf-charts.js';
 import { reportSettings, type WeeklyReportData } from './report-data.js';
 import { formatters, relativeChange } from './report-format.js';
+import { promotionCells } from './report-promotions.js';
 import { fill, reportTexts, segmentNames, stockHistoryNote, weekdays } from './report-texts.js';
 
 const left = 48;
@@ -181,6 +182,22 @@ export async function weeklyReportPdf(data: WeeklyReportData, locale: Locale): P
         { header: l.stockValue, width: 70, align: 'right' },
       ],
       data.deadStock.rows.map((r) => [r.sku, r.title, r.lastSaleDate ?? l.never, f.number(r.daysSinceLastSale), f.number(r.onHand), f.money(r.stockValue)]),
+    );
+
+    heading(l.promotions);
+    note(fill(l.promotionsNote, { generated: `${data.generatedAt.slice(0, 16).replace('T', ' ')} UTC` }));
+    table(
+      [
+        { header: l.promotion, width: 125 },
+        { header: l.status, width: 50 },
+        { header: l.period, width: 70 },
+        { header: l.units, width: 45, align: 'right' },
+        { header: l.netSales, width: 65, align: 'right' },
+        { header: l.lift, width: 45, align: 'right' },
+        { header: l.incrementalGp, width: 65, align: 'right' },
+        { header: l.roi, width: 34, align: 'right' },
+      ],
+      promotionCells(data.promotions, locale, f),
     );
 
     heading(l.alerts);

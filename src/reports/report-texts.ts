@@ -90,6 +90,21 @@ const en = {
   sheetSegments: 'Segments',
   sheetHealth: 'Stock health',
   sheetSuppliers: 'Suppliers',
+  promotions: 'Promotions',
+  promotionsNote: 'Promotions running or ended during the week, measured up to {generated}. Lift = units sold under the promotion − the forecast baseline for the same days, as % of the baseline; incremental gross profit = gross profit − baseline gross profit − gift cost; ROI = incremental gross profit ÷ promotion cost (discounts given + gift cost).',
+  promotion: 'Promotion',
+  status: 'Status',
+  period: 'Period',
+  lift: 'Lift',
+  incrementalGrossProfit: 'Incremental gross profit',
+  incrementalGp: 'Incr. GP',
+  promotionCost: 'Promotion cost',
+  roi: 'ROI',
+  firstDay: 'First day',
+  lastDay: 'Last day',
+  promotionRunning: 'Running',
+  promotionEnded: 'Ended',
+  promotionCancelled: 'Cancelled',
 } as const;
 
 export type ReportTexts = Record<keyof typeof en, string>;
@@ -180,6 +195,21 @@ const zh: ReportTexts = {
   sheetSegments: '客户分层',
   sheetHealth: '库存健康',
   sheetSuppliers: '供应商',
+  promotions: '促销活动',
+  promotionsNote: '本周进行中或已结束的促销活动，数据截至 {generated}。提升 = 活动期间销量 − 同期预测基准销量，以占基准的百分比表示；增量毛利 = 毛利 − 基准毛利 − 赠品成本；ROI = 增量毛利 ÷ 活动成本（让利金额 + 赠品成本）。',
+  promotion: '活动',
+  status: '状态',
+  period: '时间',
+  lift: '提升',
+  incrementalGrossProfit: '增量毛利',
+  incrementalGp: '增量毛利',
+  promotionCost: '活动成本',
+  roi: 'ROI',
+  firstDay: '开始日期',
+  lastDay: '结束日期',
+  promotionRunning: '进行中',
+  promotionEnded: '已结束',
+  promotionCancelled: '已取消',
 };
 
 export const segmentNames: Record<Locale, Record<SegmentCode, string>> = {

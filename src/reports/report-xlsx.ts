@@ -98,6 +98,26 @@ export function weeklyReportXlsx(data: WeeklyReportData, locale: Locale): Buffer
       widths: [18, 36, 12, 10, 10, 16],
     },
     {
+      name: l.promotions,
+      rows: [
+        [fill(l.promotionsNote, { generated: data.generatedAt })],
+        [l.promotion, l.status, l.firstDay, l.lastDay, l.units, `${l.netSales} ${cur}`, l.lift, `${l.incrementalGrossProfit} ${cur}`, `${l.promotionCost} ${cur}`, l.roi],
+        ...data.promotions.map((p): Cell[] => [
+          p.name,
+          { running: l.promotionRunning, ended: l.promotionEnded, cancelled: l.promotionCancelled }[p.status],
+          p.from,
+          p.to,
+          p.units,
+          major(p.netSales),
+          p.liftPercent,
+          major(p.incrementalGrossProfit),
+          major(p.promotionCost),
+          p.roi,
+        ]),
+      ],
+      widths: [30, 10, 12, 12, 10, 16, 10, 22, 16, 10],
+    },
+    {
       name: l.alerts,
       rows: data.alerts === null ? [[l.alertsUnavailable]] : [[l.alert, l.detail, l.raised], ...data.alerts.map((a): Cell[] => [a.title, a.detail, a.createdAt])],
       widths: [30, 60, 24],

@@ -23,6 +23,7 @@
 // - Sale movements: reason 'sale', refType 'channel_order', refId = channel_orders.id (local and
 //   stable, where a remote id is only unique per channel); bundles consumed as components;
 //   allowed to take on hand below 0 (the platform already shipped the goods).
+// - Coupon code: the order's (RemoteOrderWithCoupon), into orders.coupon_code for attribution.
 // - Prices: the remote unit price. An order whose lines all carry price 0 has no price data (the
 //   Shopify connector's subset lacks line prices): its linked lines take the local price.
 import type { Db } from '../db/open.js';
@@ -33,7 +34,7 @@ import { firstFree } from '../shared/unique-code.js';
 import { createChannelOrderStore, type ChannelOrderRow } from './channel-order-store.js';
 import type { ReasonText, RemoteOrder, RemoteOrderLine } from './connector.js';
 import { createLocalOrderStore, type LocalLine, type LocalOrderStatus } from './local-order-store.js';
-import { canonicalOrder, orderOfSnapshot, readSnapshot, snapshotText } from './remote-order-schema.js';
+import { canonicalOrder, orderOfSnapshot, readSnapshot, snapshotText, type RemoteOrderWithCoupon } from './remote-order-schema.js';
 
 export type ApplyChange = 'created' | 'updated' | 'unchanged';
 
@@ -109,7 +110,7 @@ export function createChannelOrderWriter(db: Db) {
    * Applies the order; must run inside the caller's transaction (a thrown error rolls it back).
    * `at` is the local time of the pull (imported_at, review items, new customers).
    */
-  function apply(channelId: number, remote: RemoteOrder, at: string): ApplyOutcome {
+  function apply(channelId: number, remote: RemoteOrderWithCoupon, at: string): ApplyOutcome {
     if (!db.inTransaction) throw new Error('apply must run inside a transaction');
     const existing = store.byRemoteId(channelId, remote.remoteOrderId);
     const previous = readSnapshot(existing?.snapshot ?? null);
@@ -126,7 +127,7 @@ export function createChannelOrderWriter(db: Db) {
     return write(channelId, remote, row, applied, created, at);
   }
 
-  function write(channelId: number, remote: RemoteOrder, row: ChannelOrderRow, applied: Record<string, number>, created: boolean, at: string): ApplyOutcome {
+  function write(channelId: number, remote: RemoteOrderWithCoupon, row: ChannelOrderRow, applied: Record<string, number>, created: boolean, at: string): ApplyOutcome {
     const before = row.orderId === null ? undefined : local.order(row.orderId);
     const oldLines = new Map<number, LocalLine>((before ? local.lines(before.id) : []).map((l) => [l.id, l]));
     const status = localStatus(remote, before?.status);
@@ -163,6 +164,8 @@ export function createChannelOrderWriter(db: Db) {
       cancelledAt: status === 'cancelled' ? (before?.cancelledAt ?? remote.updatedAt) : null,
       currency: remote.currency,
       subtotal,
+      // Rewritten on every change: a code added or corrected on the platform follows.
+      couponCode: remote.couponCode ?? null,
     };
     if (orderId === null && planned.length > 0) {
       const base = remote.number.trim() || remote.remoteOrderId;

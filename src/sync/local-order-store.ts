@@ -48,6 +48,8 @@ export interface OrderFields {
   cancelledAt: string | null;
   currency: string;
   subtotal: number;
+  /** The coupon code the buyer entered (first of several), or null. */
+  couponCode: string | null;
 }
 
 export interface LineFields {
@@ -67,14 +69,14 @@ export function createLocalOrderStore(db: Db) {
   const numberTaken = db.prepare<[number, string], { id: number }>('SELECT id FROM orders WHERE channel_id = ? AND order_number = ?');
   const insertOrder = db.prepare<OrderFields>(
     `INSERT INTO orders (channel_id, order_number, external_id, customer_id, location_id, status, placed_at, fulfilled_at, cancelled_at,
-       currency, subtotal, discount_total, shipping, total, imported)
+       currency, subtotal, discount_total, shipping, total, imported, coupon_code)
      VALUES (@channelId, @orderNumber, @externalId, @customerId, @locationId, @status, @placedAt, @fulfilledAt, @cancelledAt,
-       @currency, @subtotal, 0, 0, @subtotal, 0)`,
+       @currency, @subtotal, 0, 0, @subtotal, 0, @couponCode)`,
   );
   const updateOrder = db.prepare<Omit<OrderFields, 'channelId' | 'orderNumber' | 'externalId'> & { id: number }>(
     `UPDATE orders SET customer_id = @customerId, location_id = @locationId, status = @status, placed_at = @placedAt,
        fulfilled_at = @fulfilledAt, cancelled_at = @cancelledAt, currency = @currency, subtotal = @subtotal,
-       total = @subtotal - discount_total + shipping
+       total = @subtotal - discount_total + shipping, coupon_code = @couponCode
      WHERE id = @id`,
   );
   const lines = db.prepare<[number], LocalLine>(

@@ -51,7 +51,17 @@ export function createPricePushStore(db: Db) {
        synced_price AS syncedPrice, synced_compare_at_price AS syncedCompareAtPrice
      FROM channel_links WHERE channel_id = ? AND variant_id = ?`,
   );
-  const local = db.prepare<[number], LocalPrices>('SELECT price, compare_at_price AS compareAtPrice FROM variants WHERE id = ?');
+  // The price a channel gets is the current one (issue 15): a running promotion's sale price when
+  // it is in scope for this channel, else the regular price. While on sale, compare-at is the
+  // regular price (the "was" price Shopify and WooCommerce show); otherwise the variant's own.
+  const local = db.prepare<[number, number], LocalPrices>(
+    `SELECT COALESCE(pp.price, v.price) AS price,
+       CASE WHEN pp.price IS NOT NULL AND pp.price < v.price THEN v.price ELSE v.compare_at_price END AS compareAtPrice
+     FROM variants v LEFT JOIN promotion_prices pp ON pp.variant_id = v.id
+       AND EXISTS (SELECT 1 FROM promotions p WHERE p.id = pp.promotion_id AND (p.all_channels = 1
+         OR EXISTS (SELECT 1 FROM promotion_channels pc WHERE pc.promotion_id = p.id AND pc.channel_id = ?)))
+     WHERE v.id = ?`,
+  );
   const remote = db.prepare<[number, string], RemotePrices>(
     'SELECT price, compare_at_price AS compareAtPrice FROM channel_remote_variants WHERE channel_id = ? AND remote_variant_id = ?',
   );
@@ -99,8 +109,9 @@ export function createPricePushStore(db: Db) {
     link(channelId: number, variantId: number): PriceLink | undefined {
       return link.get(channelId, variantId);
     },
-    local(variantId: number): LocalPrices | undefined {
-      return local.get(variantId);
+    /** What the channel should hold: the current (sale or regular) price and its compare-at. */
+    local(channelId: number, variantId: number): LocalPrices | undefined {
+      return local.get(channelId, variantId);
     },
     /** The remote prices as last read, or undefined when the remote catalogue has no row for it. */
     remote(channelId: number, remoteVariantId: string): RemotePrices | undefined {

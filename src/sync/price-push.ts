@@ -99,7 +99,7 @@ export function createPricePusher(options: PricePusherOptions) {
   /** Compares both fields of one row; writes what needs no call; returns the push owed, if any. */
   function evaluate(channelId: number, settings: ChannelSettings, connector: Connector, row: OutboxRow, summary: PricePushSummary): Omit<Pending, 'version'> | null {
     const link = store.link(channelId, row.variantId);
-    const local = store.local(row.variantId);
+    const local = store.local(channelId, row.variantId);
     // Unlinked (or the variant deleted) since it was queued: nothing is owed to this channel any more.
     if (!link || !local) {
       outbox.complete(row.id, row.version);

@@ -34,7 +34,27 @@ export const remoteOrderSchema = z.object({
   customerEmail: z.string().nullable(),
   lines: z.array(remoteOrderLineSchema).refine((lines) => new Set(lines.map((l) => l.remoteLineId)).size === lines.length, 'duplicateLineId'),
   remoteLocationId: z.string().nullable(),
+  // The coupon code the buyer entered (promotion attribution reads orders.coupon_code). Absent in
+  // snapshots stored before codes were read: null, so those compare equal until the code changes.
+  couponCode: z.string().max(255).nullable().default(null),
 });
+
+/**
+ * A RemoteOrder with the coupon code the buyer entered. Connectors return it from their order
+ * mapping (it is assignable to the Connector interface's RemoteOrder); when a platform lists
+ * several codes on one order the first is kept — orders.coupon_code holds one, and one is enough
+ * to find the coupon promotion.
+ */
+export type RemoteOrderWithCoupon = RemoteOrder & { couponCode?: string | null };
+
+/** The first non-blank code of a platform's list, trimmed; null when there is none. */
+export function firstCouponCode(codes: readonly (string | null | undefined)[]): string | null {
+  for (const code of codes) {
+    const trimmed = code?.trim() ?? '';
+    if (trimmed !== '') return trimmed.slice(0, 255);
+  }
+  return null;
+}
 
 /**
  * channel_orders.snapshot: the RemoteOrder as last read, plus `appliedLines` — which local

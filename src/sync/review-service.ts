@@ -24,6 +24,7 @@ import { lineSubject, reapplyHeldOrders } from './channel-order-writer.js';
 import { applyLinks } from './linker.js';
 import { createOutboxStore, type OutboxStore } from './outbox-store.js';
 import { priceFields } from './price-compare.js';
+import { createPricePushStore } from './price-push-store.js';
 import { createReviewStore, reviewKinds, type ReviewKind, type ReviewRow, type ReviewStatus, type ReviewStore } from './review-store.js';
 
 export type ReviewAction = 'acceptLocal' | 'acceptRemote' | 'retry' | 'ignore' | { kind: 'link'; variantId: number };
@@ -90,6 +91,7 @@ export interface ReviewDeps {
 }
 
 const storeFor = perDatabase(createReviewStore);
+const pricesFor = perDatabase(createPricePushStore);
 const valuesSchema = z.record(z.string(), z.unknown());
 const paramsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 const money = z.number().int().nullable();
@@ -224,6 +226,9 @@ export function createReviewService(deps: ReviewDeps) {
     if (!variant) throw notFound('Variant', variantId);
     if (!store.link(row.channelId, variantId)) throw refuse.notLinked(row, variantId);
     const { field, remote } = vals;
+    // The local side is what the pusher compares: the current price for this channel (a running
+    // promotion's sale price, with the regular price as compare-at), not only variants.price.
+    const local = pricesFor(db).local(row.channelId, variantId) ?? variant;
     // A null remote price is "unknown", never a value: the base keeps what it had.
     const remoteKnown = remote !== null || field === 'compareAtPrice';
     store.settleOwedPushes(row.channelId, row.subject);
@@ -231,14 +236,14 @@ export function createReviewService(deps: ReviewDeps) {
       // The channel's value was seen and set aside: it becomes the base, and the marker makes the
       // pusher send the local value once whoever owns the field.
       if (remoteKnown) store.setPriceBase(row.channelId, variantId, field, remote);
-      const pushValue = field === 'price' ? variant.price : variant.compareAtPrice;
+      const pushValue = field === 'price' ? local.price : local.compareAtPrice;
       settle(row, 'resolved', { resolution: 'acceptLocal', pushValue }, clock.now().toISOString());
       queuePush(row.channelId, variantId, 'price');
       return;
     }
     if (!remoteKnown) throw refuse.noRemote(row);
     settle(row, 'resolved', { resolution: 'acceptRemote' });
-    const current = field === 'price' ? variant.price : variant.compareAtPrice;
+    const current = field === 'price' ? local.price : local.compareAtPrice;
     // Local and base both become the channel's value: the price row this edit queues finds nothing to send.
     if (current !== remote) editVariant(variantId, field === 'price' ? { price: remote ?? variant.price } : { compareAtPrice: remote }, actor);
     store.setPriceBase(row.channelId, variantId, field, remote);

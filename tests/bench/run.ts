@@ -1,7 +1,7 @@
 // `npm run bench`: the figures the issues ask for, on the large demo shop.
 //   npm run bench                 generate the large demo shop, then measure
 //   npm run bench -- --reuse      reuse .tmp/bench/large.db from an earlier run
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../src/core.js';
@@ -16,6 +16,9 @@ import { benchImports } from './import-bench.js';
 import { benchAnalytics } from './analytics-bench.js';
 import { benchSyncPush } from './sync-push.js';
 import { benchSyncPull } from './sync-pull.js';
+import { benchPromotionsGuard } from './promotions-guard.js';
+import { benchPromotionsSimulate } from './promotions-simulate.js';
+import { benchPromotionsEvaluate } from './promotions-evaluate.js';
 
 const { values } = parseArgs({ options: { reuse: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false } } });
 const dir = resolve('.tmp/bench');
@@ -63,6 +66,25 @@ mkdirSync(syncDir, { recursive: true });
 const syncPush = await benchSyncPush(syncDir);
 const syncPull = await benchSyncPull(syncDir);
 
+// Promotions (issue 15): each bench writes its promotions into its own copy of the large shop.
+async function onCopy<T>(name: string, bench: (copy: string) => Promise<T>): Promise<T> {
+  const copy = join(dir, `${name}.db`);
+  // The copy, its WAL files and the backup migrating it leaves (`<name>.db.v12-….bak`).
+  const removeCopy = () => {
+    for (const file of readdirSync(dir)) if (file.startsWith(`${name}.db`)) rmSync(join(dir, file), { force: true });
+  };
+  removeCopy();
+  copyFileSync(dbPath, copy);
+  try {
+    return await bench(copy);
+  } finally {
+    removeCopy();
+  }
+}
+const guard = await onCopy('promotions-guard', benchPromotionsGuard);
+await onCopy('promotions-simulate', benchPromotionsSimulate);
+await onCopy('promotions-evaluate', benchPromotionsEvaluate);
+
 printTable('Summary', ['figure', 'value', 'target'], [
   ['generation (large)', generationMs === null ? 'reused' : ms(generationMs), '-'],
   ['first rows, core vs bare SQL', `${ms(grid.firstRowsCold.core)} vs ${ms(grid.firstRowsCold.bare)}`, '-'],
@@ -100,6 +122,11 @@ printTable('Summary', ['figure', 'value', 'target'], [
     `order pull, incremental (${syncPull.incremental.updated} changed) vs bare page reads`,
     `${syncPull.incremental.seconds.toFixed(2)} s (${syncPull.incremental.ratio.toFixed(2)}x bare)`,
     '-',
+  ],
+  [
+    `promotion conflict + margin check, shop-wide over ${guard.variants} variants vs bare SQL pass`,
+    `${ms(guard.checkMs)} vs ${ms(guard.bareMs)} (${ratio(guard.checkMs, guard.bareMs)})`,
+    '<= 2x',
   ],
   ...(ui
     ? [

@@ -110,6 +110,7 @@ test('every screen reads in 简体中文', async ({ browser, shop, shopify }) =>
   const orderId = await firstRow('purchaseOrders.list', 'id');
   const transferId = await firstRow('transfers.list', 'id');
   const stocktakeId = await firstRow('stocktakes.list', 'id');
+  const promotionId = await firstRow('promotions.list', 'id');
   // A connected Shopify channel (the emulator, under Chinese names) with its catalogue read.
   const sample = ((await rpc('products.list', { offset: 0, limit: 2 })) as { rows?: { sku: string; title: string; price: number }[] } | undefined)?.rows ?? [];
   shopify.sideDoor.setShopName('北风网店');
@@ -158,6 +159,12 @@ test('every screen reads in 简体中文', async ({ browser, shop, shopify }) =>
     'channels',
     'channels/review',
     ...(channelId ? ['', '/links', '/review', '/log'].map((tab) => `channels/${channelId}${tab}`) : []),
+    'promotions',
+    'promotions/calendar',
+    'promotions/results',
+    'promotions/settings',
+    'promotions/new',
+    ...(promotionId ? ['', '/simulation', '/evaluation', '/edit'].map((tab) => `promotions/${promotionId}${tab}`) : []),
   ];
 
   const untranslated: string[] = [];
@@ -178,6 +185,7 @@ test('every screen reads in 简体中文', async ({ browser, shop, shopify }) =>
     { route: 'products', open: 'column-chooser-open', name: 'column-chooser' },
     { route: 'stock/levels', open: 'stock-adjust-new', name: 'adjust-dialog' },
     { route: 'channels', open: 'channel-connect-open', name: 'connect-dialog' },
+    { route: 'promotions/calendar', open: 'cal-add-key-date', name: 'key-date-dialog' },
   ];
   for (const { route, open, name } of opened) {
     await page.goto(`/#/${route}`);

@@ -7,6 +7,7 @@ import { ChannelsArea } from '../pages/channels/ChannelsArea.js';
 import { HistoryPage } from '../pages/HistoryPage.js';
 import { ImportPage } from '../pages/imports/ImportPage.js';
 import { ProductsArea } from '../pages/products/ProductsArea.js';
+import { PromotionsArea } from '../pages/promotions/PromotionsArea.js';
 import { PurchasingArea } from '../pages/purchasing/PurchasingArea.js';
 import { SettingsPage } from '../pages/SettingsPage.js';
 import { StockArea } from '../pages/stock/StockArea.js';
@@ -29,4 +30,6 @@ export const navAreas: readonly NavArea[] = [
   { id: 'settings', labelKey: 'nav.settings', icon: '⚙', Page: SettingsPage },
   // Last so the Alt+1…7 shortcuts people (and tests) learned keep their pages.
   { id: 'channels', labelKey: 'nav.channels', icon: '⇄', Page: ChannelsArea },
+  // After Channels for the same reason: Alt+9.
+  { id: 'promotions', labelKey: 'nav.promotions', icon: '%', Page: PromotionsArea },
 ];

@@ -100,11 +100,12 @@ CREATE TABLE coupon_codes (
   customer_id INTEGER REFERENCES customers (id),
   created_at TEXT NOT NULL
 );
-CREATE INDEX coupon_codes_by_promotion ON coupon_codes (promotion_id);
+CREATE INDEX coupon_codes_by_promotion ON coupon_codes (promotion_id, customer_id);
 
 -- The code a customer entered at checkout (imported, synced or typed); attribution reads it.
 ALTER TABLE orders ADD COLUMN coupon_code TEXT;
-CREATE INDEX orders_by_coupon ON orders (coupon_code);
+-- Codes are matched case-insensitively (as coupon_codes.code), so the index is NOCASE too.
+CREATE INDEX orders_by_coupon ON orders (coupon_code COLLATE NOCASE);
 
 -- The customers of a segment campaign, taken when it is scheduled; in_control = held out
 -- (deterministic: a hash of promotion and customer against control_share_bp), never sent a code.

@@ -47,6 +47,8 @@ export interface OrderGroup {
   statusText: string;
   email: string;
   name: string;
+  /** The coupon code the customer entered, as typed (the first when a cell lists several), or null. */
+  couponCode: string | null;
   lines: OrderLine[];
   /** The shop's order with this number on this channel, if any. */
   existingId: number | undefined;
@@ -60,6 +62,15 @@ export function instantOf(value: LocalDateTime, timeZone: string): string {
   return localTimeUtc(value.date, value.time ?? '00:00:00', timeZone).toISOString();
 }
 
+
+/**
+ * The code from a coupon cell: Shopify lists several codes of one order comma-separated; the first
+ * is kept (orders.coupon_code holds one, and attribution needs only one to find its promotion).
+ */
+export function couponCodeOf(cell: string): string | null {
+  const first = cell.split(/[,，;；]/)[0]?.trim() ?? '';
+  return first === '' ? null : first.slice(0, 100);
+}
 
 function readLine(reader: RowReader, group: OrderGroup, variants: ReturnType<typeof variantLookup>, timeZone: string): OrderLine {
   const sku = reader.raw('sku');
@@ -166,12 +177,15 @@ export function planOrders(input: PlanInput) {
         cancelledAt: state.status !== 'cancelled' ? null : cancelledDate ? instantOf(cancelledDate, settings.timeZone) : placedAt,
         email: reader.raw('customerEmail'),
         name: reader.raw('customerName'),
+        couponCode: null,
         lines: [],
         existingId: stored !== undefined && number !== '' ? existing.get(stored.id, number)?.id : undefined,
       };
       groups.set(key, group);
       if (!firstByNumber.has(number)) firstByNumber.set(number, group);
     }
+    // Platform exports fill the code on the order's first line only; any line may carry it.
+    group.couponCode ??= couponCodeOf(reader.raw('couponCode'));
     group.lines.push(readLine(reader, group, variants, settings.timeZone));
   }
   const rows: RowPlan[] = [];

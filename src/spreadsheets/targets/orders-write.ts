@@ -24,8 +24,8 @@ export function* writeOrders(ctx: WriteContext, planned: PlannedOrders): Generat
   const channelId = channelResolver(ctx, at, planned.channelName);
   const customerId = customerResolver(ctx, at);
   const insertOrder = db.prepare(
-    `INSERT INTO orders (channel_id, order_number, customer_id, location_id, status, placed_at, fulfilled_at, cancelled_at, currency, subtotal, discount_total, shipping, total, imported)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1)`,
+    `INSERT INTO orders (channel_id, order_number, customer_id, location_id, status, placed_at, fulfilled_at, cancelled_at, currency, subtotal, discount_total, shipping, total, imported, coupon_code)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1, ?)`,
   );
   const insertLine = db.prepare('INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price, discount, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertReturn = db.prepare("INSERT INTO returns (order_id, returned_at, location_id, note) VALUES (?, ?, NULL, 'Imported refund')");
@@ -49,6 +49,7 @@ export function* writeOrders(ctx: WriteContext, planned: PlannedOrders): Generat
         subtotal,
         discount,
         subtotal - discount,
+        group.couponCode,
       ).lastInsertRowid,
     );
     recordCreated(ctx, 'orders', orderId);

@@ -29,6 +29,8 @@ const fields: FieldSpec[] = [
   { key: 'unitPrice', type: 'money', en: 'Unit price', zh: '成交单价', synonyms: ['lineitem price', 'price', '单价', '价格', '售价', '成交价', '商品单价', '商品价格'], required: 'always' },
   { key: 'lineDiscount', type: 'money', en: 'Line discount', zh: '优惠金额', synonyms: ['discount', 'lineitem discount', 'discount amount', '折扣', '优惠', '店铺优惠'] },
   // The cost when sold, for COGS and margin; absent, today's variant cost stands in (with a notice).
+  // The code typed at checkout, for attribution to coupon promotions (Shopify's export: "Discount Code").
+  { key: 'couponCode', type: 'text', en: 'Coupon code', zh: '优惠码', synonyms: ['discount code', 'coupon', 'promo code', 'promotion code', 'voucher code', 'voucher', '优惠券', '优惠券码', '优惠券编码', '折扣码', '券码'] },
   { key: 'unitCost', type: 'money', en: 'Unit cost', zh: '成本价', synonyms: ['cost', 'lineitem cost', 'cost price', 'cost per item', 'cogs', '成本', '进价', '单位成本', '采购价', '商品成本'] },
   { key: 'status', type: 'text', en: 'Status', zh: '订单状态', synonyms: ['order status', 'financial status', 'payment status', '状态', '交易状态'] },
   // Shopify's export says paid / refunded in Financial Status and shipped or not here.

@@ -164,6 +164,7 @@ export class QueryRoot {
       cancelledAt: () => (o.cancelledAt === null ? null : toIso(o.cancelledAt)),
       displayFinancialStatus: () => o.financialStatus,
       email: () => o.email,
+      discountCodes: () => o.discountCodes,
       // One fulfillment order per order, assigned to the location its units are committed at.
       fulfillmentOrders: {
         args: connectionArgs,

@@ -37,6 +37,8 @@ export interface OrderOptions {
   locationGid?: string;
   /** Buyer's e-mail; default null. */
   email?: string | null;
+  /** Discount codes entered at checkout; default none. */
+  discountCodes?: string[];
 }
 
 export interface EmulatorCounters {
@@ -148,11 +150,19 @@ export class SideDoor {
     const now = s.clock.nowSecondsMs();
     const order: OrderRecord = {
       id: s.nextId(), name: s.nextOrderName(), createdAt: now, updatedAt: now, cancelledAt: null,
-      financialStatus: options.financialStatus ?? 'PAID', email: options.email ?? null, locationId, lineItems: [], refunds: [],
+      financialStatus: options.financialStatus ?? 'PAID', email: options.email ?? null,
+      discountCodes: options.discountCodes ?? [], locationId, lineItems: [], refunds: [],
     };
     s.orders.set(order.id, order);
     for (const line of lines) this.addLine(order, line);
     return gid('Order', order.id);
+  }
+
+  /** The merchant adds or replaces the order's discount codes (the order's updated_at moves). */
+  setDiscountCodes(orderGid: string, codes: string[]): void {
+    const order = this.orderRecord(orderGid);
+    order.discountCodes = [...codes];
+    this.store.touchOrder(order);
   }
 
   /** Cancels an order: its open units go back to stock; a paid order is refunded, an unpaid one voided. */

@@ -64,6 +64,8 @@ export interface OrderRecord {
   financialStatus: FinancialStatus;
   /** Buyer's e-mail; null for orders without one (POS sales without a customer). */
   email: string | null;
+  /** Discount codes the buyer entered at checkout (Order.discountCodes). */
+  discountCodes: string[];
   /** Where the order's units are committed: its fulfillment order's assigned location. */
   locationId: number;
   lineItems: LineItemRecord[];

@@ -81,6 +81,14 @@ export interface WooRefund {
   line_items: WooRefundLineItem[];
 }
 
+/** A coupon applied to an order (GET /orders' `coupon_lines`). */
+export interface WooCouponLine {
+  id: number;
+  code: string;
+  discount: string;
+  discount_tax: string;
+}
+
 export interface WooOrder {
   id: number;
   number: string;
@@ -92,6 +100,7 @@ export interface WooOrder {
   date_modified: string;
   date_modified_gmt: string;
   line_items: WooLineItem[];
+  coupon_lines: WooCouponLine[];
   refunds: WooOrderRefund[];
 }
 

@@ -52,9 +52,9 @@ export function createSideDoor({ store, faults, limiter, clock, state, emptyCoun
       structuredClone(store.createProduct(input)),
     seedVariation: (productId: number, input: StockPricePatch = {}): WooVariation =>
       structuredClone(store.createVariation(product(productId), input)),
-    /** A customer order: managed stock goes down, product dates do not move (as in WooCommerce). */
-    placeOrder: (lines: NewLineItem[], status: OrderStatus = 'processing'): WooOrder =>
-      structuredClone(store.placeOrder(lines, status)),
+    /** A customer order (with the coupon codes entered): managed stock goes down, product dates do not move (as in WooCommerce). */
+    placeOrder: (lines: NewLineItem[], status: OrderStatus = 'processing', couponCodes: string[] = []): WooOrder =>
+      structuredClone(store.placeOrder(lines, status, undefined, couponCodes)),
 
     // --- remote edits (moving date_modified) ----------------------------------------------------
     editProduct: (id: number, patch: ProductPatch): WooProduct => structuredClone(store.updateProduct(product(id), patch)),

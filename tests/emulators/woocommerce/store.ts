@@ -106,7 +106,7 @@ export class WooStore {
    * A customer order placed on the site. Stock of managed items goes down, but — like WooCommerce —
    * the product's `date_modified` does not move, so a connector polling products alone misses it.
    */
-  placeOrder(lines: NewLineItem[], status: OrderStatus = 'processing', currency = 'USD'): WooOrder {
+  placeOrder(lines: NewLineItem[], status: OrderStatus = 'processing', currency = 'USD', couponCodes: readonly string[] = []): WooOrder {
     const id = this.takeId();
     const created = this.clock.stamp();
     const lineItems = lines.map((line) => this.lineItem(line));
@@ -122,6 +122,8 @@ export class WooStore {
       date_modified: created.local,
       date_modified_gmt: created.gmt,
       line_items: lineItems,
+      // The discount itself is not modelled: the emulator's orders carry the codes only.
+      coupon_lines: couponCodes.map((code) => ({ id: this.takeId(), code, discount: '0.00', discount_tax: '0.00' })),
       refunds: [],
     };
     this.orders.set(id, order);

@@ -110,8 +110,8 @@ describe('order status words', () => {
     ].join('\n');
     const session = await openImport(shop, 'orders', 'orders_export_1.csv', file);
     expect(session.columns.filter((c) => c.field !== null).map((c) => `${c.header}=${c.field}`)).toEqual([
-      'Name=orderNumber', 'Email=customerEmail', 'Financial Status=status', 'Fulfillment Status=fulfillmentStatus', 'Created at=orderDate', 'Lineitem quantity=quantity',
-      'Lineitem price=unitPrice', 'Lineitem sku=sku', 'Billing Name=customerName', 'Cancelled at=cancelledAt', 'Source=channel', 'Lineitem discount=lineDiscount',
+      'Name=orderNumber', 'Email=customerEmail', 'Financial Status=status', 'Fulfillment Status=fulfillmentStatus', 'Discount Code=couponCode', 'Created at=orderDate',
+      'Lineitem quantity=quantity', 'Lineitem price=unitPrice', 'Lineitem sku=sku', 'Billing Name=customerName', 'Cancelled at=cancelledAt', 'Source=channel', 'Lineitem discount=lineDiscount',
     ]);
     expect(session.counts).toEqual({ create: 7, update: 0, unchanged: 0, skip: 1, error: 0 });
     await applyImport(shop, session.sessionId);

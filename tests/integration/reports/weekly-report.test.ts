@@ -100,7 +100,7 @@ describe('weekly operations health report', () => {
     expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
 
     const book = XLSX.read(readFileSync(entry.xlsxPath));
-    expect(book.SheetNames).toEqual(['Summary', 'Daily', 'Top products', 'Bottom products', 'Segments', 'Stock health', 'Stock-outs', 'Dead stock', 'Open alerts', 'Suppliers']);
+    expect(book.SheetNames).toEqual(['Summary', 'Daily', 'Top products', 'Bottom products', 'Segments', 'Stock health', 'Stock-outs', 'Dead stock', 'Promotions', 'Open alerts', 'Suppliers']);
 
     const summary = sheet(book, 'Summary');
     // Net sales: this week 246.01, last week 119.98 (+126.03 = +105.04 %), last year 38.70.

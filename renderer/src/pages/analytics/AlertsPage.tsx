@@ -77,7 +77,7 @@ export function AlertsPage(): ReactNode {
     const params: Params = {};
     for (const [name, value] of Object.entries(item.params)) {
       if (value === null) params[name] = t('alerts.none');
-      else if ((name === 'before' || name === 'after') && typeof value === 'number') params[name] = money(value);
+      else if ((name === 'before' || name === 'after' || name === 'profit' || name === 'cost') && typeof value === 'number') params[name] = money(value);
       else if ((name === 'median' || name === 'mad') && typeof value === 'number') params[name] = figure(alert, value);
       else if (name === 'reason') params[name] = tKey(`alerts.reason.${value}`, 'alerts.reason.other');
       else if (name === 'kpi') params[name] = tKey(`alerts.kpi.${value}`, 'alerts.none');
@@ -109,6 +109,7 @@ export function AlertsPage(): ReactNode {
     if (action.kind === 'openProduct') navigate('products', action.productId);
     else if (action.kind === 'openReport') navigate('analytics', ...(action.report === 'dashboard' ? [] : [action.report]));
     else if (action.kind === 'openChannel') navigate('channels', action.channelId);
+    else if (action.kind === 'openPromotion') navigate('promotions', action.promotionId);
     else if (action.locationId === null) navigate('purchasing', 'reorder');
     else {
       try {

@@ -80,7 +80,8 @@ export function productColumns(i18n: I18n, currency: string, timeZone: string, e
       colId: 'title',
       ...header('columns.title'),
       ...textFilter,
-      width: 220,
+      // 190 (not wider) leaves room for Current price with Status still on a 1440 px screen.
+      width: 190,
       pinned: 'left',
       cellRenderer: (params: { value: string | undefined; data: VariantRow | undefined }) =>
         params.data ? <a href={routeHref('products', params.data.productId)}>{params.value}</a> : null,
@@ -90,6 +91,31 @@ export function productColumns(i18n: I18n, currency: string, timeZone: string, e
     { field: 'category', colId: 'category', ...header('columns.category'), ...textFilter, width: 150, tooltipField: 'category' },
     { field: 'brand', colId: 'brand', ...header('columns.brand'), ...textFilter, width: 140 },
     { colId: 'price', ...header('columns.price'), ...numberFilter, ...money('price'), width: 105 },
+    {
+      // What it sells for now. A running promotion's sale price is marked "Sale", with the regular
+      // price in Price right beside it (and in the tooltip). Narrow on purpose: Cost, On hand and
+      // Status still fit a 1440 px screen. Not sortable (see variantMoneyColumns); Price sorts.
+      colId: 'currentPrice',
+      ...header('columns.currentPrice'),
+      sortable: false,
+      filter: false,
+      width: 130,
+      cellClass: 'ag-right-aligned-cell',
+      headerClass: 'ag-right-aligned-header',
+      valueGetter: (params: ValueGetterParams<VariantRow>) => params.data?.currentPrice ?? null,
+      cellRenderer: (params: { data: VariantRow | undefined }) => {
+        const row = params.data;
+        if (!row) return null;
+        const current = formatMoney(row.currentPrice, currency, locale);
+        if (row.promotionId === null || row.currentPrice >= row.price) return current;
+        return (
+          <span data-testid="sale-price" title={t('products.saleTitle', { price: formatMoney(row.price, currency, locale) })}>
+            {/* The price first: a long one clips the badge, never the price. */}
+            {current} <span className="pill">{t('products.sale')}</span>
+          </span>
+        );
+      },
+    },
     { colId: 'compareAtPrice', ...header('columns.compareAtPrice'), ...numberFilter, ...money('compareAtPrice'), width: 120 },
     { colId: 'cost', ...header('columns.cost'), ...numberFilter, ...money('cost'), width: 100 },
     {

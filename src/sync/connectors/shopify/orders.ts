@@ -1,9 +1,11 @@
 // Orders in: incremental by updated_at from the watermark minus the overlap, sorted by
 // UPDATED_AT so the engine's watermark (the last order's updatedAt) only moves forward.
 // Lines carry their original unit price (shop currency, minor units); the order its buyer's
-// e-mail and the location Shopify assigned it to (its first open fulfillment order's).
+// e-mail, the location Shopify assigned it to (its first open fulfillment order's) and the
+// discount code the buyer entered.
 import type { OrdersPage, OrdersRequest, RemoteOrder, RemoteOrderLine, RemoteOrderStatus } from '../../connector.js';
 import { decimalToMinor } from '../../money.js';
+import { firstCouponCode, type RemoteOrderWithCoupon } from '../../remote-order-schema.js';
 import type { ShopifyClient } from './client.js';
 import { clampFirst, searchTime } from './catalog.js';
 import { orderLinesCost, orderLinesQuery, orderNodeCost, ordersCost, ordersQuery } from './queries.js';
@@ -53,7 +55,7 @@ export function assignedLocationId(node: Pick<OrderNode, 'fulfillmentOrders'>): 
   return current?.assignedLocation.location?.id ?? null;
 }
 
-function toOrder(node: OrderNode, lines: LineNode[], currency: string, currencyDigits: number): RemoteOrder {
+function toOrder(node: OrderNode, lines: LineNode[], currency: string, currencyDigits: number): RemoteOrderWithCoupon {
   const refunded = new Map<string, number>();
   for (const refund of node.refunds) {
     for (const line of refund.refundLineItems.nodes) {
@@ -81,6 +83,8 @@ function toOrder(node: OrderNode, lines: LineNode[], currency: string, currencyD
     customerEmail: node.email === null || node.email === '' ? null : node.email,
     lines: mapped,
     remoteLocationId: assignedLocationId(node),
+    // Several codes can combine on one order: the first is kept (remote-order-schema.ts).
+    couponCode: firstCouponCode(node.discountCodes),
   };
 }
 

@@ -45,7 +45,7 @@ const lineNodeCost = 4;
 export const ordersQuery = `query($first: Int!, $after: String, $q: String) {
   orders(first: $first, after: $after, query: $q, sortKey: UPDATED_AT) {
     nodes {
-      id name email createdAt updatedAt cancelledAt displayFinancialStatus
+      id name email createdAt updatedAt cancelledAt displayFinancialStatus discountCodes
       lineItems(first: ${orderLinesPerPage}) { ${linesSelection} }
       refunds { refundLineItems(first: ${refundLinesPerPage}) { nodes { quantity lineItem { id } } } }
       fulfillmentOrders(first: ${fulfillmentOrdersPerOrder}) { nodes { status assignedLocation { location { id } } } }

@@ -91,6 +91,8 @@ export const orderNodeSchema = z.object({
   cancelledAt: z.string().nullable(),
   displayFinancialStatus: z.string().nullable(),
   email: z.string().nullable(),
+  /** Codes the buyer entered, in the order applied (Order.discountCodes: scalars, no query cost). */
+  discountCodes: z.array(z.string()).default([]),
   lineItems: lineItemsConnectionSchema,
   refunds: z.array(
     z.object({

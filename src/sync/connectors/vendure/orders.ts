@@ -2,7 +2,8 @@
 // and fulfilment statuses; the mapping below folds its default states onto Shopdesk's statuses
 // and keeps the original state word for the log.
 import { z } from 'zod';
-import type { RemoteOrder, RemoteOrderStatus } from '../../connector.js';
+import type { RemoteOrderStatus } from '../../connector.js';
+import { firstCouponCode, type RemoteOrderWithCoupon } from '../../remote-order-schema.js';
 
 export const vendureId = z.union([z.string().min(1), z.number().int()]).transform(String);
 const id = vendureId;
@@ -19,6 +20,8 @@ export const vendureOrderSchema = z.object({
   updatedAt: vendureTimestamp,
   currencyCode: z.string(),
   customer: z.object({ emailAddress: z.string() }).nullable(),
+  /** Coupon codes applied to the order (Order.couponCodes). */
+  couponCodes: z.array(z.string()).default([]),
   lines: z.array(
     z.object({
       id,
@@ -33,7 +36,7 @@ export const vendureOrderSchema = z.object({
 export type VendureOrder = z.infer<typeof vendureOrderSchema>;
 
 export const orderFields = `id code state active orderPlacedAt createdAt updatedAt currencyCode
-  customer { emailAddress }
+  customer { emailAddress } couponCodes
   lines { id quantity orderPlacedQuantity unitPrice productVariant { id sku name } }`;
 
 const statusByState: Record<string, RemoteOrderStatus> = {
@@ -51,7 +54,7 @@ export function orderStatus(state: string): RemoteOrderStatus {
 }
 
 /** Null for orders that are still carts or drafts (never placed): Shopdesk does not import those. */
-export function toRemoteOrder(order: VendureOrder): RemoteOrder | null {
+export function toRemoteOrder(order: VendureOrder): RemoteOrderWithCoupon | null {
   if (order.orderPlacedAt === null) return null;
   return {
     remoteOrderId: order.id,
@@ -76,5 +79,7 @@ export function toRemoteOrder(order: VendureOrder): RemoteOrder | null {
       };
     }),
     remoteLocationId: null,
+    // Several codes can apply to one order: the first is kept (remote-order-schema.ts).
+    couponCode: firstCouponCode(order.couponCodes),
   };
 }

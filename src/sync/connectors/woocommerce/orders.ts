@@ -11,6 +11,7 @@ import { minorFromDecimal } from './money.js';
 import { refundedQuantities } from './refunds.js';
 import { orderSchema, type WooOrderAnswer } from './schemas.js';
 import { fromWooGmt, toGmtQuery } from './time.js';
+import { firstCouponCode, type RemoteOrderWithCoupon } from '../../remote-order-schema.js';
 
 /**
  * WooCommerce status → Shopdesk's. pending/on-hold are unpaid (on-hold: awaiting a bank transfer);
@@ -51,7 +52,7 @@ export async function pullOrders(http: WooHttp, request: OrdersRequest, currency
   };
 }
 
-function toRemoteOrder(order: WooOrderAnswer, digits: number, refunded: ReadonlyMap<number, number>): RemoteOrder {
+function toRemoteOrder(order: WooOrderAnswer, digits: number, refunded: ReadonlyMap<number, number>): RemoteOrderWithCoupon {
   const fullyRefunded = order.status === 'refunded';
   let status = statusMap[order.status] ?? 'open';
   // A refund short of the total leaves the WooCommerce status alone; Shopdesk shows it.
@@ -78,5 +79,7 @@ function toRemoteOrder(order: WooOrderAnswer, digits: number, refunded: Readonly
       unitPrice: minorFromDecimal(line.price, digits) ?? 0,
     })),
     remoteLocationId: null,
+    // Several coupons can apply to one order: the first is kept (remote-order-schema.ts).
+    couponCode: firstCouponCode(order.coupon_lines.map((c) => c.code)),
   };
 }

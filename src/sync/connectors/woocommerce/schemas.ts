@@ -63,6 +63,8 @@ export const orderSchema = z.object({
   date_modified_gmt: wooDate,
   billing: z.object({ email: z.string().nullable().optional() }).optional(),
   line_items: z.array(lineItemSchema),
+  /** Coupons the buyer applied, in the order applied. */
+  coupon_lines: z.array(z.object({ code: z.string() })).default([]),
   refunds: z.array(z.object({ id: z.number().int(), total: money })).default([]),
 });
 
