@@ -5,6 +5,7 @@
 // line); the discount and refund rules are the sales report's (report-store.ts).
 import type { Db } from '../db/open.js';
 import type { ProductSums } from './sales-rollup.js';
+import { lineDiscountSql } from './line-discount-sql.js';
 
 /** The same shape as the product rollup's answer, so the mix reads either. */
 export type MixProductRow = ProductSums;
@@ -14,7 +15,7 @@ export function createMixStore(db: Db) {
     `WITH sold AS (
        SELECT l.variant_id AS variantId, l.quantity * l.unit_price AS gmv, l.quantity AS units,
               l.quantity * COALESCE(l.unit_cost, 0) AS cogs,
-              l.discount + (o.discount_total - SUM(l.discount) OVER w) * (l.quantity * l.unit_price * 1.0) / MAX(SUM(l.quantity * l.unit_price) OVER w, 1) AS discount,
+              ${lineDiscountSql} AS discount,
               0 AS refunds, 0 AS cogsReturned
        FROM orders o INDEXED BY orders_by_placed JOIN order_lines l ON l.order_id = o.id
        WHERE o.placed_at >= @from AND o.placed_at < @to AND o.status <> 'cancelled'

@@ -4,6 +4,7 @@
 // and refunds count in the period they happened, against the line refunded.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
+import { lineDiscountSql } from './line-discount-sql.js';
 
 /** Dimensions SQL groups by; the service groups customers into segments and reads time buckets elsewhere. */
 export type ReportDimension = 'channel' | 'location' | 'category' | 'product' | 'customer';
@@ -50,7 +51,7 @@ export function createReportStore(db: Db) {
         `WITH sold AS (
            SELECT o.id AS orderId, l.id AS lineId, l.quantity * l.unit_price AS gmv, l.quantity AS units,
                   l.quantity * COALESCE(l.unit_cost, 0) AS cogs,
-                  l.discount + (o.discount_total - SUM(l.discount) OVER w) * (l.quantity * l.unit_price * 1.0) / MAX(SUM(l.quantity * l.unit_price) OVER w, 1) AS discount
+                  ${lineDiscountSql} AS discount
            FROM orders o INDEXED BY orders_by_placed JOIN order_lines l ON l.order_id = o.id
            WHERE o.placed_at >= @from AND o.placed_at < @to AND o.status <> 'cancelled'
            WINDOW w AS (PARTITION BY o.id)

@@ -5,6 +5,7 @@
 // (every whole-hour time zone); otherwise — or while another connection holds
 // the write lock, e.g. an import being applied — callers read the orders.
 import type { Db } from '../db/open.js';
+import { lineDiscountSql } from './line-discount-sql.js';
 
 export interface RollupSums {
   channelId: number;
@@ -88,7 +89,7 @@ export function createSalesRollup(db: Db) {
      FROM (
        SELECT d.hour, COALESCE(v.product_id, 0) AS productId, l.quantity * l.unit_price AS gmv, l.quantity AS units,
               l.quantity * COALESCE(l.unit_cost, 0) AS cogs,
-              l.discount + (o.discount_total - SUM(l.discount) OVER w) * (l.quantity * l.unit_price * 1.0) / MAX(SUM(l.quantity * l.unit_price) OVER w, 1) AS discount,
+              ${lineDiscountSql} AS discount,
               0 AS refunds, 0 AS cogsReturned
        FROM sales_hourly_dirty d
        JOIN orders o INDEXED BY orders_by_placed ON o.placed_at >= d.hour || ':' AND o.placed_at < d.hour || ';' AND o.status <> 'cancelled'

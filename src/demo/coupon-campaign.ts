@@ -7,6 +7,8 @@
 import type { OrderPlan } from './orders-plan.js';
 import type { DemoPromotion } from './promotions-plan.js';
 import type { Rng } from './prng.js';
+import { inControlGroup } from '../promotions/coupon-codes.js';
+import { couponAlphabet } from '../promotions/coupon-contract.js';
 
 export interface CouponCampaign {
   promotion: DemoPromotion;
@@ -22,7 +24,6 @@ export interface CouponCampaign {
 const LAPSED_MS = 90 * 86_400_000;
 /** Share of the treatment group the coupon brings back on top of the natural return rate. */
 const COUPON_PULL = 0.09;
-const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export function planCouponCampaign(rng: Rng, plan: OrderPlan, customers: number, promotion: DemoPromotion): CouponCampaign {
   const { startMs, endMs } = promotion;
@@ -42,10 +43,10 @@ export function planCouponCampaign(rng: Rng, plan: OrderPlan, customers: number,
   const audience: CouponCampaign['audience'] = [];
   const treatment: number[] = [];
   const treatmentIndex = new Int32Array(customers).fill(-1);
-  const controlShare = promotion.controlShareBp / 10_000;
   for (let c = 0; c < customers; c++) {
     if ((before[c] ?? 0) < 2 || (last[c] ?? 0) > startMs - LAPSED_MS) continue;
-    const control = rng.chance(controlShare);
+    // The same split the app's audience makes (audience.ts), so the stored groups are the ones it would take.
+    const control = inControlGroup(promotion.id, c + 1, promotion.controlShareBp);
     group[c] = control ? 1 : 0;
     audience.push({ customer: c, control });
     if (!control) {
@@ -94,7 +95,7 @@ function couponCodes(rng: Rng, count: number): string[] {
   const out: string[] = [];
   while (out.length < count) {
     let code = 'WB-';
-    for (let k = 0; k < 6; k++) code += CODE_CHARS[rng.int(0, CODE_CHARS.length - 1)] ?? 'X';
+    for (let k = 0; k < 6; k++) code += couponAlphabet[rng.int(0, couponAlphabet.length - 1)] ?? 'X';
     if (seen.has(code)) continue;
     seen.add(code);
     out.push(code);

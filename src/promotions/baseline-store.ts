@@ -3,12 +3,26 @@
 // list of ids of any size), and every read joins it, so 10,000 variants cost one insert and
 // index lookups, never a 10,000-item IN list. The set is per connection and replaced by each
 // load; callers load it and read in the same synchronous call (withVariantSet).
+//
+// The two-year daily series of a set made of whole products (a shop-wide promotion, or one on
+// categories, products or tags) is summed from Analytics' hourly rollups (migration 0006,
+// sales-rollup.ts) when the shop's local days are whole UTC hours: sales_hourly for the whole
+// shop, sales_product_hourly per product. Their units are the same as the lines' here — lines of
+// non-cancelled orders by the hour placed — and the rollup is brought up to date (dirty hours
+// recomputed from the orders) before every read, so it is a cache, never a second definition.
+// A product's variants never move to another product and a variant with lines cannot be deleted
+// (order_lines.variant_id is a foreign key), so "the set's lines" and "its products' lines" are
+// the same lines. Sets with only some of a product's variants, zones with a part-hour offset, or
+// a rollup that cannot be refreshed now (another connection writing) read the lines.
 import type { Db } from '../db/open.js';
 import { perDatabase } from '../db/per-database.js';
+import { createSalesRollup, wholeHour } from '../analytics/sales-rollup.js';
 import { promotionVariantsCte } from './target-sql.js';
 
+const rollupOf = perDatabase(createSalesRollup);
+
 export interface SaleAt {
-  /** A UTC instant (ISO) the units were sold at or after (within the same quarter hour). */
+  /** A UTC instant (ISO) the units were sold at or after (within the same quarter hour, or hour when from the rollups). */
   at: string;
   units: number;
 }
@@ -16,8 +30,10 @@ export interface SaleAt {
 function build(db: Db) {
   // Temp tables live per connection and must exist before the statements that use them are prepared.
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS promotion_variant_set (variant_id INTEGER PRIMARY KEY);
-           CREATE TEMP TABLE IF NOT EXISTS promotion_set_sales (variant_id INTEGER NOT NULL, placed_at TEXT NOT NULL, units INTEGER NOT NULL)`);
+           CREATE TEMP TABLE IF NOT EXISTS promotion_set_sales (variant_id INTEGER NOT NULL, placed_at TEXT NOT NULL, units INTEGER NOT NULL);
+           CREATE TEMP TABLE IF NOT EXISTS promotion_product_set (product_id INTEGER PRIMARY KEY)`);
   const clear = db.prepare('DELETE FROM temp.promotion_variant_set');
+  const clearProducts = db.prepare('DELETE FROM temp.promotion_product_set');
   const fromIds = db.prepare<[string]>(
     'INSERT OR IGNORE INTO temp.promotion_variant_set (variant_id) SELECT v.id FROM variants v WHERE v.id IN (SELECT value FROM json_each(?))',
   );
@@ -69,19 +85,85 @@ function build(db: Db) {
          AND +l.variant_id IN (SELECT variant_id FROM temp.promotion_variant_set)
        GROUP BY l.variant_id`,
     ),
+    // The whole shop: every line with a variant (there is no set to probe).
+    shop: db.prepare<[string, string], VariantUnits>(
+      `SELECT l.variant_id AS variantId, SUM(l.quantity) AS units FROM orders o CROSS JOIN order_lines l
+       WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelled' AND l.order_id = o.id AND l.variant_id IS NOT NULL
+       GROUP BY l.variant_id`,
+    ),
   };
   const allVariants = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM variants');
+  // The set's products, and whether any of their variants is left out (then it is not whole products).
+  const fillProducts = db.prepare(
+    `INSERT OR IGNORE INTO temp.promotion_product_set (product_id)
+     SELECT v.product_id FROM temp.promotion_variant_set s CROSS JOIN variants v WHERE v.id = s.variant_id`,
+  );
+  const partialProduct = db.prepare<[], { n: number }>(
+    `SELECT COUNT(*) AS n FROM temp.promotion_product_set p CROSS JOIN variants v
+     WHERE v.product_id = p.product_id AND v.id NOT IN (SELECT variant_id FROM temp.promotion_variant_set)`,
+  );
+  type HourRow = { hour: string; units: number };
+  // Units per UTC hour of the set's products: the rollup's hours in file order, each probing the set.
+  const productHours = db.prepare<[string, string], HourRow>(
+    `SELECT hour, SUM(units) AS units FROM sales_product_hourly
+     WHERE hour >= ? AND hour < ? AND +product_id IN (SELECT product_id FROM temp.promotion_product_set)
+     GROUP BY hour`,
+  );
+  // The whole shop's hourly units count lines whose variant is gone (variant_id NULL); the set does not.
+  const orphanHours = db.prepare<[string, string], HourRow>(
+    `SELECT substr(o.placed_at, 1, 13) AS hour, SUM(l.quantity) AS units
+     FROM order_lines l INDEXED BY order_lines_by_variant CROSS JOIN orders o
+     WHERE l.variant_id IS NULL AND o.id = l.order_id AND o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelled'
+     GROUP BY hour`,
+  );
   const shopTimeZone = db.prepare<[], { tz: string }>('SELECT time_zone AS tz FROM shop_settings WHERE id = 1');
 
   // Past a fifth of the catalog, reading every line in order is cheaper than looking the set's up.
   const plan = (): 'set' | 'all' => ((count.get()?.n ?? 0) * 5 > (allVariants.get()?.n ?? 0) ? 'all' : 'set');
   /** The range whose lines are in promotion_set_sales (set plan), while a set is loaded. */
   let copied: { from: string; to: string } | null = null;
+  /** What the loaded set is made of, once asked. */
+  let shape: 'shop' | 'products' | 'variants' | null = null;
+  let lastSource: 'rollup' | 'lines' | null = null;
   let busy = false;
+  /** What the loaded set is made of (asked once per load): every variant, whole products, or not. */
+  const shapeOf = (): 'shop' | 'products' | 'variants' => {
+    if ((count.get()?.n ?? 0) === (allVariants.get()?.n ?? 0)) return 'shop';
+    fillProducts.run();
+    return (partialProduct.get()?.n ?? 0) === 0 ? 'products' : 'variants';
+  };
+  /** Hourly units of the loaded set from the rollups, or undefined when the lines must be read. */
+  const fromRollup = (from: string, to: string): HourRow[] | undefined => {
+    // A small set is quicker from its own lines (order_lines_by_variant) than from every product's hours.
+    if (plan() === 'set') return undefined;
+    shape ??= shapeOf();
+    if (shape === 'variants') return undefined;
+    const rollup = rollupOf(db);
+    if (shape === 'products') {
+      const first = wholeHour(from);
+      const end = wholeHour(to);
+      return first !== undefined && end !== undefined && rollup.refresh() ? productHours.all(first, end) : undefined;
+    }
+    const hours = rollup.unitsByHour(from, to);
+    if (!hours) return undefined;
+    const orphans = orphanHours.all(from, to);
+    if (orphans.length === 0) return hours;
+    const units = new Map(hours.map((h) => [h.hour, h.units]));
+    for (const o of orphans) units.set(o.hour, (units.get(o.hour) ?? 0) - o.units);
+    return [...units].map(([hour, n]) => ({ hour, units: n }));
+  };
   const reset = () => {
     clear.run();
     clearLines.run();
+    clearProducts.run();
     copied = null;
+    shape = null;
+  };
+  /** Copies the set's lines of [from, to) into promotion_set_sales (set plan). */
+  const copy = (from: string, to: string) => {
+    clearLines.run();
+    fillLines.run(from, to);
+    copied = { from, to };
   };
 
   return {
@@ -102,23 +184,31 @@ function build(db: Db) {
         busy = false;
       }
     },
-    /** Units sold of the loaded set in [from, to) (UTC instants) per UTC quarter hour (`at` = its start). */
-    sales(from: string, to: string): SaleAt[] {
+    /**
+     * Units sold of the loaded set in [from, to) (UTC instants) per UTC quarter hour (`at` = its start),
+     * or per whole hour from the rollups when `wholeHours` (the caller's days all start on a whole
+     * UTC hour, so an hour never straddles two of them) and the set allows it; `exact` reads the lines.
+     */
+    sales(from: string, to: string, options: { wholeHours: boolean; exact?: boolean }): SaleAt[] {
+      const hourly = options.wholeHours && !options.exact ? fromRollup(from, to) : undefined;
+      lastSource = hourly ? 'rollup' : 'lines';
+      if (hourly) return hourly.map((r) => ({ at: `${r.hour}:00:00.000Z`, units: r.units }));
       const how = plan();
-      if (how === 'set') {
-        clearLines.run();
-        fillLines.run(from, to);
-        copied = { from, to };
-      }
+      if (how === 'set') copy(from, to);
       const pad = (n: number) => String(n * 15).padStart(2, '0');
       return quarters[how].all(from, to).map((r) => ({ at: `${r.hour}:${pad(r.quarter)}:00.000Z`, units: r.units }));
     },
-    /** Units per variant of the loaded set in [from, to) (within the range `sales` read, for a small set); variants that sold nothing are absent. */
+    /** Units per variant of the loaded set in [from, to); variants that sold nothing are absent. */
     unitsByVariant(from: string, to: string): VariantUnits[] {
-      if (plan() === 'all') return byVariant.all.all(from, to);
-      if (!copied || from < copied.from || to > copied.to) throw new Error('unitsByVariant reads within the range sales() read');
+      if (plan() === 'all') {
+        shape ??= shapeOf();
+        return (shape === 'shop' ? byVariant.shop : byVariant.all).all(from, to);
+      }
+      if (!copied || from < copied.from || to > copied.to) copy(from, to);
       return byVariant.set.all(from, to);
     },
+    /** Where the last `sales` read came from (for the tests that hold both paths to the same answer). */
+    lastSalesSource: (): 'rollup' | 'lines' | null => lastSource,
     timeZone: (): string => shopTimeZone.get()?.tz ?? 'UTC',
   };
 }

@@ -7,6 +7,7 @@
 // start. No days are taken out for earlier promotions; the WAPE tells how far to trust it.
 import type { Db } from '../db/open.js';
 import { forecastDemand } from '../analytics/forecast.js';
+import { wholeHour } from '../analytics/sales-rollup.js';
 import { addDays, localMidnightUtc } from '../shared/local-time.js';
 import { baselineStoreOf, type BaselineStore, type SaleAt } from './baseline-store.js';
 
@@ -30,7 +31,7 @@ export const baselineHistoryDays = 730;
 /** The recent days whose units split the total over the variants. */
 export const baselineShareDays = 56;
 
-/** Daily units per local day of `[firstDay, firstDay + days)`, from quarter-hour sums (binary search on the days' UTC starts). */
+/** Daily units per local day of `[firstDay, firstDay + days)`, from quarter-hour or hour sums (binary search on the days' UTC starts). */
 function dailyUnits(sales: readonly SaleAt[], starts: readonly string[]): number[] {
   const days = starts.length - 1;
   const daily = new Array<number>(days).fill(0);
@@ -48,14 +49,16 @@ function dailyUnits(sales: readonly SaleAt[], starts: readonly string[]): number
 }
 
 /** The baseline of the set loaded in `store` (withVariantSet) — for callers that read more of the same set. */
-export function baselineOfLoadedSet(store: BaselineStore, fromLocalDate: string, days: number): Baseline {
+export function baselineOfLoadedSet(store: BaselineStore, fromLocalDate: string, days: number, options: { exact?: boolean } = {}): Baseline {
   const tz = store.timeZone();
   const dates = Array.from({ length: days }, (_, i) => addDays(fromLocalDate, i));
   const firstDay = addDays(fromLocalDate, -baselineHistoryDays);
   const starts = Array.from({ length: baselineHistoryDays + 1 }, (_, i) => localMidnightUtc(addDays(firstDay, i), tz).toISOString());
   const historyFrom = starts[0] ?? '';
   const windowStart = starts[baselineHistoryDays] ?? '';
-  const daily = dailyUnits(store.sales(historyFrom, windowStart), starts);
+  // Days that all start on a whole UTC hour can be summed from hourly rollups (baseline-store.ts).
+  const wholeHours = starts.every((start) => wholeHour(start) !== undefined);
+  const daily = dailyUnits(store.sales(historyFrom, windowStart, { wholeHours, exact: options.exact === true }), starts);
   // History starts on the first day anything sold, as in Analytics' forecasts: a new product is not two years of zeros.
   const firstSale = daily.findIndex((units) => units > 0);
   const history = firstSale < 0 ? [] : daily.slice(firstSale);

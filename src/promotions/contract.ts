@@ -176,6 +176,8 @@ export const keyDateSchema = z.object({
 export const promotionSettingsSchema = z.object({
   minMarginBp: basisPoints,
   categoryFloors: z.array(z.object({ categoryId: int, categoryName: z.string(), minMarginBp: basisPoints })),
+  /** Each channel's fee (commission) as a share of the price; null = not known, counted as none. */
+  channelFees: z.array(z.object({ channelId: int, channelName: z.string(), feeBp: int.nullable() })),
 });
 
 export const promotionsContract = {
@@ -235,6 +237,8 @@ export const promotionsContract = {
       minMarginBp: basisPoints.optional(),
       /** Replaces the per-category floors given (minMarginBp null removes that category's floor). */
       categoryFloors: z.array(z.object({ categoryId: id, minMarginBp: basisPoints.nullable() })).max(1000).optional(),
+      /** Sets each given channel's fee (null: not known). */
+      channelFees: z.array(z.object({ channelId: id, feeBp: int.min(0).max(10_000).nullable() })).max(1000).optional(),
     }),
     output: promotionSettingsSchema,
   },

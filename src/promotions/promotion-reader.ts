@@ -14,32 +14,8 @@ import {
 } from './rules.js';
 import type { SegmentCode } from '../analytics/segments.js';
 
-export interface StoredPromotion {
-  id: number;
-  name: string;
-  type: PromotionType;
-  status: PromotionStatus;
-  startsAt: string;
-  endsAt: string;
-  stacking: Stacking;
-  priority: number;
-  rule: PromotionRule;
-  targets: PromotionTargets;
-  channels: PromotionChannels;
-  segmentCode: SegmentCode | null;
-  controlShareBp: number;
-  upliftAssumptionBp: number | null;
-  overrideReason: string | null;
-  overrideBy: string | null;
-  overrideAt: string | null;
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-interface PromotionSqlRow {
+/** A promotions row as SQL gives it (promotionColumnsSql); the store writes the same shape, without its id. */
+export interface PromotionSqlRow {
   id: number;
   name: string;
   type: PromotionType;
@@ -63,6 +39,13 @@ interface PromotionSqlRow {
   startedAt: string | null;
   finishedAt: string | null;
 }
+
+/** The row with its rule parsed and its targets and channels read. */
+export type StoredPromotion = Omit<PromotionSqlRow, 'scope' | 'allChannels' | 'rule'> & {
+  rule: PromotionRule;
+  targets: PromotionTargets;
+  channels: PromotionChannels;
+};
 
 export const promotionColumnsSql = `id, name, type, status, starts_at AS startsAt, ends_at AS endsAt, stacking, priority,
   scope, all_channels AS allChannels, rule, segment_code AS segmentCode, control_share_bp AS controlShareBp,

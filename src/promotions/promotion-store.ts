@@ -3,9 +3,8 @@
 // reads and writes. Reading one promotion parsed: promotion-reader.ts; which variants a
 // promotion covers: target-sql.ts. Column names written here come only from the whitelist below.
 import type { Db } from '../db/open.js';
-import { promotionColumnsSql } from './promotion-reader.js';
-import type { SegmentCode } from '../analytics/segments.js';
-import type { PromotionStatus, PromotionType, Stacking, TargetKind } from './rules.js';
+import { promotionColumnsSql, type PromotionSqlRow } from './promotion-reader.js';
+import type { PromotionStatus, TargetKind } from './rules.js';
 import { promotionVariantsCte } from './target-sql.js';
 
 /** Columns a promotion change set may change (and its undo restore). */
@@ -17,29 +16,7 @@ export const promotionColumnNames = [
 export type PromotionColumn = (typeof promotionColumnNames)[number];
 export type ColumnValue = string | number | null;
 
-export interface NewPromotionRow {
-  name: string;
-  type: PromotionType;
-  status: PromotionStatus;
-  startsAt: string;
-  endsAt: string;
-  stacking: Stacking;
-  priority: number;
-  scope: 'shop' | 'targets';
-  allChannels: number;
-  rule: string;
-  segmentCode: SegmentCode | null;
-  controlShareBp: number;
-  upliftAssumptionBp: number | null;
-  overrideReason: string | null;
-  overrideBy: string | null;
-  overrideAt: string | null;
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type NewPromotionRow = Omit<PromotionSqlRow, 'id'>;
 
 export interface PromotionListFilter {
   status?: readonly PromotionStatus[] | undefined;

@@ -238,6 +238,8 @@ test('a planned promotion: simulation, an assumed uplift and the stock cover wit
   const noSupplier = drafted.getByTestId('promo-sim-no-supplier');
   expect((await pos.count()) + (await noSupplier.count())).toBeGreaterThan(0);
   if ((await pos.count()) > 0) await expect(pos.first().getByRole('link')).toHaveAttribute('href', /^#\/purchasing\/orders\/\d+$/);
+  // Once drafted, the button rests: a second click would order the same shortfalls twice.
+  await expect(simulation.getByTestId('promo-sim-draft-pos')).toBeDisabled();
   await shot(page, 'simulation-drafted-en', 'promo-sim-cover');
 });
 

@@ -169,6 +169,8 @@ test('a 满减 promotion: conflict, margin guard, fix, schedule, calendar, 简�
   expect(line).toContain('Spend & save tiers');
   expect(line).toContain('Scheduled');
   expect(line).toContain('Stackable');
+  await page.getByTestId('promo-search').fill('');
+  await shot(page, 'en-list');
 
   // The calendar's month view: a bar over exactly its three days.
   await page.getByTestId('promotions-tab-calendar').click();

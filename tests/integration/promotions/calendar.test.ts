@@ -72,7 +72,7 @@ describe('key dates', () => {
 describe('margin floors', () => {
   it('round-trips the shop floor and per-category floors, and removes one with null', async () => {
     const s = shanghaiShop();
-    expect(await s.shop.ok('promotions.settings.get', {})).toEqual({ minMarginBp: 1000, categoryFloors: [] });
+    expect(await s.shop.ok('promotions.settings.get', {})).toMatchObject({ minMarginBp: 1000, categoryFloors: [] });
     const updated = await s.shop.ok('promotions.settings.update', {
       minMarginBp: 1500,
       categoryFloors: [
@@ -80,7 +80,7 @@ describe('margin floors', () => {
         { categoryId: 2, minMarginBp: 500 },
       ],
     });
-    expect(updated).toEqual({
+    expect(updated).toMatchObject({
       minMarginBp: 1500,
       categoryFloors: [
         { categoryId: 2, categoryName: 'Apparel > Tees', minMarginBp: 500 },
@@ -88,8 +88,24 @@ describe('margin floors', () => {
       ],
     });
     const after = await s.shop.ok('promotions.settings.update', { categoryFloors: [{ categoryId: 2, minMarginBp: null }] });
-    expect(after).toEqual({ minMarginBp: 1500, categoryFloors: [{ categoryId: 3, categoryName: 'Mugs', minMarginBp: 3000 }] });
+    expect(after).toMatchObject({ minMarginBp: 1500, categoryFloors: [{ categoryId: 3, categoryName: 'Mugs', minMarginBp: 3000 }] });
     const error = await s.shop.fail('promotions.settings.update', { categoryFloors: [{ categoryId: 99, minMarginBp: 100 }] });
     expect(error.details.issues?.map((i) => [i.path, i.key])).toEqual([['categoryFloors.0.categoryId', 'unknownCategory']]);
+  });
+});
+
+describe('channel fees', () => {
+  it('lists every channel with its fee, sets and clears one, and refuses an unknown channel', async () => {
+    const s = shanghaiShop();
+    expect((await s.shop.ok('promotions.settings.get', {})).channelFees).toEqual([
+      { channelId: 2, channelName: 'POS', feeBp: null },
+      { channelId: 1, channelName: 'Shopify', feeBp: null },
+    ]);
+    const set = await s.shop.ok('promotions.settings.update', { channelFees: [{ channelId: 1, feeBp: 290 }] });
+    expect(set.channelFees).toContainEqual({ channelId: 1, channelName: 'Shopify', feeBp: 290 });
+    const cleared = await s.shop.ok('promotions.settings.update', { channelFees: [{ channelId: 1, feeBp: null }] });
+    expect(cleared.channelFees).toContainEqual({ channelId: 1, channelName: 'Shopify', feeBp: null });
+    const error = await s.shop.fail('promotions.settings.update', { channelFees: [{ channelId: 99, feeBp: 100 }] });
+    expect(error.details.issues?.map((i) => [i.path, i.key])).toEqual([['channelFees.0.channelId', 'unknownChannel']]);
   });
 });

@@ -9,7 +9,7 @@ import type { NumberInput } from '../../../renderer/src/components/number-field.
 import { checkNumber } from '../../../renderer/src/components/number-check.js';
 import { layoutWeeks, localSpan, monthWeeks } from '../../../renderer/src/pages/promotions/calendar-layout.js';
 import { changedFields, emptyState, stateOf, toFields } from '../../../renderer/src/pages/promotions/editor-state.js';
-import { utcOfWallClock, wallClockOf } from '../../../renderer/src/pages/promotions/promotion-texts.js';
+import { formatWindowShort, utcOfWallClock, wallClockOf } from '../../../renderer/src/pages/promotions/promotion-texts.js';
 
 function numbers(currency: string): NumberInput {
   const conventions = numberConventions('auto', currency, 'en');
@@ -61,6 +61,12 @@ describe('editor fields', () => {
     expect(utcOfWallClock('2026-07-01T09:30', zone)).toBe('2026-07-01T13:30:00.000Z');
     expect(wallClockOf('2026-07-01T13:30:00.000Z', zone)).toBe('2026-07-01T09:30');
     expect(utcOfWallClock('', zone)).toBeNull();
+  });
+
+  it('lists a window of whole days by its first and last day, other times with the time', () => {
+    expect(formatWindowShort('2026-12-08T05:00:00.000Z', '2026-12-11T05:00:00.000Z', 'en', zone)).toBe('Dec 8, 2026 – Dec 10, 2026');
+    expect(formatWindowShort('2026-12-08T05:00:00.000Z', '2026-12-11T05:00:00.000Z', 'zh-CN', zone)).toBe('2026年12月8日 – 2026年12月10日');
+    expect(formatWindowShort('2026-12-08T14:30:00.000Z', '2026-12-08T17:00:00.000Z', 'en', zone)).toBe('Dec 8, 2026, 09:30 – Dec 8, 2026, 12:00');
   });
 
   it('sends a 满减 in minor units with its window in UTC', () => {

@@ -46,10 +46,11 @@ export function PromotionPage({ promotionId, tab }: { promotionId: number; tab: 
       {(promotion) =>
         promotion === null ? (
           <PromotionNotFound />
-        ) : tab === 'edit' ? (
+        ) : tab === 'edit' && promotion.status !== 'ended' && promotion.status !== 'cancelled' ? (
           <PromotionEditor key={promotion.updatedAt} detail={promotion} />
         ) : (
-          <PromotionView promotion={promotion} tab={tab === 'coupons' && !hasCoupons(promotion) ? 'overview' : tab} reload={load.reload} />
+          // A finished promotion cannot be edited (nor has it a Coupons tab unless it is a coupon or segment one): its overview instead.
+          <PromotionView promotion={promotion} tab={tab === 'edit' || (tab === 'coupons' && !hasCoupons(promotion)) ? 'overview' : tab} reload={load.reload} />
         )
       }
     </Loaded>

@@ -21,7 +21,7 @@ import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatNumber } from '../../i18n/format.js';
 import { gridTheme } from '../products/grid-theme.js';
-import { formatWindow, statusName, typeName } from './promotion-texts.js';
+import { formatWindow, formatWindowShort, statusName, typeName } from './promotion-texts.js';
 import { StatusChip } from './StatusChip.js';
 import { usePromotionsRefresh } from './use-promotions-refresh.js';
 
@@ -49,7 +49,7 @@ export function PromotionsList(): ReactNode {
         field: 'name',
         tooltipField: 'name',
         flex: 2,
-        minWidth: 200,
+        minWidth: 180,
         cellRenderer: (p: ICellRendererParams<PromotionRow>) =>
           p.data ? (
             <a href={routeHref('promotions', p.data.id)} data-testid="promo-row-link">
@@ -57,42 +57,42 @@ export function PromotionsList(): ReactNode {
             </a>
           ) : null,
       },
-      { colId: 'type', headerName: t('promotions.col.type'), valueGetter: (p) => (p.data ? typeName(t, p.data.type) : ''), flex: 1, minWidth: 140 },
+      { colId: 'type', headerName: t('promotions.col.type'), valueGetter: (p) => (p.data ? typeName(t, p.data.type) : ''), flex: 1, minWidth: 150 },
       {
         colId: 'status',
         headerName: t('promotions.col.status'),
         valueGetter: (p) => (p.data ? statusName(t, p.data.status) : ''),
         cellRenderer: (p: ICellRendererParams<PromotionRow>) => (p.data ? <StatusChip status={p.data.status} /> : null),
-        width: 130,
+        width: 110,
       },
       {
         colId: 'window',
         headerName: t('promotions.col.window'),
-        valueGetter: (p) => (p.data ? formatWindow(p.data.startsAt, p.data.endsAt, locale, settings.timeZone) : ''),
+        valueGetter: (p) => (p.data ? formatWindowShort(p.data.startsAt, p.data.endsAt, locale, settings.timeZone) : ''),
         tooltipValueGetter: (p) => (p.data ? formatWindow(p.data.startsAt, p.data.endsAt, locale, settings.timeZone) : null),
-        flex: 3,
-        minWidth: 340,
+        flex: 2,
+        minWidth: 210,
       },
       {
         colId: 'channels',
         headerName: t('promotions.col.channels'),
         valueGetter: (p) => (!p.data ? '' : p.data.channels === 'all' ? t('promotions.channels.all') : p.data.channels.map((c) => c.name).join(', ')),
         tooltipValueGetter: (p) => (!p.data ? null : p.data.channels === 'all' ? t('promotions.channels.all') : p.data.channels.map((c) => c.name).join(', ')),
-        width: 120,
+        width: 110,
       },
       {
         colId: 'stacking',
         headerName: t('promotions.col.stacking'),
-        valueGetter: (p) => (p.data ? `${t(`promotions.stacking.${p.data.stacking}`)} · ${t('promotions.priorityShort', { priority: p.data.priority })}` : ''),
+        valueGetter: (p) => (p.data ? `${t(`promotions.stacking.${p.data.stacking}`)} · ${formatNumber(p.data.priority, locale)}` : ''),
         width: 150,
       },
-      { colId: 'variantCount', headerName: t('promotions.col.skus'), type: 'rightAligned', valueGetter: (p) => p.data?.variantCount ?? null, valueFormatter: (p) => formatNumber(typeof p.value === 'number' ? p.value : null, locale), width: 90 },
+      { colId: 'variantCount', headerName: t('promotions.col.skus'), type: 'rightAligned', valueGetter: (p) => p.data?.variantCount ?? null, valueFormatter: (p) => formatNumber(typeof p.value === 'number' ? p.value : null, locale), width: 70 },
       {
         colId: 'override',
         headerName: t('promotions.col.override'),
         valueGetter: (p) => (p.data?.overrideReason ? t('promotions.overrideYes') : ''),
         tooltipValueGetter: (p) => p.data?.overrideReason ?? null,
-        width: 140,
+        width: 100,
       },
     ],
     [t, locale, settings.timeZone],
@@ -107,7 +107,7 @@ export function PromotionsList(): ReactNode {
       { field: 'status', header: t('promotions.col.status'), kind: 'text', labels: labels(promotionStatuses, (s) => statusName(t, s)) },
       { field: 'startsAt', header: t('promotions.field.startsAt'), kind: 'date' },
       { field: 'endsAt', header: t('promotions.field.endsAt'), kind: 'date' },
-      { field: 'stacking', header: t('promotions.col.stacking'), kind: 'text', labels: labels(['exclusive', 'stackable'] as const, (s) => t(`promotions.stacking.${s}`)) },
+      { field: 'stacking', header: t('promotions.field.stacking'), kind: 'text', labels: labels(['exclusive', 'stackable'] as const, (s) => t(`promotions.stacking.${s}`)) },
       { field: 'priority', header: t('promotions.field.priority'), kind: 'number' },
       { field: 'variantCount', header: t('promotions.col.skus'), kind: 'number' },
       { field: 'overrideReason', header: t('promotions.col.override'), kind: 'text' },

@@ -71,6 +71,25 @@ export function formatWindow(startsAt: string, endsAt: string, locale: Locale, t
   return `${format(startsAt)} – ${format(endsAt)}`;
 }
 
+/**
+ * The window as a list reads it: whole days as dates only, the last day being the one before an
+ * end at midnight (as the calendar draws it) — "Jun 1, 2025 – Jun 18, 2025"; other times with the time.
+ */
+export function formatWindowShort(startsAt: string, endsAt: string, locale: Locale, timeZone: string): string {
+  const part = (iso: string, end: boolean): string => {
+    const wall = wallClockOf(iso, timeZone);
+    const midnight = wall.endsWith('T00:00');
+    const shown = midnight && end ? new Date(Date.parse(iso) - 1).toISOString() : iso;
+    const options: Intl.DateTimeFormatOptions = midnight ? { dateStyle: 'medium', timeZone } : { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone };
+    try {
+      return new Intl.DateTimeFormat(locale, options).format(new Date(shown));
+    } catch {
+      return iso;
+    }
+  };
+  return `${part(startsAt, false)} – ${part(endsAt, true)}`;
+}
+
 /** A keyed text from the core (push reasons, check notes) in the UI language; a type param reads as its name. */
 export function keyedText(text: KeyedText, i18n: Pick<I18n, 't' | 'tKey'>, prefix: string, fallback: MessageKey): string {
   const params: Record<string, string | number> = {};

@@ -79,11 +79,15 @@ export function AroundBlocks({ evaluation: e, f }: { evaluation: Evaluation; f: 
                 </tr>
               </tbody>
             </table>
-            <p data-testid="promo-eval-cust-repeat">
-              {t('promotions.insight.eval.custRepeat', { customers: formatNumber(c.newRepeatCustomers, locale), orders: formatNumber(c.newRepeatOrders, locale), of: formatNumber(c.new, locale) })}
-            </p>
+            {c.new > 0 ? (
+              <p data-testid="promo-eval-cust-repeat">
+                {t('promotions.insight.eval.custRepeat', { customers: formatNumber(c.newRepeatCustomers, locale), orders: formatNumber(c.newRepeatOrders, locale), of: formatNumber(c.new, locale) })}
+              </p>
+            ) : (
+              <p data-testid="promo-eval-cust-repeat">{t('promotions.insight.eval.custNoNew')}</p>
+            )}
             <p className="muted small">
-              {c.netSalesNew + c.netSalesReturning > 0
+              {c.new > 0 && c.netSalesNew + c.netSalesReturning > 0
                 ? t('promotions.insight.eval.custWho', { share: share(c.netSalesNew, c.netSalesNew + c.netSalesReturning) })
                 : null}
             </p>

@@ -41,6 +41,8 @@ export function EvaluationPanel({ promotionId }: PromotionPanelProps): ReactNode
   );
 }
 
+const controlNote = 'promotions.evaluation.note.controlBaseline';
+
 function EvaluationView({ evaluation: e }: { evaluation: Evaluation }): ReactNode {
   const i18n = useI18n();
   const { t, locale } = i18n;
@@ -49,6 +51,9 @@ function EvaluationView({ evaluation: e }: { evaluation: Evaluation }): ReactNod
   const when = (iso: string) => formatDateTime(iso, locale, settings.timeZone);
   /** One major unit of the currency in minor units (¥1.00 = 100), for the ROI's words. */
   const unit = 10 ** currencyFractionDigits(settings.currency);
+  // A campaign with a control group is measured against that group, not the forecast: the note says so where the baseline is explained.
+  const fromControl = e.notes.find((note) => note.key === controlNote);
+  const otherNotes = e.notes.filter((note) => note.key !== controlNote);
 
   return (
     <>
@@ -61,7 +66,9 @@ function EvaluationView({ evaluation: e }: { evaluation: Evaluation }): ReactNod
           orders: formatNumber(e.orders, locale),
         })}
         <p className="muted small" data-testid="promo-eval-wape">
-          {t('promotions.insight.eval.baselineIs')} {e.wape === null ? t('promotions.insight.noWape') : t('promotions.insight.wape', { wape: f.percent(e.wape) })}
+          {fromControl
+            ? noteText(fromControl, i18n, settings.timeZone)
+            : `${t('promotions.insight.eval.baselineIs')} ${e.wape === null ? t('promotions.insight.noWape') : t('promotions.insight.wape', { wape: f.percent(e.wape) })}`}
         </p>
       </section>
 
@@ -107,7 +114,7 @@ function EvaluationView({ evaluation: e }: { evaluation: Evaluation }): ReactNod
         <h2>{t('promotions.insight.eval.skusTitle')}</h2>
         <EvaluationGrid evaluation={e} />
       </section>
-      <Notes notes={e.notes.map((note) => noteText(note, i18n, settings.timeZone))} testId="promo-eval-notes" />
+      <Notes notes={otherNotes.map((note) => noteText(note, i18n, settings.timeZone))} testId="promo-eval-notes" />
     </>
   );
 }
@@ -173,16 +180,16 @@ function EvaluationGrid({ evaluation }: { evaluation: Evaluation }): ReactNode {
   const { t } = useI18n();
   const { settings } = useShop();
   const columns: ReportColumn<EvaluationRow>[] = [
-    { field: 'sku', header: t('promotions.insight.col.sku'), kind: 'text', width: 140 },
-    { field: 'title', header: t('promotions.insight.col.product'), kind: 'text' },
-    { field: 'units', header: t('promotions.insight.col.units'), kind: 'number' },
-    { field: 'baselineUnits', header: t('promotions.insight.col.baselineUnits'), kind: 'number' },
-    { field: 'liftUnits', header: t('promotions.insight.col.liftUnits'), kind: 'number' },
-    { field: 'gmv', header: t('promotions.insight.col.gmv'), kind: 'money' },
-    { field: 'discounts', header: t('promotions.insight.col.discounts'), kind: 'money' },
-    { field: 'netSales', header: t('promotions.insight.col.netSales'), kind: 'money' },
-    { field: 'grossProfit', header: t('promotions.insight.col.grossProfit'), kind: 'money' },
-    { field: 'baselineGrossProfit', header: t('promotions.insight.col.baselineGrossProfit'), kind: 'money' },
+    { field: 'sku', header: t('promotions.insight.col.sku'), kind: 'text', width: 160 },
+    { field: 'title', header: t('promotions.insight.col.product'), kind: 'text', width: 240 },
+    { field: 'units', header: t('promotions.insight.col.units'), kind: 'number', width: 120 },
+    { field: 'baselineUnits', header: t('promotions.insight.col.baselineUnits'), kind: 'number', width: 120 },
+    { field: 'liftUnits', header: t('promotions.insight.col.liftUnits'), kind: 'number', width: 120 },
+    { field: 'gmv', header: t('promotions.insight.col.gmv'), kind: 'money', width: 120 },
+    { field: 'discounts', header: t('promotions.insight.col.discounts'), kind: 'money', width: 120 },
+    { field: 'netSales', header: t('promotions.insight.col.netSales'), kind: 'money', width: 120 },
+    { field: 'grossProfit', header: t('promotions.insight.col.grossProfit'), kind: 'money', width: 120 },
+    { field: 'baselineGrossProfit', header: t('promotions.insight.col.baselineGrossProfit'), kind: 'money', width: 120 },
   ];
   return (
     <ReportGrid

@@ -25,7 +25,7 @@ import type { PromotionPanelProps } from './types.js';
 /** What the owner may try as uplift: the contract's bounds (−100 % … +1000 %). */
 const upliftRule: NumberRule = { required: true, min: -100, max: 1000, decimals: 1 };
 
-export function SimulationPanel({ promotionId, onChanged }: PromotionPanelProps): ReactNode {
+export function SimulationPanel({ promotionId }: PromotionPanelProps): ReactNode {
   const { t } = useI18n();
   const numbers = useNumberInput();
   const [upliftText, setUpliftText] = useState('');
@@ -78,7 +78,6 @@ export function SimulationPanel({ promotionId, onChanged }: PromotionPanelProps)
                 </div>
               }
               tried={tried}
-              onDrafted={onChanged}
             />
           )
         }
@@ -87,7 +86,7 @@ export function SimulationPanel({ promotionId, onChanged }: PromotionPanelProps)
   );
 }
 
-function SimulationView({ simulation, uplift, tried, onDrafted }: { simulation: Simulation; uplift: ReactNode; tried: number | null; onDrafted?: (() => void) | undefined }): ReactNode {
+function SimulationView({ simulation, uplift, tried }: { simulation: Simulation; uplift: ReactNode; tried: number | null }): ReactNode {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const { settings } = useShop();
@@ -135,7 +134,7 @@ function SimulationView({ simulation, uplift, tried, onDrafted }: { simulation: 
           : t('promotions.insight.sim.earnLess', { amount: f.money(-difference) })}
       </p>
 
-      <StockCover simulation={simulation} f={f} tried={tried} onDrafted={onDrafted} />
+      <StockCover simulation={simulation} f={f} tried={tried} />
 
       <section className="card" data-testid="promo-sim-skus">
         <h2>{t('promotions.insight.sim.skusTitle')}</h2>
@@ -180,7 +179,7 @@ function UpliftSource({ simulation, f }: { simulation: Simulation; f: Figures })
 
 type DraftResult = MethodOutput<'promotions.draftPurchaseOrders'>;
 
-function StockCover({ simulation, f, tried, onDrafted }: { simulation: Simulation; f: Figures; tried: number | null; onDrafted?: (() => void) | undefined }): ReactNode {
+function StockCover({ simulation, f, tried }: { simulation: Simulation; f: Figures; tried: number | null }): ReactNode {
   const { t, locale } = useI18n();
   const { showError } = useToasts();
   const [busy, setBusy] = useState(false);
@@ -193,7 +192,6 @@ function StockCover({ simulation, f, tried, onDrafted }: { simulation: Simulatio
       // The shortfalls shown are the ones ordered (an assumed uplift changes them).
       const result = await call('promotions.draftPurchaseOrders', { promotionId: simulation.promotionId, variantIds: short.map((row) => row.variantId) });
       setDrafted(result);
-      onDrafted?.();
     } catch (error) {
       showError(error);
     } finally {
@@ -206,7 +204,7 @@ function StockCover({ simulation, f, tried, onDrafted }: { simulation: Simulatio
       <header className="card-header">
         <h2>{t('promotions.insight.sim.coverTitle')}</h2>
         {short.length > 0 ? (
-          <button type="button" className="button button-primary button-small" disabled={busy || tried !== null} title={tried !== null ? t('promotions.insight.sim.draftAssumedHint') : undefined} onClick={() => void draft()} data-testid="promo-sim-draft-pos">
+          <button type="button" className="button button-primary button-small" disabled={busy || tried !== null || drafted !== null} title={tried !== null ? t('promotions.insight.sim.draftAssumedHint') : undefined} onClick={() => void draft()} data-testid="promo-sim-draft-pos">
             {busy ? t('promotions.insight.sim.drafting') : t('promotions.insight.sim.draftPos')}
           </button>
         ) : null}
@@ -288,18 +286,18 @@ function SimulationGrid({ simulation, tried }: { simulation: Simulation; tried: 
   const { t } = useI18n();
   const { settings } = useShop();
   const columns: ReportColumn<SimulationRow>[] = [
-    { field: 'sku', header: t('promotions.insight.col.sku'), kind: 'text', width: 140 },
-    { field: 'title', header: t('promotions.insight.col.product'), kind: 'text' },
-    { field: 'regularPrice', header: t('promotions.insight.col.regularPrice'), kind: 'money' },
-    { field: 'promoPrice', header: t('promotions.insight.col.promoPrice'), kind: 'money' },
-    { field: 'baselineUnits', header: t('promotions.insight.col.baselineUnits'), kind: 'number' },
-    { field: 'expectedUnits', header: t('promotions.insight.col.expectedUnits'), kind: 'number' },
-    { field: 'expectedGmv', header: t('promotions.insight.col.expectedGmv'), kind: 'money' },
-    { field: 'discountCost', header: t('promotions.insight.col.discountCost'), kind: 'money' },
-    { field: 'expectedGrossProfit', header: t('promotions.insight.col.expectedGrossProfit'), kind: 'money' },
-    { field: 'baselineGrossProfit', header: t('promotions.insight.col.baselineGrossProfit'), kind: 'money' },
-    { field: 'available', header: t('promotions.insight.col.available'), kind: 'number' },
-    { field: 'shortfall', header: t('promotions.insight.col.shortfall'), kind: 'number' },
+    { field: 'sku', header: t('promotions.insight.col.sku'), kind: 'text', width: 160 },
+    { field: 'title', header: t('promotions.insight.col.product'), kind: 'text', width: 240 },
+    { field: 'regularPrice', header: t('promotions.insight.col.regularPrice'), kind: 'money', width: 120 },
+    { field: 'promoPrice', header: t('promotions.insight.col.promoPrice'), kind: 'money', width: 120 },
+    { field: 'baselineUnits', header: t('promotions.insight.col.baselineUnits'), kind: 'number', width: 120 },
+    { field: 'expectedUnits', header: t('promotions.insight.col.expectedUnits'), kind: 'number', width: 120 },
+    { field: 'expectedGmv', header: t('promotions.insight.col.expectedGmv'), kind: 'money', width: 120 },
+    { field: 'discountCost', header: t('promotions.insight.col.discountCost'), kind: 'money', width: 120 },
+    { field: 'expectedGrossProfit', header: t('promotions.insight.col.expectedGrossProfit'), kind: 'money', width: 120 },
+    { field: 'baselineGrossProfit', header: t('promotions.insight.col.baselineGrossProfit'), kind: 'money', width: 120 },
+    { field: 'available', header: t('promotions.insight.col.available'), kind: 'number', width: 120 },
+    { field: 'shortfall', header: t('promotions.insight.col.shortfall'), kind: 'number', width: 120 },
   ];
   return (
     <ReportGrid
