@@ -97,6 +97,8 @@ export const promotionDetailSchema = promotionRowSchema.extend({
   targets: promotionTargetsSchema,
   /** Each target with what a person calls it (product title, SKU, category path, tag). */
   targetLabels: z.array(z.object({ kind: z.string(), id: int, label: z.string() })),
+  /** The variants its rule names (gift, catalog bundle, components) with SKU and product title. */
+  ruleVariants: z.array(z.object({ variantId: int, sku: z.string(), title: z.string() })),
   controlShareBp: int,
   upliftAssumptionBp: int.nullable(),
   note: z.string().nullable(),
@@ -210,8 +212,9 @@ export const promotionsContract = {
   },
   /**
    * draft -> scheduled (running at once when its start has passed). Refused with CONFLICT
-   * (key 'belowMarginFloor', details = the check) when a SKU would sell below its floor, unless
-   * overrideReason states why; the override is recorded in History.
+   * (key 'belowMarginFloor' {count, name}, an issue per breaching SKU; promotions.check gives the
+   * full table) when a SKU would sell below its floor, unless overrideReason states why; the
+   * override is recorded in History.
    */
   'promotions.schedule': {
     input: promotionRef.extend({ overrideReason: z.string().trim().min(3, 'reasonTooShort').max(500).optional() }),

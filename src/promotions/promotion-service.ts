@@ -19,6 +19,7 @@ import {
   targetsField,
 } from './change-sets.js';
 import type { PromotionDetail, PromotionFields, PromotionRow } from './contract.js';
+import type { PromotionRule } from './rules.js';
 import { assertPromotionFields } from './promotion-checks.js';
 import { defaultPromotionDeps, type PromotionDeps } from './promotion-deps.js';
 import { createPromotionReader, type StoredPromotion } from './promotion-reader.js';
@@ -98,6 +99,13 @@ export function promotionState(stored: StoredPromotion, status: PromotionStatus,
   });
 }
 
+/** The variants a rule names itself (gift, catalog bundle, bundle components), so the editor can show them. */
+function ruleVariantIds(rule: PromotionRule): number[] {
+  if (rule.type === 'gift_with_purchase') return [rule.giftVariantId];
+  if (rule.type === 'bundle_price') return [...(rule.bundleVariantId === null ? [] : [rule.bundleVariantId]), ...rule.components.map((c) => c.variantId)];
+  return [];
+}
+
 export function createPromotionService(db: Db, clock: Clock, deps: PromotionDeps = defaultPromotionDeps) {
   const store = createPromotionStore(db);
   const reader = createPromotionReader(db);
@@ -141,6 +149,7 @@ export function createPromotionService(db: Db, clock: Clock, deps: PromotionDeps
       rule: stored.rule,
       targets: stored.targets,
       targetLabels: store.targetLabels(id).map((t) => ({ kind: t.kind, id: t.id, label: t.label ?? `#${t.id}` })),
+      ruleVariants: store.variantLabels(ruleVariantIds(stored.rule)),
       controlShareBp: stored.controlShareBp,
       upliftAssumptionBp: stored.upliftAssumptionBp,
       note: stored.note,

@@ -109,6 +109,10 @@ export function createPromotionStore(db: Db) {
      SELECT promotion_id AS promotionId, COUNT(*) AS n FROM promo_variants GROUP BY promotion_id`,
   );
   const allVariants = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM variants');
+  const variantsById = db.prepare<[string], { variantId: number; sku: string; title: string }>(
+    `SELECT v.id AS variantId, v.sku, p.title FROM variants v JOIN products p ON p.id = v.product_id
+     WHERE v.id IN (SELECT value FROM json_each(?)) ORDER BY v.id`,
+  );
   const labels = db.prepare<[number], { kind: string; id: number; label: string | null }>(
     `SELECT t.kind, t.target_id AS id, CASE t.kind
        WHEN 'product' THEN (SELECT p.title FROM products p WHERE p.id = t.target_id)
@@ -224,6 +228,8 @@ export function createPromotionStore(db: Db) {
       return byPromotion;
     },
     targetLabels: (id: number) => labels.all(id),
+    /** SKU and product title of the given variants (those that still exist). */
+    variantLabels: (ids: readonly number[]) => (ids.length === 0 ? [] : variantsById.all(JSON.stringify(ids))),
     /** A change set's items of one entity, for the promotions' undo hook. */
     changeSetItems: (changeSetId: number, entity: string) => itemsOf.all(changeSetId, entity),
   };

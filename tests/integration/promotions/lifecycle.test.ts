@@ -68,6 +68,9 @@ describe('create and get', () => {
         { kind: 'variant', id: 3, label: 'MUG · Mug' },
       ]);
       expect(detail.channels).toEqual([{ id: 2, name: 'POS' }, { id: 1, name: 'Shopify' }]);
+      // The variants the rule itself names come with their SKU and title, for the editor.
+      const named = { gift_with_purchase: [{ variantId: 3, sku: 'MUG', title: 'Mug' }], bundle_price: [{ variantId: 4, sku: 'GIFTSET', title: 'Gift set' }] };
+      expect(detail.ruleVariants).toEqual(named[rule.type as keyof typeof named] ?? []);
       // Tees (TEE-S, TEE-M) by category, MUG by tag and by variant: 3 distinct variants.
       expect(detail.variantCount).toBe(3);
       expect(detail.editable).toBe(true);

@@ -133,6 +133,7 @@ describe('editor fields', () => {
       rule: { type: 'percent_off', percentOffBp: 1000 },
       targets: { scope: 'targets', items: [{ kind: 'category', id: 7 }] },
       targetLabels: [{ kind: 'category', id: 7, label: 'Tea' }],
+      ruleVariants: [],
       controlShareBp: 0,
       upliftAssumptionBp: null,
       note: null,

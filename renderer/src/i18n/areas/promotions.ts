@@ -271,6 +271,11 @@ export const promotionsEn = {
   'promotions.settings.floor': 'Minimum margin (%)',
   'promotions.settings.addFloor': 'Add a category floor',
   'promotions.settings.saved': 'Margin floors saved.',
+  'promotions.settings.channelFees': 'Channel fees',
+  'promotions.settings.channelFeesLede': 'The commission each channel takes, as a share of the price; the margin guard deducts it. Leave empty when not known.',
+  'promotions.settings.noChannels': 'No channels yet.',
+  'promotions.settings.channel': 'Channel',
+  'promotions.settings.fee': 'Fee (%)',
 };
 
 export const promotionsZh: Record<keyof typeof promotionsEn, string> = {
@@ -543,4 +548,9 @@ export const promotionsZh: Record<keyof typeof promotionsEn, string> = {
   'promotions.settings.floor': '最低毛利率（%）',
   'promotions.settings.addFloor': '添加分类底线',
   'promotions.settings.saved': '毛利底线已保存。',
+  'promotions.settings.channelFees': '渠道费用',
+  'promotions.settings.channelFeesLede': '各渠道按售价收取的佣金比例，毛利检查会将其扣除。不清楚时留空。',
+  'promotions.settings.noChannels': '还没有渠道。',
+  'promotions.settings.channel': '渠道',
+  'promotions.settings.fee': '费率（%）',
 };

@@ -1,6 +1,7 @@
 // The margin guard's floors (#/promotions/settings): the shop-wide minimum
 // margin and a floor per category (a category's own floor wins for its
-// products). Below its floor a promotion cannot be scheduled without a reason.
+// products), and each channel's fee, which the guard deducts from the price.
+// Below its floor a promotion cannot be scheduled without a reason.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
@@ -14,6 +15,8 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 
 const marginRule: NumberRule = { required: true, min: -100, max: 100, decimals: 2 };
+/** A fee left empty is not known (counted as none). */
+const feeRule: NumberRule = { required: false, min: 0, max: 100, decimals: 2 };
 
 interface FloorRow {
   categoryId: number | null;
@@ -47,6 +50,9 @@ function SettingsForm({
   const issues = useFieldIssues();
   const [minMargin, setMinMargin] = useState(numbers.write(settings.minMarginBp / 100));
   const [rows, setRows] = useState<FloorRow[]>(settings.categoryFloors.map((f) => ({ categoryId: f.categoryId, margin: numbers.write(f.minMarginBp / 100) })));
+  const [fees, setFees] = useState<Record<number, string>>(
+    Object.fromEntries(settings.channelFees.map((f) => [f.channelId, f.feeBp === null ? '' : numbers.write(f.feeBp / 100)])),
+  );
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
 
@@ -55,14 +61,16 @@ function SettingsForm({
     setTried(true);
     const shop = numbers.check(minMargin, marginRule);
     const floors = rows.map((row) => ({ row, check: numbers.check(row.margin, marginRule) }));
-    if (!shop.ok || shop.value === null || floors.some(({ row, check }) => row.categoryId === null || !check.ok)) return;
+    const feeChecks = settings.channelFees.map((f) => ({ channelId: f.channelId, check: numbers.check(fees[f.channelId] ?? '', feeRule) }));
+    if (!shop.ok || shop.value === null || floors.some(({ row, check }) => row.categoryId === null || !check.ok) || feeChecks.some((f) => !f.check.ok)) return;
+    const channelFees = feeChecks.map(({ channelId, check }) => ({ channelId, feeBp: check.ok && check.value !== null ? Math.round(check.value * 100) : null }));
     const kept = floors.flatMap(({ row, check }) => (row.categoryId !== null && check.ok && check.value !== null ? [{ categoryId: row.categoryId, minMarginBp: Math.round(check.value * 100) }] : []));
     // Floors no longer listed are removed (null), the rest replaced.
     const removed = settings.categoryFloors.filter((f) => !kept.some((k) => k.categoryId === f.categoryId)).map((f) => ({ categoryId: f.categoryId, minMarginBp: null }));
     setSaving(true);
     issues.clear();
     try {
-      await call('promotions.settings.update', { minMarginBp: Math.round(shop.value * 100), categoryFloors: [...kept, ...removed] });
+      await call('promotions.settings.update', { minMarginBp: Math.round(shop.value * 100), categoryFloors: [...kept, ...removed], channelFees });
       showSuccess('promotions.settings.saved');
       onSaved();
     } catch (error) {
@@ -130,6 +138,37 @@ function SettingsForm({
       <button type="button" className="button button-small" onClick={() => setRows([...rows, { categoryId: null, margin: minMargin }])} data-testid="promo-floor-add">
         {t('promotions.settings.addFloor')}
       </button>
+      <h3>{t('promotions.settings.channelFees')}</h3>
+      <p className="muted small">{t('promotions.settings.channelFeesLede')}</p>
+      {settings.channelFees.length === 0 ? <p className="muted small">{t('promotions.settings.noChannels')}</p> : null}
+      {settings.channelFees.length > 0 ? (
+        <table className="table table-edit promo-floors" data-testid="promo-channel-fees">
+          <thead>
+            <tr>
+              <th>{t('promotions.settings.channel')}</th>
+              <th>{t('promotions.settings.fee')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {settings.channelFees.map((fee, i) => (
+              <tr key={fee.channelId} data-testid="promo-channel-fee-row">
+                <td>{fee.channelName}</td>
+                <td>
+                  <NumberField
+                    value={fees[fee.channelId] ?? ''}
+                    onChange={(value) => setFees({ ...fees, [fee.channelId]: value })}
+                    rule={feeRule}
+                    showProblem={tried}
+                    aria-label={t('promotions.settings.fee')}
+                    data-testid={`promo-channel-fee-${fee.channelId}`}
+                    {...issues.fieldProps(`channelFees.${i}`)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving} data-testid="promo-settings-save">
           {saving ? t('common.saving') : t('common.save')}

@@ -241,7 +241,7 @@ export function stateOf(detail: PromotionDetail, numbers: NumberInput, currency:
     note: detail.note ?? '',
   };
   const rule = detail.rule;
-  const variant = (variantId: number): PickedVariant => ({ variantId, sku: `#${variantId}`, title: '' });
+  const variant = (variantId: number): PickedVariant => detail.ruleVariants.find((v) => v.variantId === variantId) ?? { variantId, sku: `#${variantId}`, title: '' };
   switch (rule.type) {
     case 'percent_off':
     case 'member_price':
