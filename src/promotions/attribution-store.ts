@@ -68,6 +68,12 @@ export interface ControlPurchases {
   grossProfit: number;
 }
 
+/**
+ * A line's unit cost: the one recorded on the line, else the variant's current cost. The variant is
+ * looked up only for a line without one (COALESCE stops at the first value), not joined to every line.
+ */
+const lineCogsSql = 'COALESCE(l.unit_cost, (SELECT vc.cost FROM variants vc WHERE vc.id = l.variant_id), 0)';
+
 /** Lines of an attributed order (a gift only counts inside one). */
 const inAttributedOrder = 'order_id IN (SELECT order_id FROM temp.promotion_eval_lines WHERE gift = 0)';
 
@@ -102,10 +108,10 @@ function build(db: Db) {
      split AS (
        SELECT o.id AS orderId, o.customer_id AS customerId, o.placed_at AS placedAt, l.variant_id AS variantId, l.quantity,
               l.quantity * l.unit_price AS gmv, ${lineDiscountSql} AS discount,
-              l.quantity * COALESCE(l.unit_cost, v.cost, 0) AS cogs,
+              l.quantity * ${lineCogsSql} AS cogs,
               CASE WHEN l.variant_id = @gift AND l.discount >= l.quantity * l.unit_price THEN 1 ELSE 0 END AS gift,
               CASE WHEN (o.byCode = 1 OR (@bySku = 1 AND o.inScope = 1) OR (o.inAudience = 1 AND o.inScope = 1)) AND ${isTarget} THEN 1 ELSE 0 END AS attributed
-       FROM win o JOIN order_lines l ON l.order_id = o.id LEFT JOIN variants v ON v.id = l.variant_id
+       FROM win o JOIN order_lines l ON l.order_id = o.id
        WINDOW w AS (PARTITION BY o.id)
      )
      SELECT orderId, customerId, placedAt, variantId, quantity, gmv, discount, cogs, gift
@@ -161,8 +167,8 @@ function build(db: Db) {
          AND o.customer_id IN (SELECT a.customer_id FROM promotion_audience a WHERE a.promotion_id = @id AND a.in_control = 1)
      ), split AS (
        SELECT l.variant_id, l.quantity, l.quantity * l.unit_price AS gmv, ${lineDiscountSql} AS discount,
-              l.quantity * COALESCE(l.unit_cost, v.cost, 0) AS cogs
-       FROM win o JOIN order_lines l ON l.order_id = o.id LEFT JOIN variants v ON v.id = l.variant_id
+              l.quantity * ${lineCogsSql} AS cogs
+       FROM win o JOIN order_lines l ON l.order_id = o.id
        WINDOW w AS (PARTITION BY o.id)
      )
      SELECT COALESCE(SUM(l.quantity), 0) AS units, COALESCE(SUM(l.gmv - l.discount), 0) AS netSales,

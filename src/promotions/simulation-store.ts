@@ -40,14 +40,15 @@ export interface SupplierChoice {
 function build(db: Db) {
   baselineStoreOf(db); // creates the temp set table the statements below read
   // CROSS JOIN keeps the set as the outer loop (SQLite's planner knows nothing of the temp table);
-  // each variant's stock is a lookup on the stock_levels key, with no grouping to sort.
+  // each variant's stock is one range on the stock_levels key (variant_id, location_id), summed
+  // while the set is walked in id order, so the grouping needs no sort.
   const facts = db.prepare<[], VariantFacts>(
     `SELECT v.id AS variantId, v.sku,
        p.title || CASE WHEN ${variantTitleSql} <> '' THEN ' — ' || ${variantTitleSql} ELSE '' END AS title, v.price, v.cost,
-       COALESCE((SELECT SUM(sl.on_hand - sl.committed) FROM stock_levels sl WHERE sl.variant_id = v.id), 0) AS available,
-       COALESCE((SELECT SUM(sl.incoming) FROM stock_levels sl WHERE sl.variant_id = v.id), 0) AS incoming
-     FROM temp.promotion_variant_set s CROSS JOIN variants v CROSS JOIN products p
-     WHERE v.id = s.variant_id AND p.id = v.product_id`,
+       COALESCE(SUM(sl.on_hand - sl.committed), 0) AS available, COALESCE(SUM(sl.incoming), 0) AS incoming
+     FROM temp.promotion_variant_set s CROSS JOIN variants v CROSS JOIN products p LEFT JOIN stock_levels sl ON sl.variant_id = v.id
+     WHERE v.id = s.variant_id AND p.id = v.product_id
+     GROUP BY s.variant_id`,
   );
   const past = db.prepare<[string, number, string], { id: number; name: string; rule: string }>(
     `SELECT id, name, rule FROM promotions WHERE type = ? AND status = 'ended' AND id <> ? AND ends_at <= ? ORDER BY starts_at, id`,

@@ -140,3 +140,7 @@ CREATE TABLE category_margin_floors (
 
 -- A channel's fee (commission) where known, counted by the margin guard.
 ALTER TABLE channels ADD COLUMN fee_bp INTEGER CHECK (fee_bp IS NULL OR fee_bp BETWEEN 0 AND 10000);
+
+-- A promotion's baseline sums its products' hours over two years (baseline-store.ts); the
+-- rollup's key starts with the hour, so without this every product's hours would be scanned.
+CREATE INDEX sales_product_hourly_by_product ON sales_product_hourly (product_id, hour);
