@@ -13,7 +13,13 @@ import { median, ms, printTable, ratio } from './measure.js';
 const shopNow = '2026-11-20T12:00:00.000Z';
 const targetSkus = 5000;
 
-export async function benchPromotionsSimulate(dbPath: string): Promise<void> {
+export interface PromotionsSimulateFigures {
+  skus: number;
+  simulateMs: number;
+  bareScanMs: number;
+}
+
+export async function benchPromotionsSimulate(dbPath: string): Promise<PromotionsSimulateFigures> {
   const core = createCore({ dbPath, appVersion: 'bench', background: false, clock: fixedClock(shopNow) });
   try {
     // Migrations run when the core opens the file; seed once it has.
@@ -75,6 +81,7 @@ export async function benchPromotionsSimulate(dbPath: string): Promise<void> {
         [`  the same, shop-wide (${shopSkus} SKUs)`, ms(shopWideMs), ratio(shopWideMs, bareScanMs), '-'],
       ],
     );
+    return { skus: rows, simulateMs, bareScanMs };
   } finally {
     await core.close();
   }

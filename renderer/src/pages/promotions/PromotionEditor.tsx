@@ -26,6 +26,7 @@ import { changedFields, emptyState, numberRules, segmentTypes, stateOf, toFields
 import { TargetsPicker } from './pickers.js';
 import { typeHint, typeName } from './promotion-texts.js';
 import { RuleFields } from './RuleFields.js';
+import { ChoiceGroup } from './ChoiceGroup.js';
 
 export function PromotionEditor({ detail }: { detail: PromotionDetail | null }): ReactNode {
   const { t, locale } = useI18n();
@@ -106,14 +107,14 @@ export function PromotionEditor({ detail }: { detail: PromotionDetail | null }):
         <section className="card">
           <h2>{t('promotions.editor.where')}</h2>
           <fieldset className="promo-plain" disabled={running}>
-            <fieldset className="choice-group">
-              <legend>{t('promotions.field.targets')}</legend>
-              {(['shop', 'targets'] as const).map((scope) => (
-                <label key={scope}>
-                  <input type="radio" checked={state.scope === scope} onChange={() => set({ scope })} data-testid={`promo-scope-${scope}`} /> {t(`promotions.scope.${scope}`)}
-                </label>
-              ))}
-            </fieldset>
+            <ChoiceGroup
+              legend={t('promotions.field.targets')}
+              choices={['shop', 'targets'] as const}
+              value={state.scope}
+              onChange={(scope) => set({ scope })}
+              label={(scope) => t(`promotions.scope.${scope}`)}
+              testId={(scope) => `promo-scope-${scope}`}
+            />
             {state.scope === 'targets' ? <TargetsPicker items={state.targets} onChange={(targets) => set({ targets })} problem={issues.issueFor('targets')} /> : null}
             <fieldset className="choice-group">
               <legend>{t('promotions.field.channels')}</legend>
@@ -165,14 +166,15 @@ export function PromotionEditor({ detail }: { detail: PromotionDetail | null }):
             </label>
           </div>
           <p className="muted small">{t('promotions.field.timeZone', { zone: settings.timeZone })}</p>
-          <fieldset className="choice-group" disabled={running}>
-            <legend>{t('promotions.field.stacking')}</legend>
-            {(['exclusive', 'stackable'] as const).map((stacking) => (
-              <label key={stacking}>
-                <input type="radio" checked={state.stacking === stacking} onChange={() => set({ stacking })} data-testid={`promo-stacking-${stacking}`} /> {t(`promotions.stacking.${stacking}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            legend={t('promotions.field.stacking')}
+            choices={['exclusive', 'stackable'] as const}
+            value={state.stacking}
+            onChange={(stacking) => set({ stacking })}
+            label={(stacking) => t(`promotions.stacking.${stacking}`)}
+            testId={(stacking) => `promo-stacking-${stacking}`}
+            disabled={running}
+          />
           <div className="form-grid">
             <label className="field">
               <span>{t('promotions.field.priority')}</span>

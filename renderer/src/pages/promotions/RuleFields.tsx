@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { numberRules, type EditorState } from './editor-state.js';
 import { SkuPicker } from './pickers.js';
+import { ChoiceGroup } from './ChoiceGroup.js';
 
 type Set = (patch: Partial<EditorState>) => void;
 
@@ -95,14 +96,13 @@ export function RuleFields({ state, set, issues, showProblems }: { state: Editor
     case 'bundle_price':
       return (
         <>
-          <fieldset className="choice-group">
-            <legend>{t('promotions.rule.bundleFrom')}</legend>
-            {(['catalog', 'components'] as const).map((mode) => (
-              <label key={mode}>
-                <input type="radio" checked={state.bundleMode === mode} onChange={() => set({ bundleMode: mode })} /> {t(`promotions.rule.bundle.${mode}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            legend={t('promotions.rule.bundleFrom')}
+            choices={['catalog', 'components'] as const}
+            value={state.bundleMode}
+            onChange={(bundleMode) => set({ bundleMode })}
+            label={(mode) => t(`promotions.rule.bundle.${mode}`)}
+          />
           {state.bundleMode === 'catalog' ? (
             <label className="field">
               <span>{t('promotions.rule.bundleSku')}</span>
@@ -175,14 +175,13 @@ export function RuleFields({ state, set, issues, showProblems }: { state: Editor
     case 'flash_sale':
       return (
         <>
-          <fieldset className="choice-group">
-            <legend>{t('promotions.rule.flashBy')}</legend>
-            {(['fixed', 'percent'] as const).map((kind) => (
-              <label key={kind}>
-                <input type="radio" checked={state.flashKind === kind} onChange={() => set({ flashKind: kind })} /> {t(`promotions.rule.flash.${kind}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            legend={t('promotions.rule.flashBy')}
+            choices={['fixed', 'percent'] as const}
+            value={state.flashKind}
+            onChange={(flashKind) => set({ flashKind })}
+            label={(kind) => t(`promotions.rule.flash.${kind}`)}
+          />
           <div className="form-grid">
             {state.flashKind === 'fixed' ? price('rule.salePrice.price') : percent('rule.salePrice.percentOffBp')}
             {num('promotions.rule.perSkuCap', state.perSkuCap, (v) => set({ perSkuCap: v }), rules.optionalCount, 'rule.perSkuCap', 'promo-rule-sku-cap', t('promotions.rule.capHint'))}
@@ -193,14 +192,13 @@ export function RuleFields({ state, set, issues, showProblems }: { state: Editor
     case 'coupon':
       return (
         <>
-          <fieldset className="choice-group">
-            <legend>{t('promotions.rule.couponBy')}</legend>
-            {(['percent', 'amount'] as const).map((kind) => (
-              <label key={kind}>
-                <input type="radio" checked={state.couponKind === kind} onChange={() => set({ couponKind: kind })} /> {t(`promotions.rule.coupon.${kind}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            legend={t('promotions.rule.couponBy')}
+            choices={['percent', 'amount'] as const}
+            value={state.couponKind}
+            onChange={(couponKind) => set({ couponKind })}
+            label={(kind) => t(`promotions.rule.coupon.${kind}`)}
+          />
           <div className="form-grid">
             {state.couponKind === 'percent' ? percent('rule.discount.percentOffBp') : amount('rule.discount.amountOff')}
             {num('promotions.rule.minSpend', state.minSpend, (v) => set({ minSpend: v }), { ...rules.money, required: false }, 'rule.minSpend', 'promo-rule-min-spend')}
