@@ -3,7 +3,9 @@
 // local location, or no mapping at all, means all local stock), then the channel's buffer / share
 // / cap with the link's per-product overrides (available-to-sell.ts). A bundle holds no stock of
 // its own: it is min over components of floor(component available ÷ quantity), like the catalogue's
-// bundles.availability, over the same locations.
+// bundles.availability, over the same locations. A running gift-with-purchase promotion holds its
+// gift's reserve back (what is left of it: the reserve minus the gifts given since the start, i.e.
+// fully discounted lines of that SKU), so the channels cannot sell the units set aside as gifts.
 import type { Db } from '../db/open.js';
 import { availableToSell, type ChannelStockRule, type ProductOverride } from './available-to-sell.js';
 
@@ -30,13 +32,22 @@ export function createStockSource(db: Db) {
   const levelsAt = db.prepare<[number, string], { available: number }>(
     'SELECT COALESCE(SUM(on_hand - committed), 0) AS available FROM stock_levels WHERE variant_id = ? AND location_id IN (SELECT value FROM json_each(?))',
   );
+  const giftReserve = db.prepare<[number, number], { reserved: number }>(
+    `SELECT COALESCE(SUM(CASE WHEN r.reserve > r.given THEN r.reserve - r.given ELSE 0 END), 0) AS reserved FROM (
+       SELECT json_extract(p.rule, '$.reserveQuantity') AS reserve,
+              (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
+               WHERE l.variant_id = ? AND o.placed_at >= p.starts_at AND o.status <> 'cancelled'
+                 AND l.discount >= l.quantity * l.unit_price) AS given
+       FROM promotions p
+       WHERE p.type = 'gift_with_purchase' AND p.status = 'running' AND json_extract(p.rule, '$.giftVariantId') = ?) r`,
+  );
   const components = db.prepare<[number], { variantId: number; quantity: number }>(
     'SELECT component_variant_id AS variantId, quantity FROM bundle_components WHERE bundle_variant_id = ? ORDER BY component_variant_id',
   );
 
   function plainAvailable(variantId: number, scope: LocalScope): number {
     const row = scope === null ? allLevels.get(variantId) : levelsAt.get(variantId, JSON.stringify(scope));
-    return row?.available ?? 0;
+    return (row?.available ?? 0) - (giftReserve.get(variantId, variantId)?.reserved ?? 0);
   }
 
   return {

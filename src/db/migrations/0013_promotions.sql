@@ -144,3 +144,13 @@ ALTER TABLE channels ADD COLUMN fee_bp INTEGER CHECK (fee_bp IS NULL OR fee_bp B
 -- A promotion's baseline sums its products' hours over two years (baseline-store.ts); the
 -- rollup's key starts with the hour, so without this every product's hours would be scanned.
 CREATE INDEX sales_product_hourly_by_product ON sales_product_hourly (product_id, hour);
+
+-- A gift-with-purchase promotion started or stopped: the gift's reserve (stock-source.ts holds it
+-- back from the channels while the promotion runs) changed, so its channels get a stock push.
+CREATE TRIGGER sync_outbox_gift_reserve AFTER UPDATE OF status ON promotions
+WHEN NEW.type = 'gift_with_purchase' AND NEW.status <> OLD.status AND EXISTS (SELECT 1 FROM channel_links) BEGIN
+  INSERT INTO sync_outbox (channel_id, variant_id, kind, changed_at)
+    SELECT l.channel_id, l.variant_id, 'stock', NEW.updated_at FROM channel_links l
+    WHERE l.variant_id = json_extract(NEW.rule, '$.giftVariantId')
+  ON CONFLICT (channel_id, variant_id, kind) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at;
+END;

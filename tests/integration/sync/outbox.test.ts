@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/db/open.js';
 import { createLedger } from '../../../src/inventory/ledger.js';
 import { createOutboxStore } from '../../../src/sync/outbox-store.js';
+import { createStockSource } from '../../../src/sync/stock-source.js';
 import { seedPurchasing, STORE, TEA, HOD_M, MUG, WAREHOUSE } from '../purchasing-fixture.js';
 import { testShop, type TestShop } from '../shop-harness.js';
 import { removeTempDirs } from '../temp-shop.js';
@@ -236,5 +237,48 @@ describe('outbox worker protocol', () => {
     expect(store.applied(hod.id, 1, null)).toBe('kept');
     expect(store.sentQuantities(hod.id)).toEqual({});
     expect(store.pendingCount(SHOPIFY)).toBe(1);
+  });
+});
+
+describe('gift with purchase', () => {
+  it('holds what is left of the gift’s reserve back from the channels while the promotion runs, and pushes when it starts and ends', async () => {
+    shop = testShop(seedLinkedShop);
+    const db = shop.db;
+    const source = createStockSource(db);
+    const before = source.localAvailable(TEA, null);
+    const at = '2026-11-01T00:00:00.000Z';
+    const promotionId = Number(
+      db
+        .prepare(
+          `INSERT INTO promotions (name, type, status, starts_at, ends_at, rule, created_at, updated_at)
+           VALUES ('Tea gift', 'gift_with_purchase', 'scheduled', '2026-11-10T00:00:00.000Z', '2026-11-20T00:00:00.000Z',
+             '{"type":"gift_with_purchase","minSpend":5000,"giftVariantId":${TEA},"giftQuantity":1,"reserveQuantity":5}', ?, ?)`,
+        )
+        .run(at, at).lastInsertRowid,
+    );
+    db.prepare('DELETE FROM sync_outbox').run();
+    const setStatus = (status: string, when: string) => db.prepare('UPDATE promotions SET status = ?, updated_at = ? WHERE id = ?').run(status, when, promotionId);
+
+    setStatus('running', '2026-11-10T00:00:00.000Z');
+    expect(queued(db)).toEqual(oneRowPerChannel(TEA, 'stock'));
+    expect(source.localAvailable(TEA, null)).toBe(before - 5);
+
+    // Two gifts given since the start (fully discounted lines): 3 of the reserve are left.
+    db.prepare("INSERT INTO channels (id, code, name, platform, created_at) VALUES (99, 'pos', 'POS', 'pos', ?)").run(at);
+    const orderId = Number(
+      db
+        .prepare(
+          `INSERT INTO orders (channel_id, order_number, location_id, status, placed_at, currency, subtotal, discount_total, total)
+           VALUES (99, 'G-1', ${STORE}, 'open', '2026-11-12T09:00:00.000Z', 'USD', 1000, 1000, 0)`,
+        )
+        .run().lastInsertRowid,
+    );
+    db.prepare('INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price, discount) VALUES (?, ?, ?, ?, 2, 500, 1000)').run(orderId, TEA, 'TEA', 'Tea');
+    expect(source.localAvailable(TEA, null)).toBe(before - 3);
+
+    db.prepare('DELETE FROM sync_outbox').run();
+    setStatus('ended', '2026-11-20T00:00:00.000Z');
+    expect(queued(db)).toEqual(oneRowPerChannel(TEA, 'stock'));
+    expect(source.localAvailable(TEA, null)).toBe(before);
   });
 });
