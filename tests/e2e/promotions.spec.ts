@@ -256,6 +256,24 @@ test('a 满减 promotion: conflict, margin guard, fix, schedule, calendar, 简�
   await page.goto(`/#/promotions/${promotionId}`);
   await expect(check.getByTestId('promo-breaches-none')).toBeVisible();
 
+  // A channel's fee counts against the margin: 30 % on every channel takes 24.30 of the 81.00, below cost; cleared again.
+  await page.goto('/#/promotions/settings');
+  const fees = page.getByTestId('promo-channel-fee-row').locator('input');
+  const channelCount = await fees.count();
+  expect(channelCount).toBeGreaterThan(0);
+  for (let i = 0; i < channelCount; i += 1) await fees.nth(i).fill('30');
+  await page.getByTestId('promo-settings-save').click();
+  await expect(fees.first()).toHaveValue(/^30/);
+  await shot(page, 'en-settings-fees');
+  await page.goto(`/#/promotions/${promotionId}`);
+  await expect(check.locator(`[data-testid="promo-breach-row"][data-sku="${sku1}"]`)).toBeVisible();
+  await page.goto('/#/promotions/settings');
+  for (let i = 0; i < channelCount; i += 1) await fees.nth(i).fill('');
+  await page.getByTestId('promo-settings-save').click();
+  await expect(fees.first()).toHaveValue('');
+  await page.goto(`/#/promotions/${promotionId}`);
+  await expect(check.getByTestId('promo-breaches-none')).toBeVisible();
+
   // Back to draft, scheduled again, then cancelled before it starts (the confirmation says nothing changed on prices yet).
   await page.getByTestId('promo-unschedule').click();
   await expect(page.getByTestId('promo-status')).toHaveAttribute('data-status', 'draft');
