@@ -8,6 +8,7 @@ import { createPromotionService } from '../../../src/promotions/promotion-servic
 import type { Clock } from '../../../src/shared/clock.js';
 import { testShop, type TestShop } from '../shop-harness.js';
 import { testNow } from '../temp-shop.js';
+import { AppError } from '../../../src/shared/app-error.js';
 
 const at = '2026-01-01T00:00:00.000Z';
 
@@ -132,3 +133,14 @@ export const row = (db: Db, id: number) =>
       'SELECT status, name, rule, scope, all_channels, override_reason, override_by, finished_at, ends_at FROM promotions WHERE id = ?',
     )
     .get(id);
+
+/** The AppError `run` throws (a test of a refusal); fails when it does not refuse. */
+export function refusal(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}

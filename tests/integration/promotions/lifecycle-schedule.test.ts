@@ -2,11 +2,10 @@
 // History with one), starting at once when the start has passed, back to draft, and cancel.
 // Guard, runner and audience are fakes that record their calls (lifecycle-fixture.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/shared/app-error.js';
 import { historyRenderer } from '../../../src/shared/history-texts.js';
 import { parseSummaryParams } from '../../../src/shared/history-summary.js';
 import { removeTempDirs } from '../temp-shop.js';
-import { lifecycleShop, row, teeSale, type LifecycleShop } from './lifecycle-fixture.js';
+import { lifecycleShop, refusal, row, teeSale, type LifecycleShop } from './lifecycle-fixture.js';
 
 let current: LifecycleShop | undefined;
 afterEach(async () => {
@@ -15,16 +14,6 @@ afterEach(async () => {
   removeTempDirs();
 });
 const open = (options: { breaches?: number } = {}): LifecycleShop => (current = lifecycleShop(options));
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('schedule', () => {
   it('schedules a draft whose SKUs all keep their margin, and leaves it waiting for its start', () => {

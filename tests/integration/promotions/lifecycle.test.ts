@@ -3,9 +3,8 @@
 // guard, cancel. Guard, runner and audience are fakes that record their calls (lifecycle-fixture.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PromotionRule } from '../../../src/promotions/rules.js';
-import { AppError } from '../../../src/shared/app-error.js';
 import { removeTempDirs } from '../temp-shop.js';
-import { lifecycleShop, teeSale, type LifecycleShop } from './lifecycle-fixture.js';
+import { lifecycleShop, refusal, teeSale, type LifecycleShop } from './lifecycle-fixture.js';
 
 let current: LifecycleShop | undefined;
 afterEach(async () => {
@@ -14,17 +13,6 @@ afterEach(async () => {
   removeTempDirs();
 });
 const open = (options: { breaches?: number } = {}): LifecycleShop => (current = lifecycleShop(options));
-
-/** The AppError a call throws (the test fails if it does not). */
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const everyRule: PromotionRule[] = [
   { type: 'percent_off', percentOffBp: 1500 },
