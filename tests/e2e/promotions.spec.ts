@@ -259,6 +259,8 @@ test('a 满减 promotion: conflict, margin guard, fix, schedule, calendar, 简�
   // A channel's fee counts against the margin: 30 % on every channel takes 24.30 of the 81.00, below cost; cleared again.
   await page.goto('/#/promotions/settings');
   const fees = page.getByTestId('promo-channel-fee-row').locator('input');
+  // The demo shop has channels: wait for the loaded table before counting its rows.
+  await expect(fees.first()).toBeVisible();
   const channelCount = await fees.count();
   expect(channelCount).toBeGreaterThan(0);
   for (let i = 0; i < channelCount; i += 1) await fees.nth(i).fill('30');
