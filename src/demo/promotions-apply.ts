@@ -9,6 +9,7 @@ import type { Catalog } from './catalog.js';
 import type { CouponCampaign } from './coupon-campaign.js';
 import { DIP_DAYS, type DemoPromotion } from './promotions-plan.js';
 import type { Rng } from './prng.js';
+import { spreadLargestRemainder } from '../promotions/pricing/rounding.js';
 
 export interface PricedLine {
   variant: number;
@@ -23,19 +24,12 @@ function halfUp(value: number): number {
   return Math.floor(value + 0.5);
 }
 
-/** Integer shares of total proportional to weights (largest remainder), adding up to total exactly. */
+/**
+ * Integer shares of total proportional to weights, adding up to total exactly: the pricing
+ * engine's largest-remainder split; all weights 0 (nothing to weigh by) puts it all on the first.
+ */
 export function splitByWeight(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0) return weights.map((_, i) => (i === 0 ? total : 0));
-  const raw = weights.map((w) => (total * w) / sum);
-  const out = raw.map(Math.floor);
-  let left = total - out.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) {
-    const i = order[k]?.[1] ?? 0;
-    out[i] = (out[i] ?? 0) + 1;
-  }
-  return out;
+  return weights.some((w) => w > 0) ? spreadLargestRemainder(total, weights) : weights.map((_, i) => (i === 0 ? total : 0));
 }
 
 export class DemoPromotionDays {

@@ -15,11 +15,9 @@
 // Not re-entrant: one evaluation loads and reads in the same synchronous call.
 import type { Db } from '../db/open.js';
 import { perDatabase } from '../db/per-database.js';
+import { lineDiscountSql } from '../analytics/line-discount-sql.js';
 import { promotionVariantsCte } from './target-sql.js';
 
-/** The sales report's split of order-level discounts over lines (window `w` = PARTITION BY the order). */
-export const lineDiscountSql =
-  'l.discount + (o.discount_total - SUM(l.discount) OVER w) * (l.quantity * l.unit_price * 1.0) / MAX(SUM(l.quantity * l.unit_price) OVER w, 1)';
 
 export type AttributionMode = 'sku' | 'code' | 'audience';
 

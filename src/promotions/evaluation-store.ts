@@ -5,7 +5,7 @@
 // Sets of ids travel as one JSON array (json_each), never as a long IN list.
 import type { Db } from '../db/open.js';
 import { perDatabase } from '../db/per-database.js';
-import { lineDiscountSql } from './attribution-store.js';
+import { lineDiscountSql } from '../analytics/line-discount-sql.js';
 
 export interface VariantInfo {
   variantId: number;

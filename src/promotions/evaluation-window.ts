@@ -76,3 +76,10 @@ export function weighted(daily: readonly number[], weights: readonly number[]): 
   for (let i = 0; i < weights.length; i++) sum += (weights[i] ?? 0) * (daily[i] ?? 0);
   return sum;
 }
+
+/** The promotion's local days as planned (the simulation's window): from the day it starts to the day holding its last instant (ends_at is exclusive). */
+export function promotionLocalDays(promotion: Pick<StoredPromotion, 'startsAt' | 'endsAt'>, timeZone: string): { from: string; to: string; days: number } {
+  const from = localDateOf(promotion.startsAt, timeZone);
+  const to = localDateOf(new Date(Date.parse(promotion.endsAt) - 1), timeZone);
+  return { from, to, days: Math.max(1, daysBetween(from, to) + 1) };
+}

@@ -7,7 +7,7 @@
 import type { Db } from '../db/open.js';
 import type { KeyedText } from '../alerts/contract.js';
 import { notFound } from '../shared/app-error.js';
-import { daysBetween, localDateOf } from '../shared/local-time.js';
+import { promotionLocalDays } from './evaluation-window.js';
 import { baselineOfLoadedSet } from './baseline.js';
 import { baselineStoreOf } from './baseline-store.js';
 import type { Simulation, SimulationRow } from './insight-contract.js';
@@ -33,13 +33,6 @@ const money = (value: number): number => Math.floor(value + 0.5);
 /** ⌈units⌉, ignoring float noise below a millionth of a unit (6 × 1.5 must stay 9). */
 const ceilUnits = (units: number): number => Math.ceil(units - 1e-6);
 
-/** The promotion's local days: from the day it starts to the day holding its last instant (ends_at is exclusive). */
-export function promotionWindow(promotion: Pick<StoredPromotion, 'startsAt' | 'endsAt'>, timeZone: string): { from: string; to: string; days: number } {
-  const from = localDateOf(promotion.startsAt, timeZone);
-  const to = localDateOf(new Date(Date.parse(promotion.endsAt) - 1), timeZone);
-  return { from, to, days: Math.max(1, daysBetween(from, to) + 1) };
-}
-
 function resolveUplift(db: Db, store: SimulationStore, promotion: StoredPromotion, options: SimulationOptions, now: Date): Simulation['uplift'] {
   const candidates = store.pastPromotions(promotion.type, promotion.id, now.toISOString());
   const learned = candidates.length > 0 ? learnUplift(promotion.rule, candidates, options.liftSource ?? evaluationLiftSource(db, now)) : null;
@@ -61,7 +54,7 @@ export function simulatePromotion(db: Db, promotionId: number, options: Simulati
   if (!promotion) throw notFound('promotion', promotionId);
   const baselines = baselineStoreOf(db);
   const store = simulationStoreOf(db);
-  const window = promotionWindow(promotion, baselines.timeZone());
+  const window = promotionLocalDays(promotion, baselines.timeZone());
   // Learned first: a past promotion's evaluation loads its own variant set.
   const uplift = resolveUplift(db, store, promotion, options, now);
   const { baseline, facts } = baselines.withVariantSet({ promotionId }, () => ({
