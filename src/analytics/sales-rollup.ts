@@ -1,5 +1,6 @@
-// The hourly sales rollup (migration 0006): brings dirty hours up to date and
-// answers period sums from it. Every figure is recomputed from the orders with
+// The hourly sales rollups (migrations 0006 and 0014: per channel, product,
+// category, variant and customer): brings dirty hours up to date and answers
+// period sums from them. Every figure is recomputed from the orders with
 // the same rules as kpi-store.ts, so the rollup is a cache, never a second
 // definition. A period can use it when its UTC bounds fall on whole hours
 // (every whole-hour time zone); otherwise — or while another connection holds
@@ -84,10 +85,10 @@ export function createSalesRollup(db: Db) {
   );
   const clearOldProducts = db.prepare('DELETE FROM sales_product_hourly WHERE hour IN (SELECT hour FROM sales_hourly_dirty)');
   const rebuildProducts = db.prepare(
-    `INSERT INTO sales_product_hourly (hour, product_id, gmv, discounts, units, cogs_sold, refunds, cogs_returned)
-     SELECT hour, productId, SUM(gmv), SUM(discount), SUM(units), SUM(cogs), SUM(refunds), SUM(cogsReturned)
+    `INSERT INTO sales_product_hourly (hour, product_id, gmv, discounts, units, cogs_sold, refunds, cogs_returned, orders)
+     SELECT hour, productId, SUM(gmv), SUM(discount), SUM(units), SUM(cogs), SUM(refunds), SUM(cogsReturned), COUNT(DISTINCT orderId)
      FROM (
-       SELECT d.hour, COALESCE(v.product_id, 0) AS productId, l.quantity * l.unit_price AS gmv, l.quantity AS units,
+       SELECT d.hour, COALESCE(v.product_id, 0) AS productId, o.id AS orderId, l.quantity * l.unit_price AS gmv, l.quantity AS units,
               l.quantity * COALESCE(l.unit_cost, 0) AS cogs,
               ${lineDiscountSql} AS discount,
               0 AS refunds, 0 AS cogsReturned
@@ -97,7 +98,7 @@ export function createSalesRollup(db: Db) {
        LEFT JOIN variants v ON v.id = l.variant_id
        WINDOW w AS (PARTITION BY o.id)
        UNION ALL
-       SELECT d.hour, COALESCE(v.product_id, 0), 0, 0, 0, 0, rl.refund_amount, rl.quantity * COALESCE(ol.unit_cost, 0)
+       SELECT d.hour, COALESCE(v.product_id, 0), NULL, 0, 0, 0, 0, rl.refund_amount, rl.quantity * COALESCE(ol.unit_cost, 0)
        FROM sales_hourly_dirty d
        JOIN returns r INDEXED BY returns_by_date ON r.returned_at >= d.hour || ':' AND r.returned_at < d.hour || ';'
        JOIN return_lines rl ON rl.return_id = r.id
@@ -107,12 +108,99 @@ export function createSalesRollup(db: Db) {
      )
      GROUP BY hour, productId`,
   );
+  const clearOldCategories = db.prepare('DELETE FROM sales_category_hourly WHERE hour IN (SELECT hour FROM sales_hourly_dirty)');
+  const rebuildCategories = db.prepare(
+    `INSERT INTO sales_category_hourly (hour, category_id, orders)
+     SELECT d.hour, COALESCE(p.category_id, 0), COUNT(DISTINCT o.id)
+     FROM sales_hourly_dirty d
+     JOIN orders o INDEXED BY orders_by_placed ON o.placed_at >= d.hour || ':' AND o.placed_at < d.hour || ';' AND o.status <> 'cancelled'
+     JOIN order_lines l ON l.order_id = o.id
+     LEFT JOIN variants v ON v.id = l.variant_id LEFT JOIN products p ON p.id = v.product_id
+     GROUP BY d.hour, COALESCE(p.category_id, 0)`,
+  );
+  const clearOldVariants = db.prepare('DELETE FROM sales_variant_hourly WHERE hour IN (SELECT hour FROM sales_hourly_dirty)');
+  const rebuildVariants = db.prepare(
+    `INSERT INTO sales_variant_hourly (variant_id, hour, orders, units, gmv, own_discounts, discounts, cogs_sold, last_placed_at,
+                                       units_returned, refunds, cogs_returned, units_refunded)
+     SELECT variantId, hour, SUM(orders), SUM(units), SUM(gmv), SUM(ownDiscounts), SUM(discounts), SUM(cogs), MAX(lastPlacedAt),
+            SUM(unitsReturned), SUM(refunds), SUM(cogsReturned), SUM(unitsRefunded)
+     FROM (
+       SELECT variantId, hour, COUNT(DISTINCT orderId) AS orders, SUM(units) AS units, SUM(gmv) AS gmv, SUM(ownDiscount) AS ownDiscounts,
+              SUM(discount) AS discounts, SUM(cogs) AS cogs, MAX(placedAt) AS lastPlacedAt,
+              0 AS unitsReturned, 0 AS refunds, 0 AS cogsReturned, 0 AS unitsRefunded
+       FROM (
+         SELECT d.hour, COALESCE(l.variant_id, 0) AS variantId, o.id AS orderId, o.placed_at AS placedAt, l.quantity AS units,
+                l.quantity * l.unit_price AS gmv, l.discount AS ownDiscount, ${lineDiscountSql} AS discount,
+                l.quantity * COALESCE(l.unit_cost, 0) AS cogs
+         FROM sales_hourly_dirty d
+         JOIN orders o INDEXED BY orders_by_placed ON o.placed_at >= d.hour || ':' AND o.placed_at < d.hour || ';' AND o.status <> 'cancelled'
+         JOIN order_lines l ON l.order_id = o.id
+         WINDOW w AS (PARTITION BY o.id)
+       )
+       GROUP BY hour, variantId
+       UNION ALL
+       -- Units later returned from the lines placed in the hour.
+       SELECT COALESCE(l.variant_id, 0), d.hour, 0, 0, 0, 0, 0, 0, NULL, SUM(rl.quantity), 0, 0, 0
+       FROM sales_hourly_dirty d
+       JOIN orders o INDEXED BY orders_by_placed ON o.placed_at >= d.hour || ':' AND o.placed_at < d.hour || ';' AND o.status <> 'cancelled'
+       JOIN order_lines l ON l.order_id = o.id
+       JOIN return_lines rl ON rl.order_line_id = l.id
+       GROUP BY d.hour, COALESCE(l.variant_id, 0)
+       UNION ALL
+       -- Returns made in the hour, whenever their order was placed.
+       SELECT COALESCE(ol.variant_id, 0), d.hour, 0, 0, 0, 0, 0, 0, NULL, 0,
+              SUM(rl.refund_amount), SUM(rl.quantity * COALESCE(ol.unit_cost, 0)), SUM(rl.quantity)
+       FROM sales_hourly_dirty d
+       JOIN returns r INDEXED BY returns_by_date ON r.returned_at >= d.hour || ':' AND r.returned_at < d.hour || ';'
+       JOIN return_lines rl ON rl.return_id = r.id
+       JOIN order_lines ol ON ol.id = rl.order_line_id
+       JOIN orders o ON o.id = r.order_id AND o.status <> 'cancelled'
+       GROUP BY d.hour, COALESCE(ol.variant_id, 0)
+     )
+     GROUP BY variantId, hour`,
+  );
+  const clearOldCustomers = db.prepare('DELETE FROM sales_customer_hourly WHERE hour IN (SELECT hour FROM sales_hourly_dirty)');
+  const rebuildCustomers = db.prepare(
+    `INSERT INTO sales_customer_hourly (customer_id, hour, orders, gmv, discounts, units, cogs_sold, first_placed_at, last_placed_at, refunds, cogs_returned)
+     SELECT customerId, hour, SUM(orders), SUM(gmv), SUM(discounts), SUM(units), SUM(cogs), MIN(firstPlacedAt), MAX(lastPlacedAt), SUM(refunds), SUM(cogsReturned)
+     FROM (
+       SELECT customerId, hour, COUNT(*) AS orders, COALESCE(SUM(gmv), 0) AS gmv, SUM(discount) AS discounts, COALESCE(SUM(units), 0) AS units,
+              COALESCE(SUM(cogs), 0) AS cogs, MIN(placedAt) AS firstPlacedAt, MAX(placedAt) AS lastPlacedAt, 0 AS refunds, 0 AS cogsReturned
+       FROM (
+         -- One row per order: its lines summed (an order without lines adds nothing but itself).
+         SELECT d.hour, o.customer_id AS customerId, o.placed_at AS placedAt, o.discount_total AS discount,
+                SUM(l.quantity * l.unit_price) AS gmv, SUM(l.quantity) AS units, SUM(l.quantity * COALESCE(l.unit_cost, 0)) AS cogs
+         FROM sales_hourly_dirty d
+         JOIN orders o INDEXED BY orders_by_placed ON o.placed_at >= d.hour || ':' AND o.placed_at < d.hour || ';' AND o.status <> 'cancelled'
+         LEFT JOIN order_lines l ON l.order_id = o.id
+         WHERE o.customer_id IS NOT NULL
+         GROUP BY o.id
+       )
+       GROUP BY hour, customerId
+       UNION ALL
+       SELECT o.customer_id, d.hour, 0, 0, 0, 0, 0, NULL, NULL, SUM(rl.refund_amount), SUM(rl.quantity * COALESCE(ol.unit_cost, 0))
+       FROM sales_hourly_dirty d
+       JOIN returns r INDEXED BY returns_by_date ON r.returned_at >= d.hour || ':' AND r.returned_at < d.hour || ';'
+       JOIN return_lines rl ON rl.return_id = r.id
+       JOIN order_lines ol ON ol.id = rl.order_line_id
+       JOIN orders o ON o.id = r.order_id AND o.status <> 'cancelled'
+       WHERE o.customer_id IS NOT NULL
+       GROUP BY d.hour, o.customer_id
+     )
+     GROUP BY customerId, hour`,
+  );
   const clearDirty = db.prepare('DELETE FROM sales_hourly_dirty');
   const refreshAll = db.transaction(() => {
     clearOld.run();
     rebuild.run();
     clearOldProducts.run();
     rebuildProducts.run();
+    clearOldCategories.run();
+    rebuildCategories.run();
+    clearOldVariants.run();
+    rebuildVariants.run();
+    clearOldCustomers.run();
+    rebuildCustomers.run();
     clearDirty.run();
   });
   const byChannel = db.prepare<[string, string], RollupSums>(
@@ -166,6 +254,11 @@ export function createSalesRollup(db: Db) {
 
   return {
     refresh,
+    /**
+     * The hour keys ['YYYY-MM-DDTHH', …) of [from, to) once every rollup is current, or undefined when
+     * a bound is not a whole UTC hour or the rollups cannot be brought up to date now: then read the orders.
+     */
+    hours,
     /** Sums per channel for [from, to), or undefined when the orders must be read instead. */
     byChannel(from: string, to: string): RollupSums[] | undefined {
       const range = hours(from, to);
