@@ -20,6 +20,8 @@ import { syncEn } from './areas/sync.js';
 import { promotionsEn } from './areas/promotions.js';
 import { promotionsInsightEn } from './areas/promotions-insight.js';
 import { promotionsAlertsEn } from './areas/promotions-alerts.js';
+import { alertGroupsEn } from './areas/alert-groups.js';
+import { loadingEn } from './areas/loading.js';
 import { promotionsErrorsEn } from './areas/promotions-errors.js';
 import { confirmationsEn } from './areas/confirmations.js';
 import { pagesEn } from './areas/pages.js';
@@ -227,6 +229,8 @@ export const en = {
   ...promotionsEn,
   ...promotionsInsightEn,
   ...promotionsAlertsEn,
+  ...alertGroupsEn,
+  ...loadingEn,
   ...promotionsErrorsEn,
   ...confirmationsEn,
   ...pagesEn,

@@ -20,6 +20,8 @@ import { syncZh } from './areas/sync.js';
 import { promotionsZh } from './areas/promotions.js';
 import { promotionsInsightZh } from './areas/promotions-insight.js';
 import { promotionsAlertsZh } from './areas/promotions-alerts.js';
+import { alertGroupsZh } from './areas/alert-groups.js';
+import { loadingZh } from './areas/loading.js';
 import { promotionsErrorsZh } from './areas/promotions-errors.js';
 import { confirmationsZh } from './areas/confirmations.js';
 import { pagesZh } from './areas/pages.js';
@@ -228,6 +230,8 @@ export const zhCN: Dictionary = {
   ...promotionsZh,
   ...promotionsInsightZh,
   ...promotionsAlertsZh,
+  ...alertGroupsZh,
+  ...loadingZh,
   ...promotionsErrorsZh,
   ...confirmationsZh,
   ...pagesZh,
