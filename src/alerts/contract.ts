@@ -86,11 +86,70 @@ export const alertLimitSchema = z.object({
   updatedAt: z.string().nullable(),
 });
 
+/**
+ * A group of alerts (issue 16): rule × supplier for stock rules, rule × category
+ * where no supplier applies, one group per subject for rules about one thing.
+ * Keys are made by the core (group-key.ts): '<rule>:supplier:<id>',
+ * '<rule>:category:<id|none>', '<rule>:subject:<subjectType>:<subjectId>'.
+ */
+export const alertGroupKeySchema = z
+  .string()
+  .max(300)
+  .regex(/^[a-zA-Z]+:(supplier|category|subject):[\w:.-]*$/, 'not an alert group key');
+export const alertGroupKindSchema = z.enum(['supplier', 'category', 'subject']);
+export type AlertGroupKind = z.infer<typeof alertGroupKindSchema>;
+
+/** One click on a group: make the supplier's draft PO, or open the page that fixes it. */
+export const alertGroupActionSchema = z.discriminatedUnion('kind', [
+  /** alerts.groups.createPo: one draft PO for the group's items the Reorder page suggests now. */
+  z.object({ kind: z.literal('createPos'), supplierId: id }),
+  z.object({ kind: z.literal('openStock') }),
+  z.object({ kind: z.literal('openReorder') }),
+  z.object({ kind: z.literal('openReport'), report: z.enum(['products', 'dashboard', 'sales', 'returns']) }),
+  z.object({ kind: z.literal('openProduct'), productId: id }),
+  z.object({ kind: z.literal('openChannel'), channelId: id }),
+  z.object({ kind: z.literal('openPromotion'), promotionId: id }),
+]);
+export type AlertGroupAction = z.infer<typeof alertGroupActionSchema>;
+
+/** How bad one item of a group is, by the rule's own measure (worst first within a severity). */
+export const alertGroupMeasureSchema = z.object({
+  kind: z.enum(['daysOfCover', 'unitsSold', 'belowPoint', 'change', 'value']),
+  unit: measureUnitSchema,
+  value: z.number().nullable(),
+});
+export type AlertGroupMeasure = z.infer<typeof alertGroupMeasureSchema>;
+
+export const alertGroupSchema = z.object({
+  key: alertGroupKeySchema,
+  rule: alertRuleSchema,
+  kind: alertGroupKindSchema,
+  /** The supplier's name or the category path; null for a subject group or items without a category. */
+  name: z.string().nullable(),
+  /** A subject group's alert title (the one thing it is about); null otherwise. */
+  title: keyedTextSchema.nullable(),
+  /** Alerts of the group within the status filter. */
+  count: int,
+  newCount: int,
+  severity: alertSeveritySchema,
+  /** Has a new alert at warning or critical: counted on the badge and in the daily digest. */
+  needsAction: z.boolean(),
+  /** Notified at once, not only in the digest: a stock-out of a fast mover or a failing channel. */
+  urgent: z.boolean(),
+  /** The worst three items (severity, then the rule's measure). */
+  worst: z.array(z.object({ alert: alertSchema, measure: alertGroupMeasureSchema })),
+  action: alertGroupActionSchema.nullable(),
+});
+export type AlertGroup = z.infer<typeof alertGroupSchema>;
+
+const statusCounts = z.object({ new: int, seen: int, resolved: int });
+
 export const alertsContract = {
-  /** Alerts, newest first, with the count of each status (filter-independent). */
+  /** Alerts, newest first, with the count of each status (filter-independent); with a group, that group's alerts worst first. */
   'alerts.list': {
     input: z.object({
       status: alertStatusSchema.optional(),
+      group: alertGroupKeySchema.optional(),
       offset: int.min(0).default(0),
       limit: int.min(1).max(500).default(50),
     }),
@@ -98,7 +157,39 @@ export const alertsContract = {
       alerts: z.array(alertSchema),
       /** Alerts matching the status filter. */
       total: int,
-      counts: z.object({ new: int, seen: int, resolved: int }),
+      counts: statusCounts,
+    }),
+  },
+  /** The alerts grouped (status filter as alerts.list), groups needing action first; needAction/urgent count every new alert's group. */
+  'alerts.groups': {
+    input: z.object({ status: alertStatusSchema.optional() }),
+    output: z.object({ groups: z.array(alertGroupSchema), counts: statusCounts, needAction: int, urgent: int }),
+  },
+  /** Mark a whole group seen (its new alerts) or resolved (its new and seen alerts). */
+  'alerts.groups.setStatus': {
+    input: z.object({ group: alertGroupKeySchema, status: z.enum(['seen', 'resolved']) }),
+    output: z.object({ updated: int }),
+  },
+  /**
+   * A supplier's below-reorder-point group → one draft PO (the Reorder page's
+   * reorder.createDraft for the group's items it suggests now); the group's new alerts become seen.
+   */
+  'alerts.groups.createPo': {
+    input: z.object({ group: alertGroupKeySchema, locationId: id.optional() }),
+    output: z.object({
+      purchaseOrderId: int,
+      number: z.string(),
+      lines: z.array(z.object({ variantId: int, sku: z.string(), quantity: int, unitCost: int })),
+      seen: int,
+    }),
+  },
+  /** What the daily digest says now: the groups needing action, with the shop's local date and hour (the shell decides when to show it). */
+  'alerts.digest': {
+    input: z.object({}),
+    output: z.object({
+      today: z.string(),
+      hour: int.min(0).max(23),
+      groups: z.array(z.object({ key: alertGroupKeySchema, rule: alertRuleSchema, name: z.string().nullable(), title: keyedTextSchema.nullable(), count: int, urgent: z.boolean() })),
     }),
   },
   /** Mark alerts seen (new → seen) or resolved (new/seen → resolved); all or nothing. */

@@ -9,6 +9,7 @@ import type { FieldIssue } from '../shared/envelope.js';
 import { validationError } from '../shared/app-error.js';
 import type { alertsContract } from './contract.js';
 import { evaluateAlerts, type Evaluation } from './evaluate.js';
+import { createAlertGroupService } from './group-service.js';
 import { createLimitsStore } from './limits-store.js';
 import { createAlertStore } from './store.js';
 
@@ -48,6 +49,9 @@ export function createAlertHandlers(ctx: AreaContext): AreaHandlers<typeof alert
     'alerts.list': (input) => {
       const store = createAlertStore(ctx.db());
       const counts = store.counts();
+      if (input.group !== undefined) {
+        return { ...createAlertGroupService(ctx.db(), ctx.clock).list(input.group, input.status, input.offset, input.limit), counts };
+      }
       return {
         alerts: store.list(input.status, input.offset, input.limit),
         total: input.status ? counts[input.status] : counts.new + counts.seen + counts.resolved,
@@ -55,6 +59,15 @@ export function createAlertHandlers(ctx: AreaContext): AreaHandlers<typeof alert
       };
     },
     'alerts.setStatus': (input) => setStatus(ctx.db(), input),
+    'alerts.groups': (input) => createAlertGroupService(ctx.db(), ctx.clock).groups(input.status),
+    'alerts.groups.setStatus': (input) => createAlertGroupService(ctx.db(), ctx.clock).setStatus(input.group, input.status),
+    'alerts.groups.createPo': (input) => {
+      const created = createAlertGroupService(ctx.db(), ctx.clock).createPo(input.group, input.locationId, ctx.actor());
+      // A draft PO is purchasing data (as reorder.createDraft announces it).
+      ctx.emit({ name: 'data.changed', payload: { areas: ['purchasing'] } });
+      return created;
+    },
+    'alerts.digest': () => createAlertGroupService(ctx.db(), ctx.clock).digest(),
     'alerts.evaluate': () => {
       const { opened, resolved, open } = evaluateAndAnnounce(ctx.db(), ctx);
       return { opened: opened.length, resolved, open };

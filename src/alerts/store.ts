@@ -4,7 +4,7 @@ import type { Alert, AlertExplanation, AlertStatus } from './contract.js';
 import { alertExplanationSchema } from './contract.js';
 import type { Finding } from './rule-context.js';
 
-interface AlertRow {
+export interface AlertRow {
   id: number;
   rule: Alert['rule'];
   subjectType: Alert['subjectType'];
@@ -18,10 +18,16 @@ interface AlertRow {
   explanation: string;
 }
 
-const columns = `id, rule, subject_type AS subjectType, subject_id AS subjectId, status, severity, raised_at AS raisedAt,
-  seen_at AS seenAt, resolved_at AS resolvedAt, checked_at AS checkedAt, explanation`;
+/** The alert columns, each qualified by `table` when the query joins others. */
+export function alertColumns(table = ''): string {
+  const t = table === '' ? '' : `${table}.`;
+  return `${t}id AS id, ${t}rule AS rule, ${t}subject_type AS subjectType, ${t}subject_id AS subjectId, ${t}status AS status,
+  ${t}severity AS severity, ${t}raised_at AS raisedAt, ${t}seen_at AS seenAt, ${t}resolved_at AS resolvedAt,
+  ${t}checked_at AS checkedAt, ${t}explanation AS explanation`;
+}
+const columns = alertColumns();
 
-function toAlert(row: AlertRow): Alert {
+export function toAlert(row: AlertRow): Alert {
   const explanation: AlertExplanation = alertExplanationSchema.parse(JSON.parse(row.explanation));
   return { ...row, explanation };
 }
