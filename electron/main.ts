@@ -119,7 +119,7 @@ async function start(): Promise<void> {
     return;
   }
   unwireIpc = wireIpc(core, () => mainWindow);
-  // New alerts become OS notifications (the core evaluates after data changes and every 15 minutes).
+  // Alerts become a daily digest plus immediate notices for urgent groups (alert-notifications.ts).
   notifyAlerts(core);
   mainWindow = createWindow();
 
