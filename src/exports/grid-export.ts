@@ -1,11 +1,13 @@
 // Turns list rows into the cells of an export file and writes XLSX or CSV.
 // XLSX keeps numbers as numbers (money in major units); CSV is UTF-8 with a BOM
 // and every text cell goes through csvCell, which neutralises formula injection.
+// Both are written as the rows arrive (createExportWriter).
 import { csvCell } from '../documents/csv.js';
-import { workbookBase64, xlsxMime, type Cell } from '../documents/xlsx.js';
+import { xlsxMime } from '../documents/xlsx.js';
 import { currencyDigits } from '../purchasing/moving-average.js';
 import type { ExportColumn, ExportFormat } from './contract.js';
 import type { ExportRow } from './sources.js';
+import { createXlsxStream } from './xlsx-stream.js';
 
 /** A cell before the format is chosen: money keeps its digits so CSV can write `12.50`. */
 export type ExportCell = string | number | null | { money: number; digits: number };
@@ -17,12 +19,21 @@ export interface CellContext {
 }
 
 function valueAt(row: ExportRow, path: string): unknown {
-  let current: unknown = row;
-  for (const key of path.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+  return pathReader(path)(row);
+}
+
+/** Reads a (dotted) field; the path is split once per column, not once per cell. */
+function pathReader(path: string): (row: ExportRow) => unknown {
+  const keys = path.split('.');
+  if (keys.length === 1) return (row) => row[path];
+  return (row) => {
+    let current: unknown = row;
+    for (const key of keys) {
+      if (typeof current !== 'object' || current === null) return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
+    return current;
+  };
 }
 
 /**
@@ -94,7 +105,16 @@ export function rowToCells(columns: readonly ExportColumn[], context: CellContex
       return typeof param === 'string' || typeof param === 'number' ? String(param) : whole;
     });
   };
-  return (row) => columns.map((column) => cell(labelled(valueAt(row, column.field), column, row), column.kind, row));
+  const readers = columns.map((column) => pathReader(column.field));
+  return (row) => {
+    const cells: ExportCell[] = new Array<ExportCell>(columns.length);
+    for (let i = 0; i < columns.length; i += 1) {
+      const column = columns[i] as ExportColumn;
+      const value = (readers[i] as (row: ExportRow) => unknown)(row);
+      cells[i] = cell(column.labels ? labelled(value, column, row) : value, column.kind, row);
+    }
+    return cells;
+  };
 }
 
 function majorUnits(cell: { money: number; digits: number }): number {
@@ -102,31 +122,12 @@ function majorUnits(cell: { money: number; digits: number }): number {
 }
 
 /**
- * CSV text. Money is written as `12.50` (fixed digits, dot decimal). It skips
+ * One CSV line. Money is written as `12.50` (fixed digits, dot decimal). It skips
  * csvCell on purpose: csvCell would prefix `-12.50` with a quote as if it were a
  * formula, and a plain number cannot inject one.
  */
-export function csvText(header: readonly string[], rows: readonly (readonly ExportCell[])[]): string {
-  const line = (cells: readonly ExportCell[]): string =>
-    cells.map((c) => (c !== null && typeof c === 'object' ? (c.money / 10 ** c.digits).toFixed(c.digits) : csvCell(c))).join(',');
-  // Same framing as toCsv (src/documents/csv.ts): BOM so Excel reads UTF-8, CRLF rows.
-  return `\uFEFF${[header.map(csvCell).join(','), ...rows.map(line)].join('\r\n')}\r\n`;
-}
-
-export function xlsxBase64(sheet: string, header: readonly string[], rows: readonly (readonly ExportCell[])[]): string {
-  const cells: Cell[][] = [[...header]];
-  for (const row of rows) cells.push(row.map((c) => (c !== null && typeof c === 'object' ? majorUnits(c) : c)));
-  // Widths from the header and the first rows: enough to read, cheap on a million rows.
-  const widths = header.map((h, i) => {
-    let width = h.length + 2;
-    for (const row of rows.slice(0, 200)) {
-      const c = row[i];
-      const text = c === null || c === undefined ? '' : typeof c === 'object' ? String(majorUnits(c)) : String(c);
-      width = Math.max(width, text.length + 1);
-    }
-    return Math.min(Math.max(width, 8), 60);
-  });
-  return workbookBase64([{ name: sheet, rows: cells, widths }]);
+function csvLine(cells: readonly ExportCell[]): string {
+  return cells.map((c) => (c !== null && typeof c === 'object' ? (c.money / 10 ** c.digits).toFixed(c.digits) : csvCell(c))).join(',');
 }
 
 export const csvMime = 'text/csv;charset=utf-8';
@@ -157,15 +158,51 @@ export function sheetName(fileName: string): string {
   return name.toLowerCase() === 'history' ? `${name} (1)` : name;
 }
 
-export function writeExport(
-  format: ExportFormat,
-  fileName: string,
-  header: readonly string[],
-  rows: readonly (readonly ExportCell[])[],
-): ExportFile {
+/**
+ * An export file written as its rows arrive: CSV lines or the XLSX sheet's XML go out
+ * (deflated, for XLSX) page by page, so only the file's bytes are kept, never every row.
+ */
+export interface ExportWriter {
+  write(rows: readonly (readonly ExportCell[])[]): void;
+  /** Rows written so far (the header not counted). */
+  readonly rows: number;
+  finish(): ExportFile;
+}
+
+export function createExportWriter(format: ExportFormat, fileName: string, header: readonly string[]): ExportWriter {
   const name = exportFileName(fileName, format);
+  const chunks: Buffer[] = [];
+  let written = 0;
+  const finish = (mimeType: string): ExportFile => ({ fileName: name, mimeType, contentBase64: Buffer.concat(chunks).toString('base64') });
   if (format === 'csv') {
-    return { fileName: name, mimeType: csvMime, contentBase64: Buffer.from(csvText(header, rows), 'utf8').toString('base64') };
+    // Same framing as toCsv (src/documents/csv.ts): BOM so Excel reads UTF-8, CRLF rows.
+    chunks.push(Buffer.from(`\uFEFF${header.map(csvCell).join(',')}\r\n`, 'utf8'));
+    return {
+      write(rows) {
+        if (rows.length === 0) return;
+        let text = '';
+        for (const row of rows) text += `${csvLine(row)}\r\n`;
+        chunks.push(Buffer.from(text, 'utf8'));
+        written += rows.length;
+      },
+      get rows() {
+        return written;
+      },
+      finish: () => finish(csvMime),
+    };
   }
-  return { fileName: name, mimeType: xlsxMime, contentBase64: xlsxBase64(sheetName(name.replace(/\.xlsx$/, '')), header, rows) };
+  const sheet = createXlsxStream(sheetName(name.replace(/\.xlsx$/, '')), header, (bytes) => chunks.push(bytes));
+  return {
+    write(rows) {
+      sheet.write(rows.map((row) => row.map((c) => (c !== null && typeof c === 'object' ? majorUnits(c) : c))));
+      written += rows.length;
+    },
+    get rows() {
+      return written;
+    },
+    finish() {
+      sheet.finish();
+      return finish(xlsxMime);
+    },
+  };
 }

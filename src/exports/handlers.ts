@@ -5,7 +5,7 @@ import type { MethodName, ParsedInput } from '../contract.js';
 import { zodIssuesToFieldIssues, type AreaHandlers, type Handlers } from '../router.js';
 import { AppError, validationError } from '../shared/app-error.js';
 import { maxExportRows, type exportsContract, type ExportColumn, type GridExportSource } from './contract.js';
-import { rowToCells, writeExport } from './grid-export.js';
+import { createExportWriter, rowToCells } from './grid-export.js';
 import { gridSources, queryShapeOf, rowHasField, type ExportRow, type RowContext } from './sources.js';
 
 type AnyHandler = (input: unknown) => unknown;
@@ -54,37 +54,52 @@ function parseQuery(source: GridExportSource, query: Record<string, unknown>): {
 }
 
 /**
- * Calls the list handler page by page. The list handlers are synchronous, so
- * the awaits below resolve as microtasks and no other call runs in between:
- * every page reads the same data.
+ * Calls the list handler page by page and hands each page to `take` as it comes. The list
+ * handlers are synchronous, so the awaits below resolve as microtasks and no other call runs in
+ * between: every page reads the same data. Pages follow each other, so products.list reads
+ * each one by keyset after the previous one (src/catalog/store.ts), not by OFFSET.
  */
-async function collectRows(
+async function eachPage(
   handler: AnyHandler,
   source: GridExportSource,
   query: Record<string, unknown>,
   pageSize: number | null,
   context: RowContext,
-): Promise<ExportRow[]> {
+  take: (rows: readonly ExportRow[]) => void,
+): Promise<void> {
   const adapter = gridSources[source] as { rows(answer: unknown, context: RowContext): readonly ExportRow[]; total(answer: unknown): number };
-  const collected: ExportRow[] = [];
   for (let offset = 0; ; ) {
     const answer = await handler(pageSize === null ? query : { ...query, offset, limit: pageSize });
     const total = adapter.total(answer);
     if (total > maxExportRows) throw tooManyRows(total);
     const rows = adapter.rows(answer, context);
-    collected.push(...rows);
+    take(rows);
     offset += rows.length;
-    if (pageSize === null || rows.length === 0 || offset >= total) return collected;
+    if (pageSize === null || rows.length === 0 || offset >= total) return;
   }
 }
 
-/** The rows a grid shows, in its order: those whose key field is among `keys`, ordered as the keys are. */
-function shownRows(rows: readonly ExportRow[], keys: { field: string; values: readonly (string | number)[] }): ExportRow[] {
-  const byKey = new Map(rows.map((row) => [String(row[keys.field]), row]));
-  return keys.values.flatMap((key) => {
-    const row = byKey.get(String(key));
-    return row ? [row] : [];
-  });
+/**
+ * The rows a grid shows, in its order: those whose key field is among `keys`, ordered as the keys
+ * are. Only the shown rows are kept while the pages are read.
+ */
+function shownRowsCollector(keys: { field: string; values: readonly (string | number)[] }): { take(rows: readonly ExportRow[]): void; rows(): ExportRow[] } {
+  const wanted = new Set(keys.values.map(String));
+  const byKey = new Map<string, ExportRow>();
+  return {
+    take(rows) {
+      for (const row of rows) {
+        const key = String(row[keys.field]);
+        // A later row with the same key replaces an earlier one, as the grid's own lookup does.
+        if (wanted.has(key)) byKey.set(key, row);
+      }
+    },
+    rows: () =>
+      keys.values.flatMap((key) => {
+        const row = byKey.get(String(key));
+        return row ? [row] : [];
+      }),
+  };
 }
 
 /** `handlers` is the full map, read when a call arrives (it is built after this area's handlers). */
@@ -99,10 +114,15 @@ export function createExportHandlers(handlers: () => Handlers): AreaHandlers<typ
       const toCells = rowToCells(columns, { shopCurrency: settings.currency, timeZone: settings.timeZone });
       const method: MethodName = input.source;
       const context = { locale: input.locale ?? settings.locale, currency: settings.currency };
-      const collected = await collectRows(all[method] as AnyHandler, input.source, query, pageSize, context);
-      const rows = (input.rowKeys ? shownRows(collected, input.rowKeys) : collected).map(toCells);
-      const file = writeExport(input.format, input.fileName, columns.map((c) => c.header), rows);
-      return { ...file, rows: rows.length };
+      const writer = createExportWriter(input.format, input.fileName, columns.map((c) => c.header));
+      const shown = input.rowKeys ? shownRowsCollector(input.rowKeys) : null;
+      await eachPage(all[method] as AnyHandler, input.source, query, pageSize, context, (rows) => {
+        if (shown) shown.take(rows);
+        else writer.write(rows.map(toCells));
+      });
+      if (shown) writer.write(shown.rows().map(toCells));
+      const file = writer.finish();
+      return { ...file, rows: writer.rows };
     },
   };
 }

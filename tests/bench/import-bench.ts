@@ -9,10 +9,14 @@
 //  - memory (RSS and V8 heap): before the preview, after it, after the apply,
 //    with the session still open once V8 has collected, and after the session
 //    is closed (imports.close, as the Import page does when the person leaves
-//    it) at once and once collected, plus the process's peak so far. No forced
+//    it) at once and once collected, plus the process's peak. Each format runs
+//    in a process of its own, on a file generated beforehand by another one, so
+//    the peak is the import's: not the generator's rows (a 75 MB heap floor),
+//    not SheetJS writing the XLSX, not the other format's import. No forced
 //    GC (global.gc is not there in the app): V8's memory reducer collects on its
 //    own some 10-40 s after allocation stops, so the idle readings wait for it.
-import { mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks';
 import * as XLSX from 'xlsx';
@@ -42,7 +46,7 @@ export interface MemoryFigures {
   afterClose: Reading;
   /** Closed, after V8 collected on its own: what the app keeps. */
   closedIdle: Reading;
-  /** The process's largest resident set so far (for XLSX it includes the CSV run and its SheetJS parse). */
+  /** The import process's largest resident set, read once the session is closed (before the parse-only and bare-insert runs). */
   peakRssMb: number;
 }
 
@@ -203,42 +207,75 @@ function performanceOf(work: () => void): number {
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+const formats = [
+  { format: 'CSV', name: 'products.csv' },
+  { format: 'XLSX', name: 'products.xlsx' },
+] as const;
+
+/** Child process: writes the two files into `dir`. */
+function generateFiles(dir: string): void {
+  const rows = rowsOf();
+  writeFileSync(join(dir, 'products.csv'), csvBytes(rows));
+  writeFileSync(join(dir, 'products.xlsx'), xlsxBytes(rows));
+}
+
+/** Child process: one format's import, measured from a fresh process, then its baselines. */
+async function benchOneFormat(dir: string, format: (typeof formats)[number]): Promise<ImportFigures['formats'][number]> {
+  const core = await emptyShop(join(dir, 'import.db'));
+  let sessionId = '';
+  let dataRows = 0;
+  const before = await settledReading();
+  let bytes = 0;
+  const previewMs = await timeOnce(async () => {
+    // Read inside the timing, as the app receives it: base64 from the page.
+    const file = readFileSync(join(dir, format.name));
+    bytes = file.length;
+    const opened = await core.call('imports.open', { target: 'products', fileName: format.name, contentBase64: file.toString('base64') });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const session = opened.value as MethodOutput<'imports.open'>;
+    if (session.counts.create !== session.dataRows) throw new Error(`expected every row to create: ${JSON.stringify(session.counts)}`);
+    sessionId = session.sessionId;
+    dataRows = session.dataRows;
+  });
+  if (dataRows !== products * 4) throw new Error(`expected ${products * 4} rows, read ${dataRows}`);
+  const afterPreview = await settledReading();
+  const applyMs = await timeOnce(() => applyJob(core, sessionId));
+  const afterApply = await settledReading();
+  const openIdle = await collectedReading(60);
+  const closed = await core.call('imports.close', { sessionId });
+  if (!closed.ok) throw new Error(closed.error.message);
+  const afterClose = await settledReading();
+  const closedIdle = await collectedReading(45);
+  const memory: MemoryFigures = { before, afterPreview, afterApply, openIdle, afterClose, closedIdle, peakRssMb: peakMb() };
+  await core.close();
+  const content = readFileSync(join(dir, format.name));
+  const parseMs = await timeOnce(() => XLSX.read(content, { type: 'buffer' }));
+  const bare = await emptyShop(join(dir, 'bare.db'));
+  await bare.close();
+  const bareMs = bareInsert(join(dir, 'bare.db'), rowsOf());
+  return { format: format.format, bytes, parseMs, previewMs, applyMs, bareMs, peakMb: memory.peakRssMb, memory };
+}
+
+const self = new URL(import.meta.url).pathname;
+
+/** Runs this file in a fresh process (same loader as this one) and returns what it prints last. */
+function child(args: string[]): string {
+  const output = execFileSync(process.execPath, [...process.execArgv, self, ...args], {
+    env: { ...process.env, IMPORT_BENCH_CHILD: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return output.toString('utf8').trim().split('\n').at(-1) ?? '';
+}
+
 export async function benchImports(dir: string): Promise<ImportFigures> {
   mkdirSync(dir, { recursive: true });
-  const rows = rowsOf();
-  const files = [
-    { format: 'CSV', name: 'products.csv', bytes: csvBytes(rows) },
-    { format: 'XLSX', name: 'products.xlsx', bytes: xlsxBytes(rows) },
-  ];
-  const figures: ImportFigures = { rows: rows.length - 1, formats: [] };
-  for (const file of files) {
-    const core = await emptyShop(join(dir, 'import.db'));
-    let sessionId = '';
-    // Read before SheetJS's parse-only run below, whose garbage V8 may keep for minutes.
-    const before = await settledReading();
-    const previewMs = await timeOnce(async () => {
-      const opened = await core.call('imports.open', { target: 'products', fileName: file.name, contentBase64: file.bytes.toString('base64') });
-      if (!opened.ok) throw new Error(opened.error.message);
-      const session = opened.value as MethodOutput<'imports.open'>;
-      if (session.counts.create !== rows.length - 1) throw new Error(`expected every row to create: ${JSON.stringify(session.counts)}`);
-      sessionId = session.sessionId;
-    });
-    const afterPreview = await settledReading();
-    const applyMs = await timeOnce(() => applyJob(core, sessionId));
-    const afterApply = await settledReading();
-    const openIdle = await collectedReading(60);
-    const closed = await core.call('imports.close', { sessionId });
-    if (!closed.ok) throw new Error(closed.error.message);
-    const afterClose = await settledReading();
-    const closedIdle = await collectedReading(45);
-    const memory: MemoryFigures = { before, afterPreview, afterApply, openIdle, afterClose, closedIdle, peakRssMb: peakMb() };
-    await core.close();
-    const parseMs = await timeOnce(() => XLSX.read(file.bytes, { type: 'buffer' }));
-    const bare = await emptyShop(join(dir, 'bare.db'));
-    await bare.close();
-    const bareMs = bareInsert(join(dir, 'bare.db'), rows);
-    figures.formats.push({ format: file.format, bytes: file.bytes.length, parseMs, previewMs, applyMs, bareMs, peakMb: peakMb(), memory });
+  child(['--generate', dir]);
+  const figures: ImportFigures = { rows: products * 4, formats: [] };
+  for (const format of formats) {
+    figures.formats.push(JSON.parse(child(['--format', format.format, dir])) as ImportFigures['formats'][number]);
   }
+  for (const format of formats) rmSync(join(dir, format.name), { force: true });
   printTable(`Import of ${figures.rows.toLocaleString('en')} product rows into an empty shop`, ['file', 'size', 'SheetJS parse', 'preview', 'ratio', 'apply', 'bare insert', 'ratio', 'peak RSS'], figures.formats.map((f) => [
     f.format,
     `${(f.bytes / 1024 / 1024).toFixed(1)} MB`,
@@ -251,7 +288,7 @@ export async function benchImports(dir: string): Promise<ImportFigures> {
     `${f.peakMb} MB`,
   ]));
   const reading = (r: Reading) => `${r.rssMb} MB (heap ${r.heapMb})${r.waitedS === undefined ? '' : ` ${r.waitedS} s`}`;
-  const columns = ['file', 'before', 'after preview', 'peak so far', 'after apply', 'still open, collected', 'after close', 'closed, collected'];
+  const columns = ['file', 'before', 'after preview', 'peak', 'after apply', 'still open, collected', 'after close', 'closed, collected'];
   printTable('Import memory: RSS (V8 heap) in MB, idle seconds waited for V8 to collect on its own', columns, figures.formats.map((f) => [
     f.format,
     reading(f.memory.before),
@@ -265,4 +302,10 @@ export async function benchImports(dir: string): Promise<ImportFigures> {
   return figures;
 }
 
-if (process.argv[1]?.endsWith('import-bench.ts')) await benchImports(join('.tmp', 'bench', 'imports'));
+const [mode, modeArg, modeDir] = process.argv.slice(2);
+if (process.env['IMPORT_BENCH_CHILD'] === '1' && mode === '--generate' && modeArg) generateFiles(modeArg);
+else if (process.env['IMPORT_BENCH_CHILD'] === '1' && mode === '--format' && modeDir) {
+  const format = formats.find((f) => f.format === modeArg);
+  if (!format) throw new Error(`unknown format ${modeArg ?? ''}`);
+  console.log(JSON.stringify(await benchOneFormat(modeDir, format)));
+} else if (process.argv[1]?.endsWith('import-bench.ts')) await benchImports(join('.tmp', 'bench', 'imports'));
