@@ -5,10 +5,12 @@
 import type { Db } from '../db/open.js';
 import { addDays, daysBetween, localDateOf, localMidnightUtc } from '../shared/local-time.js';
 import { type Period, shopTimeZone, utcRange } from './periods.js';
-import { ageBuckets, baselineDays, dailyLevels, fifoAges, stockOutEpisodes, type AgeBucket } from './stock-history.js';
+import { ageBuckets, baselineDays, dailyLevels, fifoAges, fifoAgesWithin, stockOutEpisodes, type AgeBucket } from './stock-history.js';
 import { coverageOf, createStockStart, stockHistoryOf } from './stock-start.js';
 import { createInventoryAnalyticsStore, offsetModifier, type DayBucket } from './inventory-store.js';
 import { estimateLostSales, poissonUpper, upperBoundLevel } from './lost-sales.js';
+import { createSalesRollup } from './sales-rollup.js';
+import { createStockDaily, hourDays } from './stock-daily.js';
 
 /** In-stock days before a stock-out whose average daily sales are its "forecast demand". */
 export const baselineDayCount = 28;
@@ -32,16 +34,80 @@ function groupByVariant<T extends { variantId: number; day: string }>(rows: read
   return out;
 }
 
-export function createInventoryAnalyticsService(db: Db) {
-  const store = createInventoryAnalyticsStore(db);
+export interface InventoryAnalyticsOptions {
+  /** false: always read the ledger (the definition), never the stock cache — for the agreement tests. */
+  cache?: boolean;
+}
+
+export function createInventoryAnalyticsService(db: Db, options: InventoryAnalyticsOptions = {}) {
+  const direct = createInventoryAnalyticsStore(db);
+  // The ledger questions answered by the hourly stock cache (stock-daily.ts) when it can, else by the ledger itself.
+  const daily = options.cache === false ? undefined : createStockDaily(db);
+  const rollup = options.cache === false ? undefined : createSalesRollup(db);
+  const store = {
+    ...direct,
+    // Units and net paid per variant and local day from the variant rollup when it can answer (sales-rollup.ts).
+    soldPerDay: (buckets: readonly DayBucket[], ids: readonly number[]) => {
+      const days = hourDays(buckets);
+      const range = days && rollup?.hours(buckets[0]?.start ?? '', buckets.at(-1)?.end ?? '');
+      if (!days || !range) return direct.soldPerDay(buckets, ids);
+      const sums = new Map<number, Map<string, { day: string; variantId: number; units: number; paid: number }>>();
+      for (const r of direct.soldPerHour(ids, ...range)) {
+        const day = days.get(r.hour) ?? '';
+        let perDay = sums.get(r.variantId);
+        if (!perDay) sums.set(r.variantId, (perDay = new Map()));
+        const sum = perDay.get(day);
+        if (sum) {
+          sum.units += r.units;
+          sum.paid += r.paid;
+        } else perDay.set(day, { day, variantId: r.variantId, units: r.units, paid: r.paid });
+      }
+      return [...sums.values()].flatMap((perDay) => [...perDay.values()]);
+    },
+    deltaSince: (since: string) => daily?.deltaSince(since) ?? direct.deltaSince(since),
+    newVariants: (from: string, to: string, after: string) => daily?.newVariants(from, to, after) ?? direct.newVariants(from, to, after),
+  };
   const timeZone = shopTimeZone(db);
   const stockStart = createStockStart(db);
   const topCategory = (path: string) => path.split(' > ')[0] ?? '';
+  const onHandNow = () => new Map(store.onHand().map((r) => [r.variantId, r.onHand]));
   /** On hand per variant at `moment` (UTC): today's levels minus what moved since. */
-  const onHandAt = (moment: string) => {
-    const levels = new Map(store.onHand().map((r) => [r.variantId, r.onHand]));
+  const onHandAt = (moment: string, now = onHandNow()) => {
+    const levels = new Map(now);
     for (const r of store.deltaSince(moment)) levels.set(r.variantId, (levels.get(r.variantId) ?? 0) - r.delta);
     return levels;
+  };
+  /**
+   * FIFO ages of what is on hand at `end` per variant: from the cache's inbound units within each bucket's
+   * bound when it can answer, else from every inbound movement read from the ledger, newest first.
+   */
+  const ageSplitter = (end: string, asOf: string, modifier: string, onHand: ReadonlyMap<number, number>) => {
+    const within = daily?.inboundWithin(end, asOf, modifier, ageBuckets.slice(0, 4).map((b) => b.maxDays));
+    if (within) {
+      const byVariant = new Map(within.map((r) => [r.variantId, r.within]));
+      return (variantId: number, units: number) => fifoAgesWithin(units, byVariant.get(variantId) ?? []);
+    }
+    const inbound = new Map<number, { ageDays: number; quantity: number }[]>();
+    for (const row of modifier === '' ? [] : direct.inbound(end, asOf, modifier)) {
+      if (!onHand.has(row.variantId)) continue;
+      let list = inbound.get(row.variantId);
+      if (!list) inbound.set(row.variantId, (list = []));
+      list.push(row);
+    }
+    return (variantId: number, units: number) => fifoAges(units, inbound.get(variantId) ?? []);
+  };
+  /**
+   * The ledger's days for stock-outs from the cache: only the variants that can have a stock-out day in
+   * [from, periodEnd) — a level at or below zero there, or on hand that disagrees with the ledger — are
+   * walked day by day; undefined when the cache cannot answer.
+   */
+  const cachedDays = (buckets: readonly DayBucket[], from: string, periodEnd: string, now: ReadonlyMap<number, number>) => {
+    const walk = daily?.stockOutCandidates(from, periodEnd);
+    const firsts = walk && daily?.firstMovements();
+    if (!walk || !firsts) return undefined;
+    for (const f of firsts) if ((now.get(f.variantId) ?? 0) !== f.total) walk.add(f.variantId);
+    const deltas = daily?.deltas(buckets, [...walk]);
+    return deltas && { walk, firsts, deltas };
   };
 
   return {
@@ -77,14 +143,26 @@ export function createInventoryAnalyticsService(db: Db) {
       }
       // The first day whose end-of-day stock is on record: the local day the stock history starts.
       const firstKnownDay = stock.at === null || stock.at < historyStart ? 0 : dayIndex(localDateOf(stock.at, tz));
+      const now = onHandNow();
+      const cached = cachedDays(buckets, buckets[lookbackDays]?.start ?? '', periodEnd, now);
       const deltas = new Map<number, Map<number, number>>();
-      for (const row of store.deltas(buckets)) {
-        let perDay = deltas.get(row.variantId);
-        if (!perDay) deltas.set(row.variantId, (perDay = new Map()));
-        perDay.set(dayIndex(row.day), row.delta);
+      if (cached) {
+        for (const [variantId, perDay] of cached.deltas) deltas.set(variantId, new Map([...perDay].map(([day, delta]) => [dayIndex(day), delta])));
+      } else {
+        for (const row of direct.deltas(buckets)) {
+          let perDay = deltas.get(row.variantId);
+          if (!perDay) deltas.set(row.variantId, (perDay = new Map()));
+          perDay.set(dayIndex(row.day), row.delta);
+        }
       }
+      // The local day of an instant: by its UTC hour where the days are whole hours (no time-zone lookup per variant).
+      const localDays = hourDays(buckets);
+      const dayIndexOf = (instant: string) => {
+        const day = localDays?.get(instant.slice(0, 13));
+        return day === undefined ? dayIndex(localDateOf(instant, tz)) : dayIndex(day);
+      };
       const noMovements = new Map<number, number>();
-      const endLevels = onHandAt(periodEnd);
+      const endLevels = onHandAt(periodEnd, now);
 
       let skuDays = 0;
       let outDays = 0;
@@ -92,10 +170,15 @@ export function createInventoryAnalyticsService(db: Db) {
       let inStockDays = 0;
       // Each stock-out with its baseline in-stock days and its window: the tracked days of the lookback before it.
       const found: { variantId: number; from: number; to: number; variantOutDays: number; baseline: number[]; window: [number, number] }[] = [];
-      for (const { variantId, firstAt } of store.firstMovements()) {
+      for (const { variantId, firstAt } of cached?.firsts ?? direct.firstMovements()) {
         if (firstAt >= periodEnd) continue;
         // Tracked from the local day of its first movement.
-        const firstTracked = Math.max(firstKnownDay, firstAt < historyStart ? 0 : dayIndex(localDateOf(firstAt, tz)));
+        const firstTracked = Math.max(firstKnownDay, firstAt < historyStart ? 0 : dayIndexOf(firstAt));
+        if (cached && !cached.walk.has(variantId)) {
+          // In stock at the end of every day: only its SKU-days count (as dailyLevels bounds its first tracked day).
+          skuDays += days - Math.max(0, Math.max(0, Math.min(total, firstTracked)) - lookbackDays);
+          continue;
+        }
         const history = dailyLevels(endLevels.get(variantId) ?? 0, deltas.get(variantId) ?? noMovements, total, firstTracked);
         const inPeriod = { levels: history.levels.slice(lookbackDays), firstTracked: Math.max(0, history.firstTracked - lookbackDays) };
         skuDays += days - inPeriod.firstTracked;
@@ -194,14 +277,8 @@ export function createInventoryAnalyticsService(db: Db) {
       const coverage = coverageOf(stock, end, end) === 'none' ? 'none' : coverageOf(stock, localMidnightUtc(addDays(asOf, 1 - oldestBucketDays), tz).toISOString(), end);
       if (coverage === 'none') return { asOf, shop: [], byCategory: [], stockHistory: stockHistoryOf(stock, coverage) };
       const onHand = new Map([...onHandAt(end)].filter(([, units]) => units > 0));
-      const info = new Map(store.allVariants().map((v) => [v.variantId, v]));
-      const inbound = new Map<number, { ageDays: number; quantity: number }[]>();
-      for (const row of day ? store.inbound(end, asOf, offsetModifier(day)) : []) {
-        if (!onHand.has(row.variantId)) continue;
-        let list = inbound.get(row.variantId);
-        if (!list) inbound.set(row.variantId, (list = []));
-        list.push(row);
-      }
+      const info = new Map(store.costs().map((v) => [v.variantId, v]));
+      const agesOf = ageSplitter(end, asOf, day ? offsetModifier(day) : '', onHand);
       type Sums = Record<AgeBucket, { units: number; value: number }>;
       const empty = (): Sums => Object.fromEntries(ageBuckets.map((b) => [b.id, { units: 0, value: 0 }])) as Sums;
       const shop = empty();
@@ -211,7 +288,7 @@ export function createInventoryAnalyticsService(db: Db) {
         const category = topCategory(variant?.categoryPath ?? '');
         let sums = byCategory.get(category);
         if (!sums) byCategory.set(category, (sums = empty()));
-        for (const [bucket, n] of fifoAges(units, inbound.get(variantId) ?? [])) {
+        for (const [bucket, n] of agesOf(variantId, units)) {
           // Valued at the variant's cost, as the Stock area's valuation does.
           const value = n * (variant?.cost ?? 0);
           for (const target of [shop[bucket], sums[bucket]]) {

@@ -99,6 +99,13 @@ export function createInventoryAnalyticsStore(db: Db) {
        AND l.variant_id IN (SELECT value FROM json_each(?))
      GROUP BY 1, 2`,
   );
+  // The same per variant and UTC hour from the variant rollup (migration 0014: non-cancelled lines by the
+  // hour placed; paid = gmv − the lines' own discounts), for the given variants (JSON array of ids).
+  const soldPerHour = db.prepare<[string, string, string], [number, string, number, number]>(
+    `SELECT s.variant_id, s.hour, s.units, s.gmv - s.own_discounts
+     FROM json_each(?) ids JOIN sales_variant_hourly s ON s.variant_id = ids.value AND s.hour >= ? AND s.hour < ?
+     WHERE s.orders > 0`,
+  ).raw();
   // Age in whole local days: asOf minus the local date of the movement (the
   // zone's offset at asOf; a daylight-saving hour can move a receipt by a day).
   const inbound = db.prepare<[string, string, string], { variantId: number; ageDays: number; quantity: number }>(
@@ -107,11 +114,11 @@ export function createInventoryAnalyticsStore(db: Db) {
      WHERE m.delta > 0 AND m.reason IN ${inboundReasons} AND m.occurred_at < ?
      ORDER BY m.variant_id, m.occurred_at DESC, m.id DESC`,
   );
-  const allVariants = db.prepare<[], VariantInfo>(
-    `SELECT v.id AS variantId, v.product_id AS productId, v.sku, p.title || COALESCE(' / ' || v.option1, '') AS title,
-            COALESCE(c.path, '') AS categoryPath, v.cost
-     FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN categories c ON c.id = p.category_id`,
-  );
+  // For valuing all stock: ids and numbers only (the category paths are read once, not per variant).
+  const costs = db.prepare<[], [number, number | null, number | null]>(
+    'SELECT v.id, p.category_id, v.cost FROM variants v JOIN products p ON p.id = v.product_id',
+  ).raw();
+  const categoryPaths = db.prepare<[], { id: number; path: string }>('SELECT id, path FROM categories');
   const variants = db.prepare<[string], VariantInfo>(
     `SELECT v.id AS variantId, v.product_id AS productId, v.sku, p.title || COALESCE(' / ' || v.option1, '') AS title,
             COALESCE(c.path, '') AS categoryPath, v.cost
@@ -146,9 +153,16 @@ export function createInventoryAnalyticsStore(db: Db) {
       offsetRuns(buckets).flatMap((run) =>
         soldPerDay.all(run.modifier, run.start, run.end, JSON.stringify(variantIds)).map((r) => (run.day === null ? r : { ...r, day: run.day })),
       ),
+    /** Units sold and net paid per variant and UTC hour key in [fromHour, toHour), from the variant rollup (bring it up to date first). */
+    soldPerHour: (variantIds: readonly number[], fromHour: string, toHour: string) =>
+      soldPerHour.all(JSON.stringify(variantIds), fromHour, toHour).map(([variantId, hour, units, paid]) => ({ variantId, hour, units, paid })),
     /** Inbound movements before `before`, newest first per variant, aged in days at `asOf` (local date; `modifier` the zone's offset). */
     inbound: (before: string, asOf: string, modifier: string) => inbound.all(asOf, modifier, before),
-    allVariants: () => allVariants.all(),
+    /** Every variant's category path ('' without one) and cost, as allVariants has them. */
+    costs: (): { variantId: number; categoryPath: string; cost: number | null }[] => {
+      const paths = new Map(categoryPaths.all().map((c) => [c.id, c.path]));
+      return costs.all().map(([variantId, categoryId, cost]) => ({ variantId, categoryPath: (categoryId === null ? undefined : paths.get(categoryId)) ?? '', cost }));
+    },
     variants: (ids: readonly number[]) => variants.all(JSON.stringify(ids)),
     /** `after`: only first receipts strictly after this instant ('' for all). */
     newVariants: (from: string, to: string, after: string) => newVariants.all({ from, to, after }),

@@ -86,3 +86,20 @@ export function fifoAges(onHand: number, inbound: readonly { ageDays: number; qu
   if (left > 0) add(Number.POSITIVE_INFINITY, left);
   return result;
 }
+
+/**
+ * fifoAges from the inbound units no older than each bucket's bound (`within[i]`: aged at most
+ * ageBuckets[i].maxDays, for the four bounded buckets): FIFO fills the newest first, so the units aged at
+ * most a bound are min(onHand, those received within it); the rest is the oldest bucket.
+ */
+export function fifoAgesWithin(onHand: number, within: readonly number[]): Map<AgeBucket, number> {
+  const result = new Map<AgeBucket, number>();
+  let placed = 0;
+  ageBuckets.forEach((bucket, i) => {
+    // No inbound units known within a bound (none listed): none of what is on hand is that young.
+    const upTo = Number.isFinite(bucket.maxDays) ? Math.min(onHand, within[i] ?? 0) : onHand;
+    if (upTo > placed) result.set(bucket.id, upTo - placed);
+    placed = Math.max(placed, upTo);
+  });
+  return result;
+}
