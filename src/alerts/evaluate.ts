@@ -1,38 +1,17 @@
-// Runs every rule in one transaction: a finding whose fingerprint has an open
+// Runs every rule in one transaction (or, for the scheduler, only what changed:
+// incremental.ts): a finding whose fingerprint has an open
 // alert refreshes it (no duplicate), a new one opens an alert (unless the owner
 // resolved it while the condition still held), and open alerts whose
 // condition is gone resolve themselves.
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
 import type { TextParams } from './contract.js';
+import { alertRules, currentFindings } from './incremental.js';
 import type { AlertRuleFn, Finding } from './rule-context.js';
 import { ruleContext } from './rule-context.js';
-import { belowReorderPointRule } from './rules/below-reorder-point.js';
-import { deadStockGrowthRule } from './rules/dead-stock-growth.js';
-import { kpiLimitsRule } from './rules/kpi-limits.js';
-import { lowStockRule } from './rules/low-stock.js';
-import { promotionBelowSimulationRule } from './rules/promotion-below-simulation.js';
-import { promotionEndedRule } from './rules/promotion-ended.js';
-import { promotionStockCoverRule } from './rules/promotion-stock-cover.js';
-import { returnRateSpikeRule } from './rules/return-rate-spike.js';
-import { salesDropRule } from './rules/sales-drop.js';
-import { stockOutRule } from './rules/stock-out.js';
-import { syncFailureRule } from './rules/sync-failure.js';
 import { createAlertStore } from './store.js';
 
-export const alertRules: AlertRuleFn[] = [
-  stockOutRule,
-  lowStockRule,
-  belowReorderPointRule,
-  salesDropRule,
-  returnRateSpikeRule,
-  deadStockGrowthRule,
-  kpiLimitsRule,
-  syncFailureRule,
-  promotionStockCoverRule,
-  promotionBelowSimulationRule,
-  promotionEndedRule,
-];
+export { alertRules };
 
 export interface OpenedAlert {
   id: number;
@@ -46,13 +25,23 @@ export interface Evaluation {
   open: number;
 }
 
-export function evaluateAlerts(db: Db, clock: Clock, rules: AlertRuleFn[] = alertRules): Evaluation {
+export interface EvaluateOptions {
+  /**
+   * Re-check only what changed since the last evaluation (incremental.ts) — the same alerts as a
+   * full evaluation, for the scheduler's runs after data changes. Default: every rule, in full.
+   */
+  incremental?: boolean;
+}
+
+/** One evaluation of `rules` (default every rule: in full, or incrementally when asked). */
+export function evaluateAlerts(db: Db, clock: Clock, rules: AlertRuleFn[] = alertRules, options: EvaluateOptions = {}): Evaluation {
   return db.transaction((): Evaluation => {
     const now = clock.now();
     const ctx = ruleContext(db, now);
     const store = createAlertStore(db);
     const findings = new Map<string, Finding>();
-    for (const rule of rules) for (const finding of rule(ctx)) findings.set(finding.fingerprint, finding);
+    const found = rules === alertRules ? currentFindings(ctx, { full: !options.incremental }) : rules.flatMap((rule) => rule(ctx));
+    for (const finding of found) findings.set(finding.fingerprint, finding);
     const open = store.openByFingerprint();
     const suppressed = store.suppressedFingerprints();
     const opened: OpenedAlert[] = [];

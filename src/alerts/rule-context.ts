@@ -1,6 +1,7 @@
 // What every alert rule gets: the database, "now" from the injected clock, the
 // shop's local today, and local-day helpers. A rule returns findings (the
-// conditions that hold now); the evaluator turns them into alerts.
+// conditions that hold now); the evaluator turns them into alerts. `shared`
+// lets rules of one evaluation share what they both read.
 import type { Db } from '../db/open.js';
 import { addDays, localDateOf, localMidnightUtc } from '../shared/local-time.js';
 import type { AlertExplanation, AlertRule } from './contract.js';
@@ -16,6 +17,13 @@ export interface RuleContext {
   startOf(date: string): string;
   addDays(date: string, days: number): string;
   localDate(instant: string): string;
+  /**
+   * One value per evaluation, built by the first rule that asks: rules that read the same
+   * thing (the low-stock set, the stock-outs) read it once.
+   */
+  shared<T>(key: string, build: () => T): T;
+  /** Read the orders, never the sales rollup (the agreement tests compare both ways). */
+  direct: boolean;
 }
 
 export interface Finding {
@@ -30,9 +38,10 @@ export interface Finding {
 
 export type AlertRuleFn = (ctx: RuleContext) => Finding[];
 
-export function ruleContext(db: Db, now: Date): RuleContext {
+export function ruleContext(db: Db, now: Date, options: { direct?: boolean } = {}): RuleContext {
   const shop = db.prepare<[], { timeZone: string }>('SELECT time_zone AS timeZone FROM shop_settings WHERE id = 1').get();
   const timeZone = shop?.timeZone ?? 'UTC';
+  const memo = new Map<string, unknown>();
   return {
     db,
     now: now.toISOString(),
@@ -41,6 +50,11 @@ export function ruleContext(db: Db, now: Date): RuleContext {
     startOf: (date) => localMidnightUtc(date, timeZone).toISOString(),
     addDays,
     localDate: (instant) => localDateOf(instant, timeZone),
+    direct: options.direct ?? false,
+    shared<T>(key: string, build: () => T): T {
+      if (!memo.has(key)) memo.set(key, build());
+      return memo.get(key) as T;
+    },
   };
 }
 

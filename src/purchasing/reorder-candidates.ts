@@ -1,18 +1,17 @@
-// What the reorder model needs per variant, read in one query: the
-// chosen supplier item (preferred, else cheapest, else lowest id), lead time
-// (the item's, else the supplier's default), stock position and safety settings.
+// What the reorder model needs per variant, read in two steps so the cost
+// follows the variants that need ordering: first, for every candidate, the
+// figures the model computes with — the chosen supplier item (preferred, else
+// cheapest, else lowest id), lead time (the item's, else the supplier's
+// default), stock position and safety settings; then, only for the variants
+// the model suggests ordering, what the page shows (SKU, title, supplier,
+// draft POs, the low-stock flag).
 import { variantTitleSql } from '../catalog/store.js';
 import type { Db } from '../db/open.js';
-import { lowStockVariantsSql } from '../inventory/low-stock-store.js';
+import { isLowStockOneSql } from '../inventory/low-stock-store.js';
 
 export interface CandidateRow {
   variantId: number;
-  sku: string;
-  title: string;
-  supplierId: number | null;
-  supplierName: string | null;
-  currency: string | null;
-  supplierSku: string | null;
+  supplierItemId: number | null;
   unitCost: number | null;
   packSize: number | null;
   moq: number | null;
@@ -25,34 +24,36 @@ export interface CandidateRow {
   manualSafety: number | null;
   /** Outstanding on sent / partially received POs (the PO lines, not the incoming mirror). */
   onOrder: number;
+}
+
+export interface CandidateDetails {
+  variantId: number;
+  sku: string;
+  title: string;
+  supplierId: number | null;
+  supplierName: string | null;
+  currency: string | null;
+  supplierSku: string | null;
   onDraft: number;
   /** Low by the shop's one low-stock rule (inventory/low-stock-store.ts): 1 or 0. */
   lowStock: number;
 }
 
-// Read only for the variants that can need ordering: those that sold in their
-// window (`demanded`) and those with a manual safety stock somewhere. Each figure
-// is a correlated lookup on an index, so the cost follows those variants, not
-// the whole catalog. Bundles are not bought: their sales count as demand for
-// their components (demand.ts).
+// Read for the given variants only (those that can need ordering: see
+// reorder-service.ts). Each figure is a lookup on an index, so the cost follows
+// those variants, not the whole catalog. Bundles are not bought: their sales
+// count as demand for their components (demand.ts).
 const candidatesSql = `
-  WITH ids (id) AS (
-    SELECT value FROM json_each(@demanded) UNION SELECT variant_id FROM stock_levels WHERE safety_stock > 0),
-  shelves (id) AS (SELECT id FROM locations WHERE kind <> 'transit'),
-  low AS (${lowStockVariantsSql})
-  SELECT v.id AS variantId, v.sku,
-    p.title || CASE WHEN ${variantTitleSql} <> '' THEN ' — ' || ${variantTitleSql} ELSE '' END AS title,
-    s.id AS supplierId, s.name AS supplierName, s.currency, si.supplier_sku AS supplierSku, si.cost AS unitCost,
+  WITH ids (id) AS (SELECT value FROM json_each(@ids)),
+  shelves (id) AS (SELECT id FROM locations WHERE kind <> 'transit')
+  SELECT v.id AS variantId, si.id AS supplierItemId, si.cost AS unitCost,
     si.pack_size AS packSize, si.moq, COALESCE(si.lead_time_days, s.lead_time_days) AS leadTimeDays,
     r.safety_mode AS ruleMode, r.service_level AS ruleServiceLevel,
     COALESCE((SELECT SUM(sl.on_hand - sl.committed) FROM stock_levels sl WHERE sl.variant_id = v.id AND sl.location_id IN shelves), 0) AS available,
     (SELECT SUM(sl.safety_stock) FROM stock_levels sl WHERE sl.variant_id = v.id AND sl.location_id IN shelves) AS manualSafety,
     COALESCE((SELECT SUM(MAX(pol.quantity_ordered - pol.quantity_received, 0))
       FROM purchase_order_lines pol JOIN purchase_orders po ON po.id = pol.purchase_order_id
-      WHERE pol.variant_id = v.id AND po.status IN ('sent', 'partially_received')), 0) AS onOrder,
-    EXISTS (SELECT 1 FROM purchase_order_lines pol JOIN purchase_orders po ON po.id = pol.purchase_order_id
-      WHERE pol.variant_id = v.id AND po.status = 'draft') AS onDraft,
-    EXISTS (SELECT 1 FROM low WHERE low.variantId = v.id) AS lowStock
+      WHERE pol.variant_id = v.id AND po.status IN ('sent', 'partially_received')), 0) AS onOrder
   FROM ids JOIN variants v ON v.id = ids.id JOIN products p ON p.id = v.product_id
     -- The chosen supplier item: preferred, else cheapest, else the oldest.
     LEFT JOIN supplier_items si ON si.id = (
@@ -62,7 +63,59 @@ const candidatesSql = `
   WHERE v.status = 'active' AND p.status = 'active'
     AND NOT EXISTS (SELECT 1 FROM bundle_components bc WHERE bc.bundle_variant_id = v.id)`;
 
-/** Candidates among `demanded` (variant ids that sold) plus every variant with a manual safety stock. */
-export function readCandidates(db: Db, demanded: readonly number[]): CandidateRow[] {
-  return db.prepare<[{ demanded: string }], CandidateRow>(candidatesSql).all({ demanded: JSON.stringify(demanded) });
+// Input: JSON [[variantId, supplierItemId | null], …] of the suggested lines.
+const detailsSql = `
+  WITH picked (variantId, supplierItemId) AS (
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@picked))
+  SELECT v.id AS variantId, v.sku,
+    p.title || CASE WHEN ${variantTitleSql} <> '' THEN ' — ' || ${variantTitleSql} ELSE '' END AS title,
+    s.id AS supplierId, s.name AS supplierName, s.currency, si.supplier_sku AS supplierSku,
+    EXISTS (SELECT 1 FROM purchase_order_lines pol JOIN purchase_orders po ON po.id = pol.purchase_order_id
+      WHERE pol.variant_id = v.id AND po.status = 'draft') AS onDraft,
+    ${isLowStockOneSql('v.id')} AS lowStock
+  FROM picked JOIN variants v ON v.id = picked.variantId JOIN products p ON p.id = v.product_id
+    LEFT JOIN supplier_items si ON si.id = picked.supplierItemId
+    LEFT JOIN suppliers s ON s.id = si.supplier_id`;
+
+// The stock position's lower bound of every candidate, read in one grouped pass: available
+// and manual safety stock per variant over the shelf locations.
+const stockSql = `
+  WITH ids (id) AS (SELECT value FROM json_each(@demanded) UNION SELECT variant_id FROM stock_levels WHERE safety_stock > 0)
+  SELECT sl.variant_id AS variantId, SUM(sl.on_hand - sl.committed) AS available, SUM(sl.safety_stock) AS manualSafety
+  FROM ids JOIN stock_levels sl ON sl.variant_id = ids.id
+  WHERE sl.location_id IN (SELECT id FROM locations WHERE kind <> 'transit')
+  GROUP BY sl.variant_id`;
+
+// The largest lead time and service level any variant can have: a bound on every reorder point.
+const boundsSql = `
+  SELECT MAX(COALESCE((SELECT MAX(lead_time_days) FROM supplier_items), 0), COALESCE((SELECT MAX(lead_time_days) FROM suppliers), 0)) AS leadTimeDays,
+         COALESCE((SELECT MAX(service_level) FROM variant_stock_rules), 0) AS serviceLevel`;
+
+export interface StockRow {
+  variantId: number;
+  available: number;
+  manualSafety: number | null;
+}
+
+/** Available and manual safety stock of the candidates that have stock levels (the others have 0 and none). */
+export function readCandidateStock(db: Db, demanded: readonly number[]): StockRow[] {
+  return db.prepare<[{ demanded: string }], StockRow>(stockSql).all({ demanded: JSON.stringify(demanded) });
+}
+
+/** The longest lead time on any supplier item or supplier, and the highest service level of any variant rule. */
+export function readModelBounds(db: Db): { leadTimeDays: number; serviceLevel: number } {
+  return db.prepare<[], { leadTimeDays: number; serviceLevel: number }>(boundsSql).get() ?? { leadTimeDays: 0, serviceLevel: 0 };
+}
+
+/** The model's inputs for these variants (inactive ones and bundles left out). */
+export function readCandidates(db: Db, ids: readonly number[]): CandidateRow[] {
+  return db.prepare<[{ ids: string }], CandidateRow>(candidatesSql).all({ ids: JSON.stringify(ids) });
+}
+
+/** What the page shows of the candidates the model suggests ordering, by variant id. */
+export function readCandidateDetails(db: Db, picked: readonly CandidateRow[]): Map<number, CandidateDetails> {
+  const rows = db
+    .prepare<[{ picked: string }], CandidateDetails>(detailsSql)
+    .all({ picked: JSON.stringify(picked.map((c) => [c.variantId, c.supplierItemId])) });
+  return new Map(rows.map((row) => [row.variantId, row]));
 }

@@ -9,11 +9,12 @@ import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { FieldIssue } from '../shared/envelope.js';
 import { localDateOf } from '../shared/local-time.js';
-import { demandByVariant, windowDaysOf } from './demand.js';
+import { windowDaysOf, type Demand } from './demand.js';
+import { readDemand } from './demand-store.js';
 import { createDraftPurchaseOrder } from './draft-po.js';
-import { readCandidates } from './reorder-candidates.js';
+import { readCandidateDetails, readCandidateStock, readCandidates, readModelBounds, type CandidateRow } from './reorder-candidates.js';
 import type { reorderContract, SuggestionLine } from './reorder-contract.js';
-import { explainReorder, reorder, type ReorderInput } from './reorder-model.js';
+import { explainReorder, inverseNormal, reorder, type ReorderInput, type ReorderResult } from './reorder-model.js';
 import { createReorderSettings } from './reorder-settings.js';
 import { reorderNote } from './po-documents.js';
 import { createSettingsStore } from '../settings/store.js';
@@ -21,14 +22,19 @@ import { createSettingsStore } from '../settings/store.js';
 /** Lead time for a variant with no supplier yet: the suppliers table's default. */
 const defaultLeadTimeDays = 14;
 /** At most this many "no supplier" variants are listed (the count is always given). */
-const noSupplierListed = 200;
+export const noSupplierListed = 200;
 
 type Out<M extends keyof typeof reorderContract> = z.output<(typeof reorderContract)[M]['output']>;
 type In<M extends keyof typeof reorderContract> = z.output<(typeof reorderContract)[M]['input']>;
 type Supplier = Out<'reorder.suggestions'>['suppliers'][number]['supplier'];
 type Computed = SuggestionLine & { supplier: Supplier | null };
 
-export function createReorderService(db: Db, clock: Clock) {
+export interface ReorderServiceOptions {
+  /** Read demand from the orders, never the sales rollup (the agreement tests compare both ways). */
+  directDemand?: boolean;
+}
+
+export function createReorderService(db: Db, clock: Clock, options: ReorderServiceOptions = {}) {
   const checks = createStockChecks(db);
   const settings = createReorderSettings(db);
   const supplierExists = db.prepare<[number], { id: number }>('SELECT id FROM suppliers WHERE id = ?');
@@ -37,14 +43,49 @@ export function createReorderService(db: Db, clock: Clock) {
   );
   const numberOf = db.prepare<[number], { number: string }>('SELECT number FROM purchase_orders WHERE id = ?');
 
-  /** Every active variant that needs ordering now (quantity > 0), with its supplier or none. */
-  const compute = (): Computed[] => {
+  /**
+   * The candidates (sold in their window, or with a manual safety stock) whose stock could be at or
+   * below their reorder point. A quick bound, never a second model: position ≥ available (on order
+   * is ≥ 0) and ROP ≤ d̄ × Lmax + max(zmax × σd × √Lmax, manual safety), with Lmax the longest lead
+   * time and zmax the z of the highest service level anywhere (+0.01 for the rounded named z's).
+   * A variant with more available than that can never be suggested, so its supplier terms and
+   * purchase orders are not read. On a shop whose stock covers its sales this skips most variants.
+   */
+  const positionBelowBound = (demanded: number[], demand: Map<number, Demand>, shopServiceLevel: number): number[] => {
+    const bounds = readModelBounds(db);
+    const lead = Math.max(bounds.leadTimeDays, defaultLeadTimeDays);
+    const z = inverseNormal(Math.max(shopServiceLevel, bounds.serviceLevel)) + 0.01;
+    const stock = new Map(readCandidateStock(db, demanded).map((row) => [row.variantId, row]));
+    const kept: number[] = [];
+    const consider = (variantId: number) => {
+      const row = stock.get(variantId);
+      const d = demand.get(variantId);
+      const bound = (d?.dailyDemand ?? 0) * lead + Math.max(z * (d?.stdDev ?? 0) * Math.sqrt(lead), row?.manualSafety ?? 0, 0);
+      if ((row?.available ?? 0) <= bound + 1e-6 * (1 + Math.abs(bound))) kept.push(variantId);
+    };
+    for (const variantId of demanded) consider(variantId);
+    // Variants with a manual safety stock but no sales are candidates too.
+    for (const row of stock.values()) if (!demand.has(row.variantId) && (row.manualSafety ?? 0) > 0) consider(row.variantId);
+    return kept;
+  };
+
+  /**
+   * Every active variant that needs ordering now (quantity > 0), with its supplier or none;
+   * `only` limits it to those variants (the incremental alert check), in no particular order.
+   */
+  const computeLines = (only?: readonly number[]): Computed[] => {
     const shop = settings.shop();
     const today = localDateOf(clock.now(), shop.timeZone);
-    const demand = demandByVariant(db, { today, timeZone: shop.timeZone, defaultWindowDays: shop.demandWindowDays, explodeBundles: true });
-    const windows = windowDaysOf(db, shop.demandWindowDays);
-    const lines: Computed[] = [];
-    for (const c of readCandidates(db, [...demand.keys()])) {
+    const demand = readDemand(db, {
+      direct: options.directDemand ?? false,
+      today,
+      timeZone: shop.timeZone,
+      defaultWindowDays: shop.demandWindowDays,
+      explodeBundles: true,
+      ...(only ? { only } : {}),
+    });
+    const suggested: { c: CandidateRow; d: Demand | undefined; input: ReorderInput; result: ReorderResult; safetyMode: 'manual' | 'computed' }[] = [];
+    for (const c of readCandidates(db, only ?? positionBelowBound([...demand.keys()], demand, shop.serviceLevel))) {
       const d = demand.get(c.variantId);
       // No rule row: a safety stock typed in at any location means manual; otherwise computed.
       const safetyMode = c.ruleMode ?? (c.manualSafety !== null ? 'manual' : 'computed');
@@ -62,14 +103,22 @@ export function createReorderService(db: Db, clock: Clock) {
         packSize: c.packSize ?? 1,
       };
       const result = reorder(input);
-      if (result.quantity <= 0) continue;
+      if (result.quantity > 0) suggested.push({ c, d, input, result, safetyMode });
+    }
+    // Names, suppliers, draft POs and the low-stock flag: read for the suggested lines only.
+    const details = readCandidateDetails(db, suggested.map((s) => s.c));
+    const windows = suggested.some((s) => !s.d) ? windowDaysOf(db, shop.demandWindowDays) : new Map<number, number>();
+    const lines: Computed[] = [];
+    for (const { c, d, input, result, safetyMode } of suggested) {
+      const info = details.get(c.variantId);
+      if (!info) continue;
       const unitCost = c.unitCost ?? 0;
       lines.push({
         variantId: c.variantId,
-        sku: c.sku,
-        title: c.title,
-        supplier: c.supplierId === null ? null : { id: c.supplierId, name: c.supplierName ?? '', currency: c.currency ?? '' },
-        supplierSku: c.supplierSku,
+        sku: info.sku,
+        title: info.title,
+        supplier: info.supplierId === null ? null : { id: info.supplierId, name: info.supplierName ?? '', currency: info.currency ?? '' },
+        supplierSku: info.supplierSku,
         dailyDemand: input.dailyDemand,
         demandStdDev: input.demandStdDev,
         windowDays: d?.windowDays ?? windows.get(c.variantId) ?? shop.demandWindowDays,
@@ -88,11 +137,16 @@ export function createReorderService(db: Db, clock: Clock) {
         quantity: result.quantity,
         unitCost,
         lineCost: result.quantity * unitCost,
-        onDraft: c.onDraft === 1,
-        lowStock: c.lowStock === 1,
+        onDraft: info.onDraft === 1,
+        lowStock: info.lowStock === 1,
         explanation: explainReorder(input, result),
       });
     }
+    return lines;
+  };
+
+  const compute = (): Computed[] => {
+    const lines = computeLines();
     // Most urgent first: furthest below the reorder point; then by SKU for a stable order.
     const gap = (line: SuggestionLine) => line.available + line.onOrder - line.reorderPoint;
     return lines.sort((a, b) => (a.supplier?.name ?? '').localeCompare(b.supplier?.name ?? '') || gap(a) - gap(b) || a.sku.localeCompare(b.sku));
@@ -185,6 +239,13 @@ export function createReorderService(db: Db, clock: Clock) {
 
   return {
     suggestions,
+    /**
+     * Every line that needs ordering now (quantity > 0), with its supplier or none — of `only` when
+     * given (the incremental alert check). Unsorted and unpaged: the alert rule applies the page's caps.
+     */
+    lines: (only?: readonly number[]): Computed[] => computeLines(only),
+    /** The location a draft PO is made for when none is chosen: the first active warehouse. */
+    defaultLocationId: (): number | null => defaultLocation.get()?.id ?? null,
     createDraft: (input: In<'reorder.createDraft'>, actor: string) => createDraft(input, actor),
     settings: () => settings.get(),
     updateSettings: (input: In<'reorder.settings.update'>) => settings.update(input),

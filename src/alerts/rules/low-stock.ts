@@ -3,11 +3,9 @@
 // below its low-stock mark or safety stock, or out of stock without recent
 // sales. So the items alerted on are exactly the items Stock → Levels lists
 // under *Low stock only*. Not raised while no stock is on record.
-import { createStockStart } from '../../analytics/stock-start.js';
-import { createLowStockStore } from '../../inventory/low-stock-store.js';
 import type { KeyedText } from '../contract.js';
 import type { Finding, RuleContext } from '../rule-context.js';
-import { stockOutVariantIds } from './stock-out.js';
+import { lowVariants, stockOutVariantIds, stockRecorded } from './stock-out.js';
 
 interface Subject {
   variantId: number;
@@ -17,13 +15,10 @@ interface Subject {
   incoming: number;
 }
 
-export function lowStockRule(ctx: RuleContext): Finding[] {
-  const history = createStockStart(ctx.db).read();
-  if (!history.recorded || (history.at !== null && history.at > ctx.now)) return [];
-  const covered = stockOutVariantIds(ctx);
-  const low = createLowStockStore(ctx.db)
-    .variants()
-    .filter((row) => !covered.has(row.variantId));
+export function lowStockRule(ctx: RuleContext, only?: ReadonlySet<number>): Finding[] {
+  if (!stockRecorded(ctx)) return [];
+  const covered = stockOutVariantIds(ctx, only);
+  const low = lowVariants(ctx).filter((row) => !covered.has(row.variantId) && (!only || only.has(row.variantId)));
   if (low.length === 0) return [];
   const subjects = new Map(
     ctx.db

@@ -5,39 +5,18 @@
 // baseline and `minRise` above it. Causes: the top return reasons.
 import type { Finding, RuleContext } from '../rule-context.js';
 import { ratioOf } from '../rule-context.js';
+import { returnRateRows } from '../rule-store.js';
 
 export const minUnitsReturned = 3;
 export const minRise = 0.1;
 const windowDays = 7;
 const historyWeeks = 8;
 
-interface Row {
-  productId: number;
-  title: string;
-  soldNow: number;
-  returnedNow: number;
-  soldBefore: number;
-  returnedBefore: number;
-}
-
 export function returnRateSpikeRule(ctx: RuleContext): Finding[] {
   const windowFrom = ctx.addDays(ctx.today, -windowDays);
   const historyFrom = ctx.addDays(windowFrom, -7 * historyWeeks);
   const params = { historyFrom: ctx.startOf(historyFrom), windowFrom: ctx.startOf(windowFrom), to: ctx.startOf(ctx.today) };
-  const rows = ctx.db
-    .prepare<[typeof params], Row>(
-      `WITH lines AS (
-         SELECT v.product_id AS productId, o.placed_at >= @windowFrom AS inWindow, ol.quantity,
-                COALESCE((SELECT SUM(rl.quantity) FROM return_lines rl WHERE rl.order_line_id = ol.id), 0) AS returned
-         FROM orders o INDEXED BY orders_by_placed JOIN order_lines ol ON ol.order_id = o.id JOIN variants v ON v.id = ol.variant_id
-         WHERE o.placed_at >= @historyFrom AND o.placed_at < @to AND o.status <> 'cancelled'
-       )
-       SELECT productId, (SELECT title FROM products WHERE id = productId) AS title,
-              SUM(CASE WHEN inWindow THEN quantity ELSE 0 END) AS soldNow, SUM(CASE WHEN inWindow THEN returned ELSE 0 END) AS returnedNow,
-              SUM(CASE WHEN inWindow THEN 0 ELSE quantity END) AS soldBefore, SUM(CASE WHEN inWindow THEN 0 ELSE returned END) AS returnedBefore
-       FROM lines GROUP BY productId HAVING returnedNow >= ${minUnitsReturned}`,
-    )
-    .all(params);
+  const rows = returnRateRows(ctx.db, params, minUnitsReturned, ctx.direct);
   const reasons = ctx.db.prepare<[{ productId: number; from: string; to: string }], { reason: string; units: number }>(
     `SELECT rl.reason_code AS reason, SUM(rl.quantity) AS units
      FROM orders o INDEXED BY orders_by_placed JOIN order_lines ol ON ol.order_id = o.id JOIN variants v ON v.id = ol.variant_id

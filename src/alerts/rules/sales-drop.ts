@@ -9,6 +9,7 @@ import { median } from '../bands.js';
 import type { KeyedText } from '../contract.js';
 import type { Finding, RuleContext } from '../rule-context.js';
 import { ratioOf } from '../rule-context.js';
+import { dailyNetFromRollup } from '../rule-store.js';
 
 /** The week must be this share (or more) below its baseline. */
 export const dropShare = 0.3;
@@ -28,34 +29,47 @@ export function salesDropRule(ctx: RuleContext): Finding[] {
   const windowFrom = ctx.addDays(ctx.today, -windowDays);
   const windowTo = ctx.addDays(ctx.today, -1);
   const historyFrom = ctx.addDays(windowFrom, -7 * historyWeeks);
-  const lines = ctx.db
-    .prepare<[string, string], LineRow>(
-      `SELECT o.placed_at AS placedAt, v.product_id AS productId, p.category_id AS categoryId,
-              ol.quantity * ol.unit_price - ol.discount AS net
-       FROM orders o INDEXED BY orders_by_placed
-       JOIN order_lines ol ON ol.order_id = o.id JOIN variants v ON v.id = ol.variant_id JOIN products p ON p.id = v.product_id
-       WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelled'`,
-    )
-    .all(ctx.startOf(historyFrom), ctx.startOf(ctx.today));
   // subject → net sales per local day, indexed from historyFrom (day 0) to the window's last day.
   const totalDays = windowDays + 7 * historyWeeks;
-  const dayIndex = new Map<string, number>();
-  const indexOf = (date: string) => {
-    let index = dayIndex.get(date);
-    if (index === undefined) dayIndex.set(date, (index = daysBetween(historyFrom, date)));
-    return index;
-  };
   const daily: Record<Scope, Map<number, Float64Array>> = { product: new Map(), category: new Map() };
-  for (const line of lines) {
-    const index = indexOf(ctx.localDate(line.placedAt));
-    if (index < 0 || index >= totalDays) continue;
-    const add = (scope: Scope, id: number) => {
-      let days = daily[scope].get(id);
-      if (!days) daily[scope].set(id, (days = new Float64Array(totalDays)));
-      days[index] = (days[index] ?? 0) + line.net;
+  const add = (scope: Scope, id: number, index: number, net: number) => {
+    let days = daily[scope].get(id);
+    if (!days) daily[scope].set(id, (days = new Float64Array(totalDays)));
+    days[index] = (days[index] ?? 0) + net;
+  };
+  const bounds = Array.from({ length: totalDays }, (_, i): [string, string] => [
+    ctx.startOf(ctx.addDays(historyFrom, i)),
+    ctx.startOf(ctx.addDays(historyFrom, i + 1)),
+  ]);
+  const rolled = dailyNetFromRollup(ctx.db, bounds, ctx.direct);
+  if (rolled) {
+    for (const [productId, categoryId, index, net] of rolled) {
+      add('product', productId, index, net);
+      if (categoryId !== null) add('category', categoryId, index, net);
+    }
+  } else {
+    // The definition: every line of the period, bucketed into local days here.
+    const lines = ctx.db
+      .prepare<[string, string], LineRow>(
+        `SELECT o.placed_at AS placedAt, v.product_id AS productId, p.category_id AS categoryId,
+                ol.quantity * ol.unit_price - ol.discount AS net
+         FROM orders o INDEXED BY orders_by_placed
+         JOIN order_lines ol ON ol.order_id = o.id JOIN variants v ON v.id = ol.variant_id JOIN products p ON p.id = v.product_id
+         WHERE o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelled'`,
+      )
+      .all(ctx.startOf(historyFrom), ctx.startOf(ctx.today));
+    const dayIndex = new Map<string, number>();
+    const indexOf = (date: string) => {
+      let index = dayIndex.get(date);
+      if (index === undefined) dayIndex.set(date, (index = daysBetween(historyFrom, date)));
+      return index;
     };
-    add('product', line.productId);
-    if (line.categoryId !== null) add('category', line.categoryId);
+    for (const line of lines) {
+      const index = indexOf(ctx.localDate(line.placedAt));
+      if (index < 0 || index >= totalDays) continue;
+      add('product', line.productId, index, line.net);
+      if (line.categoryId !== null) add('category', line.categoryId, index, line.net);
+    }
   }
   const windowIndexes = Array.from({ length: windowDays }, (_, i) => 7 * historyWeeks + i);
   const causes = createCauseFinder(ctx, ctx.startOf(windowFrom), ctx.startOf(ctx.today), ctx.startOf(ctx.addDays(windowFrom, -7)));
@@ -119,12 +133,15 @@ function createCauseFinder(ctx: RuleContext, from: string, to: string, priceFrom
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
     const since = new Map<number, number>();
     for (const move of moves) since.set(move.variantId, (since.get(move.variantId) ?? 0) + move.delta);
+    // A variant that did not move was out throughout exactly when it is out now: only those
+    // and the ones that moved can have run out (an index range, not every variant).
     const variants = ctx.db
-      .prepare<[], OutVariant & { id: number; onHand: number }>(
+      .prepare<[string], OutVariant & { id: number; onHand: number }>(
         `SELECT v.id, v.sku, v.product_id AS productId, p.category_id AS categoryId, v.on_hand_total AS onHand
-         FROM variants v JOIN products p ON p.id = v.product_id WHERE v.status <> 'archived' ORDER BY v.sku`,
+         FROM variants v JOIN products p ON p.id = v.product_id
+         WHERE v.status <> 'archived' AND (v.on_hand_total <= 0 OR v.id IN (SELECT value FROM json_each(?))) ORDER BY v.sku`,
       )
-      .all();
+      .all(JSON.stringify([...since.keys()]));
     const balance = new Map(variants.map((v) => [v.id, v.onHand - (since.get(v.id) ?? 0)]));
     const out = new Set(variants.filter((v) => (balance.get(v.id) ?? 0) <= 0).map((v) => v.id));
     for (const move of moves) {
