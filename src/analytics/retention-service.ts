@@ -2,9 +2,10 @@
 // local day (metrics.md "Customers"); see retention.ts for the arithmetic.
 import type { Db } from '../db/open.js';
 import { createWriteStamp } from '../db/write-stamp.js';
-import { addDays, daysBetween, localDateOf, localMidnightUtc } from '../shared/local-time.js';
+import { addDays, localDateOf, localMidnightUtc } from '../shared/local-time.js';
+import { localDays } from './customer-days.js';
 import { createKpiService } from './kpi-service.js';
-import { cohortTable, customerLifetimeValue, nextMonthRetention } from './retention.js';
+import { cohortTableFromCells, customerLifetimeValue, nextMonthRetention } from './retention.js';
 import { createRetentionStore, type CustomerTotals } from './retention-store.js';
 import { shopTimeZone } from './periods.js';
 
@@ -31,6 +32,12 @@ export function createRetentionService(db: Db) {
     return { shop: cached.value.shop, rows: [...cached.value.rows] };
   }
 
+  /** A page's rows with each customer's email and name, read for that page only. */
+  function withContacts<T extends { customerId: number }>(page: T[]): (T & { email: string | null; name: string })[] {
+    const contacts = new Map(store.contacts(page.map((row) => row.customerId)).map((c) => [c.customerId, c]));
+    return page.map((row) => ({ ...row, email: contacts.get(row.customerId)?.email ?? null, name: contacts.get(row.customerId)?.name ?? '' }));
+  }
+
   /** Per customer: historical value, and the expected value from the shop's lifetime and margin. */
   function computeValueRows(asOf: string) {
     const tz = timeZone();
@@ -39,8 +46,14 @@ export function createRetentionService(db: Db) {
     const year = localMidnightUtc(yearFrom, tz).toISOString();
     const previous = localMidnightUtc(addDays(asOf, -729), tz).toISOString();
     const current = kpis.totals({ from: yearFrom, to: asOf });
-    const churn = store.stayed(previous, year, end);
-    const totals = store.totals(year, end);
+    const totals = store.totals(previous, year, end);
+    // Churn: customers of the year before last, and how many of them ordered again in the last year.
+    const churn = { previousYear: 0, stayed: 0 };
+    for (const row of totals) {
+      if (row.ordersPreviousYear === 0) continue;
+      churn.previousYear += 1;
+      if (row.ordersLastYear > 0) churn.stayed += 1;
+    }
     const customerOrders = totals.reduce((sum, row) => sum + row.ordersLastYear, 0);
     const shop = customerLifetimeValue({
       netSales: current.netSales,
@@ -51,15 +64,16 @@ export function createRetentionService(db: Db) {
       previousYearCustomers: churn.previousYear,
       stayedCustomers: churn.stayed,
     });
+    // Every customer's first and last order on the calendar: one binary search each on the days' midnights.
+    const earliest = totals.reduce((min, row) => (row.firstOrderAt < min ? row.firstOrderAt : min), end);
+    const days = localDays(localDateOf(earliest, tz), asOf, tz);
     const rows = totals.map((row: CustomerTotals) => ({
       customerId: row.customerId,
-      email: row.email,
-      name: row.name,
       orders: row.orders,
       ordersLastYear: row.ordersLastYear,
-      firstOrderDate: localDateOf(row.firstOrderAt, tz),
-      lastOrderDate: localDateOf(row.lastOrderAt, tz),
-      daysSinceLastOrder: daysBetween(localDateOf(row.lastOrderAt, tz), asOf),
+      firstOrderDate: days.dateOf(row.firstOrderAt),
+      lastOrderDate: days.dateOf(row.lastOrderAt),
+      daysSinceLastOrder: days.daysBefore(row.lastOrderAt, asOf),
       historicalValue: row.netSpend,
       expectedValue:
         shop.lifetimeYears === null || shop.margin === null ? null : Math.round((row.netSpend / row.orders) * row.ordersLastYear * shop.lifetimeYears * shop.margin),
@@ -74,22 +88,7 @@ export function createRetentionService(db: Db) {
       const labels = Array.from({ length: months }, (_, i) => addMonths(first, i));
       const starts = labels.map((m) => localMidnightUtc(`${m}-01`, tz).toISOString());
       const end = localMidnightUtc(addDays(asOf, 1), tz).toISOString();
-      const indexOf = (at: string): number => {
-        let found = -1;
-        for (let i = 0; i < starts.length && (starts[i] ?? '') <= at; i += 1) found = i;
-        return found;
-      };
-      const active = new Map<number, Set<number>>();
-      for (const row of store.ordersIn(starts[0] ?? end, end)) {
-        let set = active.get(row.customerId);
-        if (!set) active.set(row.customerId, (set = new Set()));
-        set.add(indexOf(row.at));
-      }
-      const customers = store
-        .firstOrders(end)
-        .filter((row) => row.firstAt >= (starts[0] ?? end))
-        .map((row) => ({ firstMonth: indexOf(row.firstAt), activeMonths: active.get(row.customerId) ?? new Set<number>() }));
-      const table = cohortTable(customers, months);
+      const table = cohortTableFromCells(store.cohortCells(starts, end), months);
       // The month of asOf is complete only on its last day.
       const completeMonths = asOf === lastDayOfMonth(monthOf(asOf)) ? months : months - 1;
       return {
@@ -103,8 +102,10 @@ export function createRetentionService(db: Db) {
     customerValue(asOf: string, sort: CustomerValueSort, offset: number, limit: number) {
       const { shop, rows } = valueRows(asOf);
       const key = (row: (typeof rows)[number]) => (sort === 'lastOrderAt' ? 0 : (row[sort] ?? Number.NEGATIVE_INFINITY));
-      rows.sort((a, b) => (sort === 'lastOrderAt' ? b.lastOrderDate.localeCompare(a.lastOrderDate) : key(b) - key(a)) || a.customerId - b.customerId);
-      return { asOf, shop, customers: rows.slice(offset, offset + limit), total: rows.length };
+      // Dates are 'YYYY-MM-DD': compared as strings.
+      const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      rows.sort((a, b) => (sort === 'lastOrderAt' ? byDate(b.lastOrderDate, a.lastOrderDate) : key(b) - key(a)) || a.customerId - b.customerId);
+      return { asOf, shop, customers: withContacts(rows.slice(offset, offset + limit)), total: rows.length };
     },
 
     silentCustomers(asOf: string, days: number, offset: number, limit: number) {
@@ -114,7 +115,7 @@ export function createRetentionService(db: Db) {
         asOf,
         days,
         counts: { customers: rows.length, silent90: rows.filter((r) => r.daysSinceLastOrder >= 90).length, silent180: rows.filter((r) => r.daysSinceLastOrder >= 180).length },
-        customers: silent.slice(offset, offset + limit),
+        customers: withContacts(silent.slice(offset, offset + limit)),
         total: silent.length,
       };
     },

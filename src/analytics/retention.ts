@@ -36,6 +36,20 @@ export function cohortTable(customers: readonly CohortInput[], months: number): 
   return cohorts;
 }
 
+/** The same table from counts per (first-order month, month ordered in) — what the stores return. */
+export function cohortTableFromCells(cells: readonly { firstMonth: number; activeMonth: number; customers: number }[], months: number): Cohort[] {
+  const cohorts: Cohort[] = Array.from({ length: months }, (_, m) => ({ monthIndex: m, size: 0, retained: new Array<number>(months - m).fill(0) }));
+  for (const cell of cells) {
+    const cohort = cohorts[cell.firstMonth];
+    const k = cell.activeMonth - cell.firstMonth;
+    if (!cohort || k < 0 || k >= cohort.retained.length) continue;
+    // Every customer of a cohort ordered in its first month: that cell is its size.
+    if (k === 0) cohort.size += cell.customers;
+    cohort.retained[k] = (cohort.retained[k] ?? 0) + cell.customers;
+  }
+  return cohorts;
+}
+
 /** Σ retained in m+1 ÷ Σ size over cohorts whose next month is complete (index < completeMonths − 1). */
 export function nextMonthRetention(cohorts: readonly Cohort[], completeMonths: number): { retained: number; customers: number; rate: number | null } {
   let retained = 0;

@@ -1,9 +1,10 @@
 // RFM segments over a window of local days ending on the as-of date.
 import type { Db } from '../db/open.js';
-import { addDays, daysBetween, localDateOf } from '../shared/local-time.js';
+import { addDays } from '../shared/local-time.js';
 import type { SegmentCustomer, SegmentSummary } from './contract.js';
+import { localDays } from './customer-days.js';
 import { shopTimeZone, utcRange } from './periods.js';
-import { scoreRfm, segmentCodes, type SegmentCode } from './segments.js';
+import { scoreRfm, segmentCodes, type RfmScored, type SegmentCode } from './segments.js';
 import { createSegmentsStore } from './segments-store.js';
 
 export function createSegmentsService(db: Db) {
@@ -11,11 +12,11 @@ export function createSegmentsService(db: Db) {
   const timeZone = shopTimeZone(db);
   function score(asOf: string, windowDays: number) {
     const tz = timeZone();
-    const [from, to] = utcRange({ from: addDays(asOf, -(windowDays - 1)), to: asOf }, tz);
+    const first = addDays(asOf, -(windowDays - 1));
+    const [from, to] = utcRange({ from: first, to: asOf }, tz);
     const rows = store.window(from, to);
-    const scored = scoreRfm(
-      rows.map((row) => ({ customerId: row.customerId, recencyDays: daysBetween(localDateOf(row.lastOrderAt, tz), asOf), frequency: row.orders, monetary: row.spend })),
-    );
+    const days = localDays(first, asOf, tz);
+    const scored = scoreRfm(rows.map((row) => ({ customerId: row.customerId, recencyDays: days.daysBefore(row.lastOrderAt, asOf), frequency: row.orders, monetary: row.spend })));
     return { rows, scored };
   }
 
@@ -26,23 +27,32 @@ export function createSegmentsService(db: Db) {
     },
     segments(asOf: string, windowDays: number, segment: SegmentCode | undefined, offset: number, limit: number) {
       const { rows, scored } = score(asOf, windowDays);
-      const byId = new Map(rows.map((row) => [row.customerId, row]));
+      // One pass for the eight summaries.
+      const totals = new Map(segmentCodes.map((code) => [code, { customers: 0, recency: 0, frequency: 0, monetary: 0 }]));
+      for (const c of scored) {
+        const t = totals.get(c.segment);
+        if (!t) continue;
+        t.customers += 1;
+        t.recency += c.recencyDays;
+        t.frequency += c.frequency;
+        t.monetary += c.monetary;
+      }
       const summary: SegmentSummary[] = segmentCodes.map((code) => {
-        const members = scored.filter((c) => c.segment === code);
-        const mean = (pick: (c: (typeof members)[number]) => number) => (members.length === 0 ? null : members.reduce((sum, c) => sum + pick(c), 0) / members.length);
+        const t = totals.get(code) ?? { customers: 0, recency: 0, frequency: 0, monetary: 0 };
+        const mean = (sum: number) => (t.customers === 0 ? null : sum / t.customers);
         return {
           segment: code,
-          customers: members.length,
-          share: scored.length === 0 ? null : members.length / scored.length,
-          meanRecencyDays: mean((c) => c.recencyDays),
-          meanFrequency: mean((c) => c.frequency),
-          meanMonetary: mean((c) => c.monetary),
+          customers: t.customers,
+          share: scored.length === 0 ? null : t.customers / scored.length,
+          meanRecencyDays: mean(t.recency),
+          meanFrequency: mean(t.frequency),
+          meanMonetary: mean(t.monetary),
         };
       });
-      const chosen = scored
-        .filter((c) => segment === undefined || c.segment === segment)
-        .sort((a, b) => b.monetary - a.monetary || a.customerId - b.customerId);
-      const customers: SegmentCustomer[] = chosen.slice(offset, offset + limit).map((c) => ({
+      const byId = new Map(rows.map((row) => [row.customerId, row]));
+      const chosen = scored.filter((c) => segment === undefined || c.segment === segment);
+      const page = topSlice(chosen, offset, limit);
+      const customers: SegmentCustomer[] = page.map((c) => ({
         customerId: c.customerId,
         email: byId.get(c.customerId)?.email ?? null,
         name: byId.get(c.customerId)?.name ?? '',
@@ -57,4 +67,9 @@ export function createSegmentsService(db: Db) {
       return { asOf, windowDays, scoredCustomers: scored.length, summary, customers, total: chosen.length };
     },
   };
+}
+
+/** Highest net spend first (ties by customer id), the page [offset, offset + limit). */
+function topSlice(chosen: RfmScored[], offset: number, limit: number): RfmScored[] {
+  return chosen.sort((a, b) => b.monetary - a.monetary || a.customerId - b.customerId).slice(offset, offset + limit);
 }

@@ -12,14 +12,20 @@
 // recomputed from the orders) before every read, so it is a cache, never a second definition.
 // A product's variants never move to another product and a variant with lines cannot be deleted
 // (order_lines.variant_id is a foreign key), so "the set's lines" and "its products' lines" are
-// the same lines. Sets with only some of a product's variants, zones with a part-hour offset, or
-// a rollup that cannot be refreshed now (another connection writing) read the lines.
+// the same lines. A set of single variants (or a small part of the catalog) with at least
+// smallSetVariants variants — cannibalisation's other variants of the promoted categories — seeks
+// its variants in the per-variant rollup (sales_variant_hourly, migration 0014), as do the shares
+// per variant of any set that is not small. Smaller sets of single variants, zones with a
+// part-hour offset, or a rollup that cannot be refreshed now (another connection writing) read the lines.
 import type { Db } from '../db/open.js';
 import { perDatabase } from '../db/per-database.js';
 import { createSalesRollup, wholeHour } from '../analytics/sales-rollup.js';
 import { promotionVariantsCte } from './target-sql.js';
 
 const rollupOf = perDatabase(createSalesRollup);
+
+/** Sets of single variants below this many read their own lines rather than the per-variant rollup. */
+export const smallSetVariants = 500;
 
 export interface SaleAt {
   /** A UTC instant (ISO) the units were sold at or after (within the same quarter hour, or hour when from the rollups). */
@@ -116,6 +122,24 @@ function build(db: Db) {
      WHERE l.variant_id IS NULL AND o.id = l.order_id AND o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelled'
      GROUP BY hour`,
   );
+  // A large set's hourly units and units per variant from the per-variant rollup (migration 0014):
+  // a key seek per variant of the set (variant_id, hour), whatever the set is made of.
+  const variantHours = db.prepare<[string, string], HourRow>(
+    `SELECT s.hour, SUM(s.units) AS units FROM temp.promotion_variant_set v CROSS JOIN sales_variant_hourly s
+     WHERE s.variant_id = v.variant_id AND s.hour >= ? AND s.hour < ? GROUP BY s.hour`,
+  );
+  // A variant counts when it has lines in the range (orders > 0), as the lines' GROUP BY has it.
+  const variantUnits = {
+    set: db.prepare<[string, string], VariantUnits>(
+      `SELECT s.variant_id AS variantId, SUM(s.units) AS units FROM temp.promotion_variant_set v CROSS JOIN sales_variant_hourly s
+       WHERE s.variant_id = v.variant_id AND s.hour >= ? AND s.hour < ? GROUP BY s.variant_id HAVING SUM(s.orders) > 0`,
+    ),
+    // Variant 0 holds the lines whose variant is gone: no variant's.
+    shop: db.prepare<[string, string], VariantUnits>(
+      `SELECT variant_id AS variantId, SUM(units) AS units FROM sales_variant_hourly
+       WHERE hour >= ? AND hour < ? AND variant_id <> 0 GROUP BY variant_id HAVING SUM(orders) > 0`,
+    ),
+  };
   const shopTimeZone = db.prepare<[], { tz: string }>('SELECT time_zone AS tz FROM shop_settings WHERE id = 1');
 
   // Past a fifth of the catalog, reading every line in order is cheaper than looking the set's up.
@@ -132,17 +156,32 @@ function build(db: Db) {
     fillProducts.run();
     return (partialProduct.get()?.n ?? 0) === 0 ? 'products' : 'variants';
   };
+  /** The range's hour keys once the rollups are current, or undefined (a part-hour bound, or the write lock held). */
+  const rolledHours = (from: string, to: string): [string, string] | undefined => {
+    const first = wholeHour(from);
+    const end = wholeHour(to);
+    return first !== undefined && end !== undefined && rollupOf(db).refresh() ? [first, end] : undefined;
+  };
+  /**
+   * Whether the loaded set reads the per-variant rollup: a set of single variants or a small part
+   * of the catalog, once it holds enough variants that seeking its own lines would cost more.
+   */
+  const perVariant = (): boolean => {
+    if (plan() === 'set') return true;
+    shape ??= shapeOf();
+    return shape === 'variants';
+  };
+  const large = (): boolean => (count.get()?.n ?? 0) >= smallSetVariants;
   /** Hourly units of the loaded set from the rollups, or undefined when the lines must be read. */
   const fromRollup = (from: string, to: string): HourRow[] | undefined => {
-    // A small set is quicker from its own lines (order_lines_by_variant) than from every product's hours.
-    if (plan() === 'set') return undefined;
-    shape ??= shapeOf();
-    if (shape === 'variants') return undefined;
+    if (perVariant()) {
+      const range = large() ? rolledHours(from, to) : undefined;
+      return range && variantHours.all(...range);
+    }
     const rollup = rollupOf(db);
     if (shape === 'products') {
-      const first = wholeHour(from);
-      const end = wholeHour(to);
-      return first !== undefined && end !== undefined && rollup.refresh() ? productHours.all(first, end) : undefined;
+      const range = rolledHours(from, to);
+      return range && productHours.all(...range);
     }
     const hours = rollup.unitsByHour(from, to);
     if (!hours) return undefined;
@@ -198,8 +237,15 @@ function build(db: Db) {
       const pad = (n: number) => String(n * 15).padStart(2, '0');
       return quarters[how].all(from, to).map((r) => ({ at: `${r.hour}:${pad(r.quarter)}:00.000Z`, units: r.units }));
     },
-    /** Units per variant of the loaded set in [from, to); variants that sold nothing are absent. */
-    unitsByVariant(from: string, to: string): VariantUnits[] {
+    /**
+     * Units per variant of the loaded set in [from, to); variants that sold nothing are absent.
+     * From the per-variant rollup when the set is not small and the bounds are whole hours, unless `exact`.
+     */
+    unitsByVariant(from: string, to: string, options: { exact?: boolean } = {}): VariantUnits[] {
+      if (!options.exact && (!perVariant() || large())) {
+        const range = rolledHours(from, to);
+        if (range) return (shape === 'shop' ? variantUnits.shop : variantUnits.set).all(...range);
+      }
       if (plan() === 'all') {
         shape ??= shapeOf();
         return (shape === 'shop' ? byVariant.shop : byVariant.all).all(from, to);

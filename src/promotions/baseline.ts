@@ -7,8 +7,9 @@
 // start. No days are taken out for earlier promotions; the WAPE tells how far to trust it.
 import type { Db } from '../db/open.js';
 import { forecastDemand } from '../analytics/forecast.js';
+import { localMidnights } from '../analytics/customer-days.js';
 import { wholeHour } from '../analytics/sales-rollup.js';
-import { addDays, localMidnightUtc } from '../shared/local-time.js';
+import { addDays } from '../shared/local-time.js';
 import { baselineStoreOf, type BaselineStore, type SaleAt } from './baseline-store.js';
 
 export interface Baseline {
@@ -53,7 +54,7 @@ export function baselineOfLoadedSet(store: BaselineStore, fromLocalDate: string,
   const tz = store.timeZone();
   const dates = Array.from({ length: days }, (_, i) => addDays(fromLocalDate, i));
   const firstDay = addDays(fromLocalDate, -baselineHistoryDays);
-  const starts = Array.from({ length: baselineHistoryDays + 1 }, (_, i) => localMidnightUtc(addDays(firstDay, i), tz).toISOString());
+  const starts = localMidnights(firstDay, baselineHistoryDays + 1, tz);
   const historyFrom = starts[0] ?? '';
   const windowStart = starts[baselineHistoryDays] ?? '';
   // Days that all start on a whole UTC hour can be summed from hourly rollups (baseline-store.ts).
@@ -69,8 +70,9 @@ export function baselineOfLoadedSet(store: BaselineStore, fromLocalDate: string,
   // Shares from the last 56 days; when none of the variants sold then (but the forecast is still
   // above 0), the whole history's shares, so the per-variant figures always add up to the total.
   const shareFrom = starts[baselineHistoryDays - baselineShareDays] ?? '';
-  let shares = store.unitsByVariant(shareFrom, windowStart);
-  if (shares.length === 0 && total > 0) shares = store.unitsByVariant(historyFrom, windowStart);
+  const exact = { exact: options.exact === true };
+  let shares = store.unitsByVariant(shareFrom, windowStart, exact);
+  if (shares.length === 0 && total > 0) shares = store.unitsByVariant(historyFrom, windowStart, exact);
   const shareTotal = shares.reduce((sum, share) => sum + share.units, 0);
   const byVariant = new Map<number, number>();
   if (shareTotal > 0 && total > 0) for (const share of shares) byVariant.set(share.variantId, (total * share.units) / shareTotal);
