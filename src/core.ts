@@ -94,15 +94,18 @@ export function createCore(options: CoreOptions): Core {
   const background = options.background;
   const listeners = new Set<(event: CoreEvent) => void>();
   // Alerts re-evaluate on a schedule and after data changes (debounced, outside the request).
+  // Scheduled runs are full; runs after data changes re-check only what the changes touched.
+  const evaluateAlertsNow = (incremental: boolean) => {
+    if (closed || background === false || !shop.settingsStore.get()) return; // no shop yet: nothing to watch
+    try {
+      evaluateAndAnnounce(shop.db, { clock, emit }, { incremental });
+    } catch (error) {
+      logError(error);
+    }
+  };
   const alertScheduler = startAlertScheduler({
-    evaluate: () => {
-      if (closed || background === false || !shop.settingsStore.get()) return; // no shop yet: nothing to watch
-      try {
-        evaluateAndAnnounce(shop.db, { clock, emit });
-      } catch (error) {
-        logError(error);
-      }
-    },
+    evaluate: () => evaluateAlertsNow(false),
+    evaluateChanges: () => evaluateAlertsNow(true),
   });
   let sealer: SecretSealer | null = options.secretSealer ?? null;
   const sync = createSyncRuntime({

@@ -8,7 +8,7 @@ import type { AreaHandlers } from '../router.js';
 import type { FieldIssue } from '../shared/envelope.js';
 import { validationError } from '../shared/app-error.js';
 import type { alertsContract } from './contract.js';
-import { evaluateAlerts, type Evaluation } from './evaluate.js';
+import { evaluateAlerts, type EvaluateOptions, type Evaluation } from './evaluate.js';
 import { createAlertGroupService } from './group-service.js';
 import { createLimitsStore } from './limits-store.js';
 import { createAlertStore } from './store.js';
@@ -17,8 +17,9 @@ type Contract = typeof alertsContract;
 type Input<M extends keyof Contract> = z.output<Contract[M]['input']>;
 
 /** Evaluates and tells every face about newly opened alerts. */
-export function evaluateAndAnnounce(db: Db, ctx: Pick<AreaContext, 'clock' | 'emit'>): Evaluation {
-  const result = evaluateAlerts(db, ctx.clock);
+/** `incremental`: re-check only what changed since the last run (the scheduler after data changes). */
+export function evaluateAndAnnounce(db: Db, ctx: Pick<AreaContext, 'clock' | 'emit'>, options: EvaluateOptions = {}): Evaluation {
+  const result = evaluateAlerts(db, ctx.clock, undefined, options);
   if (result.opened.length > 0) {
     ctx.emit({ name: 'alerts.raised', payload: { count: result.opened.length, alerts: result.opened.slice(0, 20) } });
   }
