@@ -33,6 +33,12 @@ export function PanelSkeleton({ lines = 4, label, testId = 'loading' }: { lines?
   );
 }
 
+/** What a skeleton says: that its panel waits for the first screen's figures, when it does. */
+export function useQueuedLabel(): (load: Pick<Load<unknown>, 'queued'>, label?: string) => string | undefined {
+  const { t } = useI18n();
+  return (load, label) => (load.queued ? t('loading.queued') : label);
+}
+
 /** Shown when the first load failed: the toast said why; this offers to try again. */
 function LoadFailed({ onRetry }: { onRetry: () => void }): ReactNode {
   const { t } = useI18n();
@@ -77,9 +83,10 @@ export function Loaded<T>(props: {
   className?: string;
 }): ReactNode {
   const { load } = props;
+  const queuedLabel = useQueuedLabel();
   if (load.data === null) {
     if (load.failed && !load.loading) return <LoadFailed onRetry={load.reload} />;
-    return <PanelSkeleton lines={props.lines} label={props.label} />;
+    return <PanelSkeleton lines={props.lines} label={queuedLabel(load, props.label)} />;
   }
   return (
     <Busy busy={load.loading} label={props.label} className={props.className}>

@@ -1,11 +1,11 @@
 // RFM segments of the year to the as-of day (today unless chosen): each segment's size, typical recency,
 // frequency and spend, and the suggested action; pick one to list its
 // customers and export them for outreach (WeCom, SMS, e-mail tools).
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
-import { ReportGrid } from '../../components/ReportGrid.js';
+import { ReportGrid, type ReportColumn } from '../../components/ReportGrid.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Busy, PanelSkeleton } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
@@ -33,6 +33,20 @@ export function CustomersReportPage(): ReactNode {
 
   const load = useLoad<Answer>(() => call('analytics.segments', { asOf, segment, limit: allCustomers }), [asOf, segment]);
   const answer = load.data;
+  // Kept until the language changes: new columns would make the grid rebuild every row on each render.
+  const columns = useMemo<ReportColumn<Answer['customers'][number]>[]>(
+    () => [
+      { field: 'name', header: t('analytics.segments.name'), kind: 'text' },
+      { field: 'email', header: t('analytics.segments.email'), kind: 'text', text: (c) => c.email ?? '—' },
+      { field: 'recencyDays', header: t('analytics.segments.recency'), kind: 'number' },
+      { field: 'frequency', header: t('analytics.segments.frequency'), kind: 'number' },
+      { field: 'monetary', header: t('analytics.segments.monetary'), kind: 'money' },
+      { field: 'r', header: 'R', kind: 'number', width: 70 },
+      { field: 'f', header: 'F', kind: 'number', width: 70 },
+      { field: 'm', header: 'M', kind: 'number', width: 70 },
+    ],
+    [t],
+  );
 
   return (
     <div className="page" data-testid="customers-report">
@@ -89,16 +103,7 @@ export function CustomersReportPage(): ReactNode {
           <Busy busy={load.loading}>
             <ReportGrid
               rows={answer.customers}
-              columns={[
-                { field: 'name', header: t('analytics.segments.name'), kind: 'text' },
-                { field: 'email', header: t('analytics.segments.email'), kind: 'text', text: (c) => c.email ?? '—' },
-                { field: 'recencyDays', header: t('analytics.segments.recency'), kind: 'number' },
-                { field: 'frequency', header: t('analytics.segments.frequency'), kind: 'number' },
-                { field: 'monetary', header: t('analytics.segments.monetary'), kind: 'money' },
-                { field: 'r', header: 'R', kind: 'number', width: 70 },
-                { field: 'f', header: 'F', kind: 'number', width: 70 },
-                { field: 'm', header: 'M', kind: 'number', width: 70 },
-              ]}
+              columns={columns}
               rowKey="customerId"
               currency={settings.currency}
               testId="segment-customers-grid"

@@ -6,7 +6,7 @@
 // when its period or day reaches before it.
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
@@ -14,7 +14,7 @@ import { useShop } from '../../app/shop-context.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { useGridLocaleText } from '../../components/grid-locale.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Busy, PanelSkeleton } from '../../components/Loading.js';
+import { Busy, PanelSkeleton, useQueuedLabel } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
@@ -88,9 +88,12 @@ export function InventoryReportPage(): ReactNode {
   const { period, asOf } = periodRoute;
   // A new period or day keeps the last figures on screen, dimmed, until the new ones come.
   const outsLoad = useLoad<StockOuts>(() => call('analytics.stockOuts', { from: period.from, to: period.to, offset: 0, limit: shownEpisodes }), [period.from, period.to]);
-  const agingLoad = useLoad<Aging>(() => call('analytics.inventoryAging', { asOf }), [asOf]);
+  // Aging sits below the figures and the stock-out grid: asked for after them (or when scrolled to).
+  const agingPanel = useRef<HTMLElement>(null);
+  const agingLoad = useLoad<Aging>(() => call('analytics.inventoryAging', { asOf }), [asOf], { belowFold: agingPanel });
   const freshLoad = useLoad<MethodOutput<'analytics.newProductSellThrough'>>(() => call('analytics.newProductSellThrough', { asOf, days: newProductDays, limit: 20 }), [asOf]);
   const gridLocale = useGridLocaleText();
+  const queuedLabel = useQueuedLabel();
   const outs = outsLoad.data;
   const aging = agingLoad.data;
   const fresh = freshLoad.data;
@@ -229,7 +232,7 @@ export function InventoryReportPage(): ReactNode {
           </Busy>
         )}
       </article>
-      <article className="card" data-testid="inventory-aging">
+      <article className="card" data-testid="inventory-aging" ref={agingPanel}>
         <header className="card-header">
           <h2>{t('inventory.aging')}</h2>
           <a href={routeHref('stock', 'valuation')}>{t('inventory.valuationLink')} →</a>
@@ -237,7 +240,7 @@ export function InventoryReportPage(): ReactNode {
         <p className="muted small how">{t('inventory.agingHow', { asOf })}</p>
         <StockHistoryNote history={aging?.stockHistory} testId="aging-stock-history" />
         {aging === null ? (
-          <PanelSkeleton lines={5} />
+          <PanelSkeleton lines={5} label={queuedLabel(agingLoad)} />
         ) : stockUnknown(aging.stockHistory) ? null : (
           <Busy busy={agingLoad.loading} className="mix-panels">
             <div>

@@ -1,14 +1,14 @@
 // Dashboard panels from the sales report: net sales by category (chart or
 // table) and the top and bottom products, each a link to its product page;
 // "See all" opens the full report.
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AnalyticsPeriod, MixRow } from '../../../../src/analytics/contract.js';
 import { call } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Busy, PanelSkeleton } from '../../components/Loading.js';
+import { Busy, PanelSkeleton, useQueuedLabel } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney } from '../../i18n/format.js';
@@ -20,9 +20,12 @@ const shown = 5;
 /** `query`: the dashboard's period as a URL query, so the sales report opens on the same period. */
 export function MixPanels({ period, currency, query }: { period: AnalyticsPeriod; currency: string; query: string }): ReactNode {
   const { t, locale } = useI18n();
-  // One call for the three panels: a single pass over the period's lines.
-  const mix = useLoad(() => call('analytics.salesMix', { from: period.from, to: period.to, products: shown, categories: 12 }), [period.from, period.to]);
+  // One call for the three panels: a single pass over the period's lines. Below the
+  // dashboard's KPIs and trend, so it is asked for after them (or when scrolled to).
+  const panels = useRef<HTMLDivElement>(null);
+  const mix = useLoad(() => call('analytics.salesMix', { from: period.from, to: period.to, products: shown, categories: 12 }), [period.from, period.to], { belowFold: panels });
   const categories = mix.data?.categories ?? null;
+  const queuedLabel = useQueuedLabel();
   const [asTable, setAsTable] = useState(false);
   const money = (minor: number) => formatMoney(minor, currency, locale);
   // A category's products in the sales report (its name rides along for the heading), for the same period.
@@ -45,7 +48,7 @@ export function MixPanels({ period, currency, query }: { period: AnalyticsPeriod
   );
 
   return (
-    <div className="mix-panels">
+    <div className="mix-panels" ref={panels}>
       <article className="card" data-testid="category-mix">
         <header className="card-header">
           <h2>{t('analytics.mix.categories')}</h2>
@@ -56,7 +59,7 @@ export function MixPanels({ period, currency, query }: { period: AnalyticsPeriod
         </header>
         <p className="muted small how">{t('analytics.mix.how')}</p>
         {categories === null ? (
-          <PanelSkeleton lines={6} />
+          <PanelSkeleton lines={6} label={queuedLabel(mix)} />
         ) : categories.length === 0 ? (
           <EmptyState title={t('pages.analytics.noSales')} hint={t('pages.analytics.noSalesHint')} testId="category-mix-empty" />
         ) : (
@@ -101,7 +104,7 @@ export function MixPanels({ period, currency, query }: { period: AnalyticsPeriod
           <ExportMenu source="analytics.salesReport" query={{ from: period.from, to: period.to, by: 'product' }} columns={exportColumns('product')} fileName={t('analytics.by.product')} />
         </header>
         {mix.data === null ? (
-          <PanelSkeleton lines={5} />
+          <PanelSkeleton lines={5} label={queuedLabel(mix)} />
         ) : mix.data.top.length === 0 ? (
           <EmptyState title={t('pages.analytics.noSales')} testId="top-products-empty" />
         ) : (

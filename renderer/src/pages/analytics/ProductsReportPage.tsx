@@ -3,17 +3,17 @@
 // ABC classes of the 365 days to the as-of day, and the slow movers to act on.
 // Stock figures say where the stock history starts when the period or day
 // reaches before it.
-import type { ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Busy, PanelSkeleton } from '../../components/Loading.js';
+import { Busy, PanelSkeleton, useQueuedLabel } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { formatNumber } from '../../i18n/format.js';
-import { ReportGrid } from '../../components/ReportGrid.js';
+import { ReportGrid, type ReportColumn } from '../../components/ReportGrid.js';
 import { CategoryForecast } from './CategoryForecast.js';
 import { todayIn } from './period.js';
 import { PeriodControls } from './PeriodControls.js';
@@ -30,11 +30,27 @@ export function ProductsReportPage(): ReactNode {
   const { period, asOf } = periodRoute;
   // A new period or day keeps the last figures on screen, dimmed, until the new ones come.
   const healthLoad = useLoad<Health>(() => call('analytics.productHealth', { from: period.from, to: period.to }), [period.from, period.to]);
-  const abcLoad = useLoad<MethodOutput<'analytics.abc'>>(() => call('analytics.abc', { asOf, limit: 1 }), [asOf]);
-  const slowLoad = useLoad<MethodOutput<'analytics.slowMovers'>>(() => call('analytics.slowMovers', { asOf, limit: 100_000 }), [asOf]);
+  // The slow movers and ABC sit below the health figures and the category table: asked for after them.
+  const lowerPanels = useRef<HTMLDivElement>(null);
+  const abcLoad = useLoad<MethodOutput<'analytics.abc'>>(() => call('analytics.abc', { asOf, limit: 1 }), [asOf], { belowFold: lowerPanels });
+  const slowLoad = useLoad<MethodOutput<'analytics.slowMovers'>>(() => call('analytics.slowMovers', { asOf, limit: 100_000 }), [asOf], { belowFold: lowerPanels });
   const health = healthLoad.data;
+  const queuedLabel = useQueuedLabel();
   const abc = abcLoad.data;
   const slow = slowLoad.data;
+
+  // Kept until the language changes: new columns would make the grid rebuild every row when another panel answers.
+  const slowColumns = useMemo<ReportColumn<MethodOutput<'analytics.slowMovers'>['rows'][number]>[]>(
+    () => [
+      { field: 'sku', header: 'SKU', kind: 'text' },
+      { field: 'title', header: t('analytics.by.product'), kind: 'text' },
+      { field: 'daysSinceLastSale', header: t('analytics.products.daysSince'), kind: 'number' },
+      { field: 'lastSaleDate', header: t('analytics.products.lastSale'), kind: 'text', text: (row) => row.lastSaleDate ?? t('analytics.products.neverSold') },
+      { field: 'onHand', header: t('columns.onHand'), kind: 'number' },
+      { field: 'stockValue', header: t('analytics.products.stockValue'), kind: 'money' },
+    ],
+    [t],
+  );
 
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
   const figure = (id: (typeof healthFigures)[number], value: number | null) => {
@@ -97,24 +113,17 @@ export function ProductsReportPage(): ReactNode {
           </Busy>
         )}
       </article>
-      <div className="mix-panels">
+      <div className="mix-panels" ref={lowerPanels}>
         <article className="card" data-testid="slow-movers">
           <h2>{t('analytics.products.slowList')}</h2>
           <p className="muted small how">{t('analytics.products.slowHowAsOf', { days: 60, asOf })}</p>
           <StockHistoryNote history={slow?.stockHistory} testId="slow-stock-history" />
-          {slow === null ? <PanelSkeleton lines={6} /> : null}
+          {slow === null ? <PanelSkeleton lines={6} label={queuedLabel(slowLoad)} /> : null}
           {slow && !stockUnknown(slow.stockHistory) ? (
             <Busy busy={slowLoad.loading}>
               <ReportGrid
                 rows={slow.rows}
-                columns={[
-                  { field: 'sku', header: 'SKU', kind: 'text' },
-                  { field: 'title', header: t('analytics.by.product'), kind: 'text' },
-                  { field: 'daysSinceLastSale', header: t('analytics.products.daysSince'), kind: 'number' },
-                  { field: 'lastSaleDate', header: t('analytics.products.lastSale'), kind: 'text', text: (row) => row.lastSaleDate ?? t('analytics.products.neverSold') },
-                  { field: 'onHand', header: t('columns.onHand'), kind: 'number' },
-                  { field: 'stockValue', header: t('analytics.products.stockValue'), kind: 'money' },
-                ]}
+                columns={slowColumns}
                 rowKey="variantId"
                 currency={settings.currency}
                 testId="slow-movers-grid"
@@ -132,7 +141,7 @@ export function ProductsReportPage(): ReactNode {
           <h2>{t('analytics.products.abcAsOf', { asOf })}</h2>
           <p className="muted small how">{t('analytics.products.abcHow')}</p>
           {abc === null ? (
-            <PanelSkeleton lines={3} />
+            <PanelSkeleton lines={3} label={queuedLabel(abcLoad)} />
           ) : abc.classes.length === 0 ? (
             <EmptyState title={t('pages.analytics.noSalesYear', { asOf })} testId="abc-empty" />
           ) : (

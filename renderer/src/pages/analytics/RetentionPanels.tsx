@@ -1,13 +1,13 @@
 // Analytics → Customers, below the segments: the cohort retention heat map,
 // customer lifetime value with every factor, and silent customers to win back
 // (exportable for outreach).
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { Busy, PanelSkeleton } from '../../components/Loading.js';
+import { Busy, PanelSkeleton, useQueuedLabel } from '../../components/Loading.js';
 import { Pager } from '../../components/Pager.js';
 import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/context.js';
@@ -33,19 +33,22 @@ function useFormats() {
 export function CohortHeatmap({ asOf }: { asOf: string }): ReactNode {
   const { t } = useI18n();
   const { percent, number } = useFormats();
-  const load = useLoad<Cohorts>(() => call('analytics.cohorts', { asOf, months: 12 }), [asOf]);
+  // The retention panels sit below the RFM segments: each is asked for after them (or when scrolled to).
+  const panel = useRef<HTMLElement>(null);
+  const load = useLoad<Cohorts>(() => call('analytics.cohorts', { asOf, months: 12 }), [asOf], { belowFold: panel });
   const answer = load.data;
+  const queuedLabel = useQueuedLabel();
   const months = answer?.months.length ?? 0;
   return (
-    <article className="card" data-testid="cohorts">
+    <article className="card" data-testid="cohorts" ref={panel}>
       <h2>{t('analytics.cohorts.title')}</h2>
       <p className="muted small how">{t('analytics.cohorts.how')}</p>
       <p data-testid="cohorts-next-month">
-        <strong>{t('analytics.cohorts.nextMonth', { rate: percent(answer?.nextMonth.rate ?? null) })}</strong>{' '}
+        <strong>{t('analytics.cohorts.nextMonth', { rate: answer ? percent(answer.nextMonth.rate) : '…' })}</strong>{' '}
         <span className="muted">{t('analytics.cohorts.benchmark')}</span>
       </p>
       {answer === null ? (
-        <PanelSkeleton lines={6} />
+        <PanelSkeleton lines={6} label={queuedLabel(load)} />
       ) : answer.cohorts.length === 0 ? (
         <EmptyState title={t('pages.analytics.noCohorts', { asOf })} hint={t('pages.analytics.noCustomersHint')} testId="cohorts-empty" />
       ) : (
@@ -92,11 +95,12 @@ export function CustomerValuePanel({ asOf }: { asOf: string }): ReactNode {
   const { money, percent, number } = useFormats();
   const [offset, setOffset] = useState(0);
   const [sort, setSort] = useState<ValueSort>('historicalValue');
-  const load = useLoad<Value>(() => call('analytics.customerValue', { asOf, sort, offset, limit: pageSize }), [asOf, sort, offset]);
+  const panel = useRef<HTMLElement>(null);
+  const load = useLoad<Value>(() => call('analytics.customerValue', { asOf, sort, offset, limit: pageSize }), [asOf, sort, offset], { belowFold: panel });
   const answer = load.data;
   const shop = answer?.shop;
   return (
-    <article className="card" data-testid="customer-value">
+    <article className="card" data-testid="customer-value" ref={panel}>
       <header className="card-header">
         <h2>{t('analytics.clv.title')}</h2>
         <div className="page-actions">
@@ -114,7 +118,7 @@ export function CustomerValuePanel({ asOf }: { asOf: string }): ReactNode {
         </div>
       </header>
       <p data-testid="clv-figure">
-        <strong>{t('analytics.clv.figure', { clv: money(shop?.clv ?? null) })}</strong>
+        <strong>{t('analytics.clv.figure', { clv: shop ? money(shop.clv) : '…' })}</strong>
       </p>
       <p className="muted small how">
         {t('analytics.clv.how', {
@@ -137,10 +141,11 @@ export function SilentCustomersPanel({ asOf }: { asOf: string }): ReactNode {
   const { number } = useFormats();
   const [days, setDays] = useState(90);
   const [offset, setOffset] = useState(0);
-  const load = useLoad<Silent>(() => call('analytics.silentCustomers', { asOf, days, offset, limit: pageSize }), [asOf, days, offset]);
+  const panel = useRef<HTMLElement>(null);
+  const load = useLoad<Silent>(() => call('analytics.silentCustomers', { asOf, days, offset, limit: pageSize }), [asOf, days, offset], { belowFold: panel });
   const answer = load.data;
   return (
-    <article className="card" data-testid="silent-customers">
+    <article className="card" data-testid="silent-customers" ref={panel}>
       <header className="card-header">
         <h2>{t('analytics.silent.title')}</h2>
         <div className="page-actions">
@@ -161,9 +166,10 @@ export function SilentCustomersPanel({ asOf }: { asOf: string }): ReactNode {
 }
 
 /** A page of customers with the pager above and below; a skeleton first, then the rows dimmed while the next page loads. */
-function CustomerRows({ load, offset, onPage, testId }: { load: { data: { customers: Value['customers']; total: number } | null; loading: boolean }; offset: number; onPage: (offset: number) => void; testId: string }): ReactNode {
+function CustomerRows({ load, offset, onPage, testId }: { load: { data: { customers: Value['customers']; total: number } | null; loading: boolean; queued?: boolean }; offset: number; onPage: (offset: number) => void; testId: string }): ReactNode {
   const { t } = useI18n();
-  if (load.data === null) return <PanelSkeleton lines={8} />;
+  const queuedLabel = useQueuedLabel();
+  if (load.data === null) return <PanelSkeleton lines={8} label={queuedLabel(load)} />;
   if (load.data.total === 0) return <EmptyState title={t('pages.analytics.noCustomersHere')} testId={`${testId}-empty`} />;
   return (
     <>

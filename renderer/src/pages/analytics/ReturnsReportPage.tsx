@@ -1,11 +1,11 @@
 // Return rates and reasons for a period, by product, category or channel,
 // with the split that tells quality problems from transit ones.
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
 import { routeHref } from '../../app/route.js';
-import { ReportGrid } from '../../components/ReportGrid.js';
+import { ReportGrid, type ReportColumn } from '../../components/ReportGrid.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Busy, Loaded, PanelSkeleton } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
@@ -28,6 +28,18 @@ export function ReturnsReportPage(): ReactNode {
   const load = useLoad<MethodOutput<'analytics.returns'>>(() => call('analytics.returns', { from: period.from, to: period.to, by }), [period.from, period.to, by], { resetOn: [by] });
   const report = load.data;
 
+  // Rows and columns kept until their inputs change, so the grid does not rebuild every row on each render.
+  const gridRows = useMemo(() => (report ? report.rows.map(({ byGroup, ...row }) => ({ ...row, ...byGroup })) : []), [report]);
+  const columns = useMemo<ReportColumn<(typeof gridRows)[number]>[]>(
+    () => [
+      { field: 'label', header: t(`analytics.by.${by}`), kind: 'text', text: (row) => row.label || '—', href: (row) => (by === 'product' && row.key > 0 ? routeHref('products', row.key) : undefined) },
+      { field: 'unitsSold', header: t('analytics.kpi.units'), kind: 'number' },
+      { field: 'unitsReturned', header: t('analytics.returns.returned'), kind: 'number' },
+      { field: 'returnRate', header: t('analytics.kpi.returnRate'), kind: 'rate' },
+      ...groups.map((g) => ({ field: g, header: t(`analytics.reasonGroup.${g}`), kind: 'number' as const, exportField: `byGroup.${g}` })),
+    ],
+    [t, by],
+  );
   const rate = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
   return (
     <div className="page" data-testid="returns-report">
@@ -82,16 +94,10 @@ export function ReturnsReportPage(): ReactNode {
           </select>
         </label>
         <Loaded load={load} lines={8}>
-          {(report) => (
+          {() => (
             <ReportGrid
-              rows={report.rows.map(({ byGroup, ...row }) => ({ ...row, ...byGroup }))}
-              columns={[
-                { field: 'label', header: t(`analytics.by.${by}`), kind: 'text', text: (row) => row.label || '—', href: (row) => (by === 'product' && row.key > 0 ? routeHref('products', row.key) : undefined) },
-                { field: 'unitsSold', header: t('analytics.kpi.units'), kind: 'number' },
-                { field: 'unitsReturned', header: t('analytics.returns.returned'), kind: 'number' },
-                { field: 'returnRate', header: t('analytics.kpi.returnRate'), kind: 'rate' },
-                ...groups.map((g) => ({ field: g, header: t(`analytics.reasonGroup.${g}`), kind: 'number' as const, exportField: `byGroup.${g}` })),
-              ]}
+              rows={gridRows}
+              columns={columns}
               rowKey="key"
               currency={settings.currency}
               testId="returns-table"

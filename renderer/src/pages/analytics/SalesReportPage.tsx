@@ -1,7 +1,7 @@
 // Sales per day, week, month, channel, location, category, product or RFM
 // segment for a period, in AG Grid: every row loaded, sorted and filtered in
 // the grid, exported exactly as shown.
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { SalesReportRow } from '../../../../src/analytics/contract.js';
 import type { MethodInput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
@@ -38,13 +38,15 @@ export function SalesReportPage({ route = [] }: { route?: readonly string[] }): 
   // Another grouping is another table (a skeleton); another period keeps the old rows dimmed until the new ones come.
   const report = useLoad(() => call('analytics.salesReport', { from: period.from, to: period.to, by, categoryId, limit: allRows }), [period.from, period.to, by, categoryId], { resetOn: [by, categoryId] });
 
-  const columns: ReportColumn<SalesReportRow>[] = [
+  const partialBucket = report.data?.partialBucket;
+  // The same columns until their inputs change: new ones would make the grid rebuild every row on each render.
+  const columns = useMemo<ReportColumn<SalesReportRow>[]>(() => [
     {
       field: 'label',
       header: t(`analytics.by.${by}`),
       kind: 'text',
       // The row holding today so far says so (by day, week or month).
-      text: (row) => (by === 'segment' ? t(`analytics.segment.${row.label}` as MessageKey) : partialTexts.label(row.label, report.data?.partialBucket) || '—'),
+      text: (row) => (by === 'segment' ? t(`analytics.segment.${row.label}` as MessageKey) : partialTexts.label(row.label, partialBucket) || '—'),
       // A product leads to its page, a category to its products.
       href: (row) =>
         row.key <= 0 ? undefined : by === 'product' ? routeHref('products', row.key) : by === 'category' ? withQuery(routeHref('analytics', 'sales', 'category', row.key, row.label), periodRoute.query) : undefined,
@@ -55,7 +57,8 @@ export function SalesReportPage({ route = [] }: { route?: readonly string[] }): 
     { field: 'units', header: t('analytics.kpi.units'), kind: 'number' },
     { field: 'grossProfit', header: t('analytics.kpi.grossProfit'), kind: 'money' },
     { field: 'grossMargin', header: t('analytics.kpi.grossMargin'), kind: 'rate' },
-  ];
+    // partialTexts follows t; periodRoute.query is the period's text.
+  ], [t, by, partialBucket, periodRoute.query]);
 
   return (
     <div className="page" data-testid="sales-report">

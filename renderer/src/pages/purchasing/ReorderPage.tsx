@@ -32,8 +32,9 @@ export function ReorderPage(): ReactNode {
   const { showError } = useToasts();
   const locations = useLocations();
   const [offset, setOffset] = useState(0);
-  const suggestions = useLoad<Suggestions>(() => call('reorder.suggestions', { offset, limit: pageSize }), [offset]);
+  // The settings line first: it is answered at once, while the suggestions take the core a while.
   const settings = useLoad<MethodOutput<'reorder.settings.get'>>(() => call('reorder.settings.get', {}), []);
+  const suggestions = useLoad<Suggestions>(() => call('reorder.suggestions', { offset, limit: pageSize }), [offset]);
   const [locationId, setLocationId] = useState(0);
   // Which suppliers the person opened or closed; others follow the default above.
   const [opened, setOpened] = useState<ReadonlyMap<number, boolean>>(new Map());
