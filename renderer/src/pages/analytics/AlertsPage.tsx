@@ -17,6 +17,7 @@ import { AlertCard } from './alerts/AlertCard.js';
 import { alertsChanged, severityStyle } from './alerts/alert-text.js';
 import { GroupCard, useGroupName } from './alerts/GroupCard.js';
 import { LimitsEditor } from './alerts/LimitsEditor.js';
+import { afterFirstScreen } from '../../components/use-first-screen.js';
 
 type Grouped = MethodOutput<'alerts.groups'>;
 type Listed = MethodOutput<'alerts.list'>;
@@ -28,10 +29,12 @@ export function NewAlertsBadge(): ReactNode {
   const [count, setCount] = useState(0);
   useEffect(() => {
     const load = () => void call('alerts.groups', { status: 'new' }).then((answer) => setCount(answer.needAction), () => undefined);
-    load();
+    // After the tab's first screen: the core answers one call at a time, and the badge must not hold up the figures.
+    const cancelFirst = afterFirstScreen(null, load);
     window.addEventListener(alertsChanged, load);
     const unsubscribe = onEvent('alerts.raised', load);
     return () => {
+      cancelFirst();
       window.removeEventListener(alertsChanged, load);
       unsubscribe();
     };
