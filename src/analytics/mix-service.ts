@@ -30,12 +30,17 @@ export function createMixService(db: Db) {
       const [from, to] = utcRange(period, timeZone());
       const rows: MixProductRow[] = rollup.byProduct(from, to) ?? store.perProduct(from, to);
       const perCategory = new Map<number, MixProductRow[]>();
-      for (const row of rows) perCategory.set(row.categoryId, [...(perCategory.get(row.categoryId) ?? []), row]);
+      for (const row of rows) {
+        const members = perCategory.get(row.categoryId);
+        if (members) members.push(row);
+        else perCategory.set(row.categoryId, [row]);
+      }
       const categoryRows = [...perCategory].map(([key, members]) => mixRow(key, members[0]?.categoryPath ?? '', members)).sort(byNetSales);
+      const shown = new Set(categoryRows.slice(0, categories).map((c) => c.key));
       const productRows = rows.map((row) => mixRow(row.productId, row.title, [row])).sort(byNetSales);
       return {
         categories: categoryRows.slice(0, categories),
-        otherCategories: categoryRows.length > categories ? mixRow(-1, '', rows.filter((r) => !categoryRows.slice(0, categories).some((c) => c.key === r.categoryId))) : null,
+        otherCategories: categoryRows.length > categories ? mixRow(-1, '', rows.filter((r) => !shown.has(r.categoryId))) : null,
         top: productRows.slice(0, products),
         bottom: productRows.slice(-products).reverse(),
       };

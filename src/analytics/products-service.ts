@@ -19,7 +19,10 @@ import { addDays, daysBetween, localDateOf, localMidnightUtc } from '../shared/l
 import { classifyAbc, summarizeAbc, type AbcClass } from './abc.js';
 import { utcRange, type Period } from './periods.js';
 import type { ProductHealth } from './products-contract.js';
-import { createProductsStore, type VariantRow } from './products-store.js';
+import { createProductsStore, type VariantRefunds, type VariantRow, type VariantSales } from './products-store.js';
+import { createSalesRollup, wholeHour } from './sales-rollup.js';
+import { createSalesRollupStore } from './sales-rollup-store.js';
+import { createStockDaily } from './stock-daily.js';
 import { coverageOf, createStockStart, stockHistoryOf } from './stock-start.js';
 
 const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
@@ -106,10 +109,39 @@ function localDates(timeZone: string): (instant: string) => string {
 export function createProductsService(db: Db) {
   const store = createProductsStore(db);
   const stockStart = createStockStart(db);
+  const rollup = createSalesRollup(db);
+  const rolled = createSalesRollupStore(db);
+  const stock = createStockDaily(db);
+
+  /**
+   * Per variant: sales in [from, to) with the last sale over [scanFrom, to) (store.sales), and refunds dated
+   * in [from, to) (store.refunds) — from the variant rollup when it can answer, else from the orders.
+   */
+  function variantSales(from: string, to: string, scanFrom: string = from): { sales: VariantSales[]; refunds: VariantRefunds[] } {
+    const fromHour = wholeHour(from);
+    const range = fromHour === undefined ? undefined : rollup.hours(scanFrom < from ? scanFrom : from, to);
+    if (fromHour === undefined || range === undefined) return { sales: store.sales(from, to, scanFrom), refunds: store.refunds(from, to) };
+    const rows = rolled.variants(fromHour, range[1], range[0]);
+    return {
+      sales: rows.flatMap(({ variantId, units, netOfDiscounts, cogsSold, lastPlacedAt }) =>
+        lastPlacedAt === null ? [] : [{ variantId, units, netOfDiscounts, cogsSold, lastPlacedAt }],
+      ),
+      refunds: rows.filter((row) => row.refunds !== 0 || row.cogsReturned !== 0).map(({ variantId, refunds, cogsReturned }) => ({ variantId, refunds, cogsReturned })),
+    };
+  }
+
+  /** The last sale before `before` of each given variant: the variant rollup's keys, else the order lines of each. */
+  function lastSales(variantIds: readonly number[], before: string): { variantId: number; lastPlacedAt: string }[] {
+    const hour = wholeHour(before);
+    const range = hour === undefined ? undefined : rollup.hours(before, before);
+    return range ? rolled.lastPlacedBefore(variantIds, range[0]) : store.lastSales(variantIds, before);
+  }
 
   /** On hand per variant at an instant (≥ 0), or just after it with `after`, from on hand now and the ledger since. */
   function onHandAt(variants: readonly VariantRow[], instant: string, after = false): Map<number, number> {
-    const later = new Map(store.deltasSince(instant, after).map((row) => [row.variantId, row.delta]));
+    // Every location counts (on_hand_total includes goods in transit): the stock cache, else the ledger.
+    const deltas = stock.deltaSince(instant, { strict: after, transit: true }) ?? store.deltasSince(instant, after);
+    const later = new Map(deltas.map((row) => [row.variantId, row.delta]));
     return new Map(variants.map((v) => [v.variantId, Math.max(0, v.onHand - (later.get(v.variantId) ?? 0))]));
   }
 
@@ -117,8 +149,9 @@ export function createProductsService(db: Db) {
     abc(input: { asOf: string; windowDays: number; measure: 'netSales' | 'grossProfit'; offset: number; limit: number; class?: AbcClass | undefined }) {
       const window: Period = { from: addDays(input.asOf, -(input.windowDays - 1)), to: input.asOf };
       const [from, to] = utcRange(window, store.timeZone());
-      const sales = new Map(store.sales(from, to).map((row) => [row.variantId, row]));
-      const refunds = new Map(store.refunds(from, to).map((row) => [row.variantId, row]));
+      const found = variantSales(from, to);
+      const sales = new Map(found.sales.map((row) => [row.variantId, row]));
+      const refunds = new Map(found.refunds.map((row) => [row.variantId, row]));
       const items = store.variants().map((v) => {
         const sold = sales.get(v.variantId);
         const refunded = refunds.get(v.variantId);
@@ -152,13 +185,15 @@ export function createProductsService(db: Db) {
       const historyStart = history.at !== null && history.at >= start ? history.at : null;
       const atStart = known ? onHandAt(variants, historyStart ?? start, historyStart !== null) : new Map<number, number>();
       const atEnd = known ? onHandAt(variants, end) : new Map<number, number>();
-      const returned = new Map(store.refunds(start, end).map((row) => [row.variantId, row.cogsReturned]));
+
       // Days since the last sale ≥ N ⇔ the last sale was placed before local midnight of (to − N + 1).
       // So one pass over the longest of the two windows gives both counts; no sale in it = both.
       const slowBefore = localMidnightUtc(addDays(input.to, 1 - input.slowDays), tz).toISOString();
       const deadBefore = localMidnightUtc(addDays(input.to, 1 - input.deadDays), tz).toISOString();
       const recentFrom = slowBefore < deadBefore ? slowBefore : deadBefore;
-      const scanned = store.sales(start, end, recentFrom);
+      const found = variantSales(start, end, recentFrom);
+      const scanned = found.sales;
+      const returned = new Map(found.refunds.map((row) => [row.variantId, row.cogsReturned]));
       const sales = new Map(scanned.filter((row) => row.units > 0).map((row) => [row.variantId, row]));
       const lastSale = new Map(scanned.map((row) => [row.variantId, row.lastPlacedAt]));
 
@@ -216,9 +251,9 @@ export function createProductsService(db: Db) {
       if (coverage === 'none') return { asOf: input.asOf, minDays: input.minDays, totalRows: 0, rows: [], stockHistory: stockHistoryOf(history, coverage) };
       const variants = store.variants();
       const onHand = onHandAt(variants, end);
-      const soldRecently = new Set(store.sales(recentFrom, end).map((row) => row.variantId));
+      const soldRecently = new Set(variantSales(recentFrom, end).sales.map((row) => row.variantId));
       const candidates = variants.filter((v) => (onHand.get(v.variantId) ?? 0) > 0 && !soldRecently.has(v.variantId));
-      const lastSale = new Map(store.lastSales(candidates.map((v) => v.variantId), recentFrom).map((row) => [row.variantId, row.lastPlacedAt]));
+      const lastSale = new Map(lastSales(candidates.map((v) => v.variantId), recentFrom).map((row) => [row.variantId, row.lastPlacedAt]));
       const dateOf = localDates(tz);
       const rows = candidates.map((v) => {
         const last = lastSale.get(v.variantId);

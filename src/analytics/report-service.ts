@@ -7,6 +7,7 @@ import type { SalesReportRow } from './contract.js';
 import { type Period, shopTimeZone, utcRange } from './periods.js';
 import { createReportStore, type ReportRow } from './report-store.js';
 import { createSalesRollup } from './sales-rollup.js';
+import { createSalesRollupStore, type RollupReportRow } from './sales-rollup-store.js';
 import { segmentCodes } from './segments.js';
 import { createSegmentsService } from './segments-service.js';
 
@@ -32,6 +33,7 @@ function sumRows(key: number, label: string, rows: readonly ReportRow[]): Report
 export function createReportService(db: Db) {
   const store = createReportStore(db);
   const rollup = createSalesRollup(db);
+  const rolledStore = createSalesRollupStore(db);
   const segments = createSegmentsService(db);
   const channelNames = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM channels');
   const timeZone = shopTimeZone(db);
@@ -50,13 +52,48 @@ export function createReportService(db: Db) {
     return rollup.byChannel(from, to)?.map((row) => ({ ...row, key: row.channelId, label: names.get(row.channelId) ?? String(row.channelId) }));
   }
 
+  /**
+   * Per product or category from the product and category rollups (undefined when the orders must be read).
+   * Lines without a variant (product 0) take the title they were sold under, as the direct report does.
+   */
+  function catalogueRows(by: 'product' | 'category', from: string, to: string, category: number | undefined): ReportRow[] | undefined {
+    const range = rollup.hours(from, to);
+    if (!range) return undefined;
+    if (by === 'category') return rolledStore.byCategory(...range, category ?? null);
+    const rows = rolledStore.byProduct(...range, category ?? null);
+    const unlinked = rows.find((row) => row.key === 0);
+    if (unlinked) unlinked.label = rolledStore.unlinkedTitle(from, to) ?? '';
+    return rows;
+  }
+
+  /**
+   * Per customer from the customer rollup, guests (key 0) being the shop's total less the customers'; undefined
+   * when the orders must be read. As the channel and time rows, an order counts whole (its discount total).
+   */
+  function customerRows(from: string, to: string): RollupReportRow[] | undefined {
+    const range = rollup.hours(from, to);
+    if (!range) return undefined;
+    const rows = rolledStore.byCustomer(...range);
+    const total = rolledStore.shopTotal(...range);
+    if (total) {
+      const customers = sumRows(guestKey, '', rows);
+      const guests = { ...total };
+      for (const field of ['gmv', 'discounts', 'refunds', 'orders', 'units', 'cogsSold', 'cogsReturned'] as const) guests[field] -= customers[field];
+      if (guests.orders !== 0 || guests.refunds !== 0 || guests.cogsReturned !== 0) rows.push(guests);
+    }
+    return rows;
+  }
+
   function segmentRows(period: Period, from: string, to: string, category: number | undefined): ReportRow[] {
     const segmentOf = segments.segmentOf(period.to, segmentWindowDays);
     const groups = new Map<number, ReportRow[]>();
-    for (const row of store.rows('customer', from, to, category)) {
+    const customers = (category === undefined ? customerRows(from, to) : undefined) ?? store.rows('customer', from, to, category);
+    for (const row of customers) {
       const segment = row.key === guestKey ? undefined : segmentOf.get(row.key);
       const key = row.key === guestKey ? guestKey : segment === undefined ? unscoredKey : segmentCodes.indexOf(segment) + 1;
-      groups.set(key, [...(groups.get(key) ?? []), row]);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
     }
     const labelOf = (key: number) => (key === guestKey ? 'guest' : key === unscoredKey ? 'unscored' : (segmentCodes[key - 1] ?? 'unscored'));
     return [...groups].map(([key, rows]) => sumRows(key, labelOf(key), rows));
@@ -79,7 +116,9 @@ export function createReportService(db: Db) {
           ? segmentRows(period, from, to, category)
           : by === 'channel' && category === undefined
             ? (channelRows(from, to) ?? store.rows(by, from, to))
-            : store.rows(by, from, to, category);
+            : by === 'product' || by === 'category'
+              ? (catalogueRows(by, from, to, category) ?? store.rows(by, from, to, category))
+              : store.rows(by, from, to, category);
       const rows: SalesReportRow[] = found.map((row) => {
         const netSales = row.gmv - row.discounts - row.refunds;
         const grossProfit = netSales - (row.cogsSold - row.cogsReturned);

@@ -29,7 +29,8 @@ const dimensionSql: Record<ReportDimension, { key: string; label: string; joins:
     label: "COALESCE(c.path, '')",
     joins: 'LEFT JOIN variants v ON v.id = l.variant_id LEFT JOIN products p ON p.id = v.product_id LEFT JOIN categories c ON c.id = p.category_id',
   },
-  product: { key: 'COALESCE(p.id, 0)', label: "COALESCE(p.title, l.title)", joins: 'LEFT JOIN variants v ON v.id = l.variant_id LEFT JOIN products p ON p.id = v.product_id' },
+  product: { key: 'COALESCE(p.id, 0)', label: "COALESCE(p.title, MIN(l.title))", joins: 'LEFT JOIN variants v ON v.id = l.variant_id LEFT JOIN products p ON p.id = v.product_id' },
+  // (Lines without a variant, product 0, are labelled with the least of their titles: one answer whichever row comes last.)
   // Guests (no customer) are key 0.
   customer: { key: 'COALESCE(o.customer_id, 0)', label: "''", joins: '' },
 };

@@ -5,7 +5,9 @@ import type { Db } from '../db/open.js';
 import type { ReturnsReport } from './contract.js';
 import { type Period, shopTimeZone, utcRange } from './periods.js';
 import { createReturnMaturity, type ReturnLag, stillMaturing } from './return-maturity.js';
-import { createReturnsStore, type ReturnsDimension } from './returns-store.js';
+import { createReturnsStore, type ReturnsDimension, type SoldRow } from './returns-store.js';
+import { createSalesRollup } from './sales-rollup.js';
+import { createSalesRollupStore } from './sales-rollup-store.js';
 
 const groups = ['quality', 'transit', 'fit', 'preference', 'other'] as const;
 
@@ -15,14 +17,21 @@ export function createReturnsService(db: Db) {
   const store = createReturnsStore(db);
   const timeZone = shopTimeZone(db);
   const maturity = createReturnMaturity(db);
+  const rollup = createSalesRollup(db);
+  const rolled = createSalesRollupStore(db);
+  /** Units sold per key: from the product or channel rollups when they can answer, else from the period's lines. */
+  const sold = (dimension: ReturnsDimension, from: string, to: string): SoldRow[] => {
+    const range = rollup.hours(from, to);
+    return range ? rolled.sold(dimension, ...range) : store.sold(dimension, from, to);
+  };
   return {
     /** With `now`, says whether the period's orders may still see returns (the rates are not final). */
     report(period: Period, dimension: ReturnsDimension, now?: Date): ReturnsReport {
       const [from, to] = utcRange(period, timeZone());
       const rows = new Map<number, ReturnsReport['rows'][number]>();
-      for (const sold of store.sold(dimension, from, to)) {
-        const key = sold.key ?? 0;
-        rows.set(key, { key, label: sold.label ?? '', unitsSold: sold.unitsSold, unitsReturned: 0, refunds: 0, returnRate: null, byGroup: { quality: 0, transit: 0, fit: 0, preference: 0, other: 0 } });
+      for (const row of sold(dimension, from, to)) {
+        const key = row.key ?? 0;
+        rows.set(key, { key, label: row.label ?? '', unitsSold: row.unitsSold, unitsReturned: 0, refunds: 0, returnRate: null, byGroup: { quality: 0, transit: 0, fit: 0, preference: 0, other: 0 } });
       }
       for (const returned of store.returned(dimension, from, to)) {
         const row = rows.get(returned.key ?? 0);

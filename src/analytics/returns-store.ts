@@ -21,13 +21,14 @@ const inPeriod = "o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelle
 /** Lines of the period's orders, joined only to what the dimension needs. */
 const linesInPeriod = (dimension: ReturnsDimension) => `FROM orders o JOIN order_lines l ON l.order_id = o.id ${keyOf[dimension].joins} WHERE ${inPeriod}`;
 
-// Returned units are few: start from them and keep those whose order was placed in the period.
+// Returned units are few: start from them and keep those whose order was placed in the period. CROSS JOIN
+// keeps that order (left to itself SQLite starts from the period's orders and reads all their lines).
 const returnedLines = (dimension: ReturnsDimension | null) => `FROM return_lines rl
+  CROSS JOIN order_lines l
+  CROSS JOIN orders o
   JOIN return_reasons rr ON rr.code = rl.reason_code
-  JOIN order_lines l ON l.id = rl.order_line_id
-  JOIN orders o ON o.id = l.order_id
   ${dimension ? keyOf[dimension].joins : ''}
-  WHERE ${inPeriod}`;
+  WHERE l.id = rl.order_line_id AND o.id = l.order_id AND ${inPeriod}`;
 
 export interface SoldRow {
   key: number | null;
