@@ -20,6 +20,7 @@ import { Rng } from './prng.js';
 import { DemoPromotionDays } from './promotions-apply.js';
 import { planPromotions } from './promotions-plan.js';
 import { writePromotions } from './promotions-write.js';
+import { DemoPurchasing } from './purchasing.js';
 import { StockModel, writeStockLevels } from './stock.js';
 import { wordsFor } from './words.js';
 import { ChunkWriter, abortError } from './writer.js';
@@ -151,15 +152,17 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
 
   report('orders')(0, plan.count);
   const stock = new StockModel(db, writer, catalog, spec.locations.length);
+  const purchasing = new DemoPurchasing(db, writer, root.fork(7), catalog, stock, cal);
   const result = await simulate({
-    db, rng: root.fork(5), writer, catalog, plan, cal, stock, locations: spec.locations, currency: words.currency,
+    db, rng: root.fork(5), writer, catalog, plan, cal, stock, purchasing, locations: spec.locations, currency: words.currency,
     aggregateSales: options.size === 'large', linesPerOrder: LINES_PER_ORDER, progress: report('orders'),
     promotions: new DemoPromotionDays(catalog, cal.days.length, promotions.promotions, campaign),
   });
   writePromotions(db, writer, promotions.promotions, campaign, cal.nowMs);
 
   report('stock')(0, stock.pairs.length);
-  await writeStockLevels(db, writer, stock, nowIso, report('stock'));
+  await purchasing.write(() => writer.flush());
+  await writeStockLevels(db, writer, stock, purchasing.onOrder, nowIso, report('stock'));
 
   report('finish')(0, 1);
   db.prepare(`INSERT INTO shop_settings (id, name, currency, time_zone, locale, is_demo, demo_seed, demo_size, created_at, updated_at)
