@@ -31,6 +31,11 @@ export interface DemoOptions {
   seed: number;
   locale: Locale;
   now: Date;
+  /**
+   * Large shops only: N × the orders, lines and customers on the same catalogue (1–4, default 1), so a
+   * benchmark curve over 1M, 2M… lines changes only what grows with trading, not the catalogue's size.
+   */
+  scale?: number;
   nativeBinding?: string;
   signal?: AbortSignal;
   onProgress?: (phase: DemoPhase, done: number, total: number) => void;
@@ -112,7 +117,12 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('foreign_keys = OFF');
-  const spec = SIZES[options.size];
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1 || scale > 4 || (scale > 1 && options.size !== 'large')) {
+    throw new Error(`scale must be an integer 1..4 (above 1 only for the large shop), got ${scale}`);
+  }
+  const base = SIZES[options.size];
+  const spec: SizeSpec = { ...base, lines: base.lines * scale, customers: base.customers * scale };
   const words = wordsFor(options.locale);
   const zh = options.locale === 'zh-CN';
   const root = new Rng(options.seed);

@@ -170,9 +170,8 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
       const flash = cancelled ? -1 : ctx.promotions.flashPick(d, rng);
       if (flash >= 0 && !lines.some((l) => l.variant === flash)) {
         const fp = products[catalog.productOf[flash] ?? 0];
-        if (fp && stock.ensure(flash, location, 1, placedMs, launchMs(fp))) {
-          lines.push({ variant: flash, qty: 1, price: catalog.price[flash] ?? 0, discount: 0, cost: catalog.cost[flash] ?? 0 });
-        }
+        if (fp) stock.topUp(flash, location, 1, placedMs, launchMs(fp));
+        lines.push({ variant: flash, qty: 1, price: catalog.price[flash] ?? 0, discount: 0, cost: catalog.cost[flash] ?? 0 });
       }
       if (lines.length === 0) continue;
       const coupon = ctx.promotions.apply(d, o, lines, cancelled);

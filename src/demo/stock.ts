@@ -132,6 +132,14 @@ export class StockModel {
       refType: 'receipt', refId: `RCV-${String(this.receipts).padStart(7, '0')}` });
   }
 
+  /** Stock bought for a planned event (a flash sale's allocation): delivered just before the sale that needs it. */
+  topUp(variant: number, location: number, need: number, ms: number, notBefore: number): void {
+    const at = Math.max(notBefore, ms - 3_600_000);
+    if (this.stocked[this.pair(variant, location)] !== 1) this.initial(variant, location, this.batch(variant, location, need), at, null);
+    const short = need - this.available(variant, location);
+    if (short > 0) this.receive(variant, location, this.batch(variant, location, short), at);
+  }
+
   /** Stocked here already, or worth stocking: the main warehouse (0) carries everything, the others what sells there. */
   carries(variant: number, location: number): boolean {
     const p = this.pair(variant, location);
