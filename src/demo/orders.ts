@@ -47,6 +47,11 @@ export interface SimResult {
 }
 
 const LINE_COUNT_WEIGHTS = [50, 28, 14, 8];
+/**
+ * Tries per line: a pick already on the order, or not in stock where the order ships from (slow items are
+ * kept at the main warehouse only, see stock.ts), is picked again — the customer chooses something else.
+ */
+const PICKS = 24;
 
 export async function simulate(ctx: SimContext): Promise<SimResult> {
   const { db, rng, writer, catalog, plan, cal, stock } = ctx;
@@ -148,7 +153,7 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
       // A promotion's rules give the discounts of its days (and a coupon order's), not a generic depth.
       const promo = ctx.promotions.replacesGeneric(d) || ctx.promotions.hasCoupon(o) ? 0 : generic;
       for (let n = 0; n < lineCount && sampler.total > 0; n++) {
-        for (let attempt = 0; attempt < 5; attempt++) {
+        for (let attempt = 0; attempt < PICKS; attempt++) {
           const p = products[sampler.sample(rng)];
           if (!p) break;
           const v = pickVariant(rng, catalog, p);
@@ -159,7 +164,7 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
           if (lines.length === 0 && ch !== POS_CHANNEL && !stock.carries(v, location)) location = 0;
           if (!cancelled && !stock.ensure(v, location, qty, placedMs, launchMs(p))) {
             // Out of stock here: the customer picks something else, or the line is lost.
-            if (attempt < 4) continue;
+            if (attempt < PICKS - 1) continue;
             break;
           }
           const price = catalog.price[v] ?? 0;
