@@ -194,7 +194,7 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
     const second = rng.chance(0.35) ? 1 + ((preferred + rng.int(0, suppliers.length - 2)) % suppliers.length) : 0;
     const product: Product = {
       id, leaf: leafIndex, kind: leaf.kind, life, launchDay, endDay, pop, firstVariant: v,
-      variantCount: shape.variants.length, coverDays: rng.int(10, 35), packSize, moq,
+      variantCount: shape.variants.length, coverDays: rng.int(10, 28), packSize, moq,
     };
     products.push(product);
     shape.variants.forEach((codes, position) => {
