@@ -125,7 +125,8 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
       }
     }
     for (const i of endings[d] ?? []) endOfLife(ctx, products[i], windowStart + d * DAY_MS + 10 * 3_600_000);
-    adjustments(ctx, d, day.startUtc);
+    // Units found during the day are counted by the model from the next day (sales earlier today cannot use them).
+    adjustments(ctx, d, day.startUtc, (pair, qty) => returnQueue[Math.min(dayCount + 2, d + 1)]?.push(pair, qty));
 
     // Products on sale today, weighted by popularity with a boost for new launches.
     const ids: number[] = [];
@@ -325,7 +326,7 @@ function endOfLife(ctx: SimContext, p: Product | undefined, ms: number): void {
 }
 
 /** Stock-count corrections and breakage, a few a day. */
-function adjustments(ctx: SimContext, d: number, dayStart: number): void {
+function adjustments(ctx: SimContext, d: number, dayStart: number, countLater: (pair: number, qty: number) => void): void {
   const { rng, stock, catalog } = ctx;
   const count = Math.floor(catalog.price.length / 2000 + rng.next());
   for (let i = 0; i < count && stock.pairs.length > 0; i++) {
@@ -341,6 +342,7 @@ function adjustments(ctx: SimContext, d: number, dayStart: number): void {
       : r < 0.8 ? (['adjustment', 'found', 1] as const)
       : (['adjustment', 'correction', rng.chance(0.5) ? rng.int(1, 3) : -rng.int(1, 3)] as const);
     if (delta < 0 && stock.available(variant, location) < -delta) continue;
-    stock.write({ variant, location, delta, reason, reasonCode: code, ms, unitCost: catalog.cost[variant] ?? null });
+    stock.write({ variant, location, delta, reason, reasonCode: code, ms, unitCost: catalog.cost[variant] ?? null }, delta < 0);
+    if (delta > 0) countLater(p, delta);
   }
 }
