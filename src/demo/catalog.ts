@@ -38,12 +38,20 @@ export interface Catalog {
   noRestockFrom: Int16Array;
   /** Category id of each top-level category key (PARENTS). */
   parentCategory: Map<string, number>;
+  /** Per variant: preferred supplier (1-based id), its lead time, unit cost in its currency and its SKU (purchase orders). */
+  supplierOf: Int32Array;
+  leadTime: Int16Array;
+  supplierUnitCost: Int32Array;
+  supplierSku: string[];
+  /** Currency of each supplier (index = id - 1). */
+  supplierCurrency: string[];
 }
 
-const LIFE_WEIGHTS: Record<Life, number> = { steady: 68, slow: 14, dead: 8, discontinued: 6, draft: 4 };
+const LIFE_WEIGHTS: Record<Life, number> = { steady: 71, slow: 14, dead: 5, discontinued: 6, draft: 4 };
 const VARIANT_COUNTS = [1, 2, 3, 4, 6];
 const VARIANT_COUNT_WEIGHTS = [25, 20, 20, 20, 15];
-const PACK: Record<Kind, number[]> = { apparel: [1, 5], footwear: [1], fragile: [6, 12], electronics: [10, 20], general: [6, 12, 24] };
+// Small shops buy most items by the piece or in small packs; only a few come in cartons.
+const PACK: Record<Kind, number[]> = { apparel: [1, 1, 5], footwear: [1], fragile: [1, 1, 6], electronics: [1, 5, 10], general: [1, 1, 6, 12] };
 /**
  * Yuan per US dollar in the demo (a fixed, realistic rate, so the file stays
  * deterministic): a supplier invoicing in the other currency quotes its
@@ -125,6 +133,10 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
   const cost = new Int32Array(cap);
   const weight = new Float64Array(cap);
   const noRestockFrom = new Int16Array(cap).fill(9999);
+  const supplierOf = new Int32Array(cap);
+  const leadTimeOf = new Int16Array(cap);
+  const supplierUnitCost = new Int32Array(cap);
+  const supplierSku: string[] = [];
   const sku: string[] = [];
   const lineTitle: string[] = [];
   // The EAN prefix stands for the shop's GS1 company number; the variant id keeps codes unique.
@@ -169,7 +181,7 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
 
     // Popularity: Zipf-like by a random rank, so a few products sell most.
     const rank = 1 + Math.floor(rng.next() * Math.max(100, cap / 3));
-    const pop = (life === 'slow' ? 0.04 : 1) / Math.pow(rank, 0.8);
+    const pop = (life === 'slow' ? 0.1 : 1) / Math.pow(rank, 0.6);
     const dollars = leaf.price[0] + (leaf.price[1] - leaf.price[0]) * rng.next() ** 1.6;
     const baseMajor = cny ? dollars * 7 : dollars;
     const hasCompare = rng.chance(0.2);
@@ -177,12 +189,12 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
     const grams = rng.int(leaf.weight[0], leaf.weight[1]);
     const kindPacks = PACK[leaf.kind];
     const packSize = rng.pick(kindPacks);
-    const moq = packSize * rng.int(1, leaf.kind === 'apparel' || leaf.kind === 'footwear' ? 3 : 6);
+    const moq = packSize * rng.int(1, 2);
     const preferred = rng.int(1, suppliers.length);
     const second = rng.chance(0.35) ? 1 + ((preferred + rng.int(0, suppliers.length - 2)) % suppliers.length) : 0;
     const product: Product = {
       id, leaf: leafIndex, kind: leaf.kind, life, launchDay, endDay, pop, firstVariant: v,
-      variantCount: shape.variants.length, coverDays: rng.int(20, 60), packSize, moq,
+      variantCount: shape.variants.length, coverDays: rng.int(10, 28), packSize, moq,
     };
     products.push(product);
     shape.variants.forEach((codes, position) => {
@@ -200,6 +212,10 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
       const leadTime = suppliers[preferred - 1]?.leadTime ?? 14;
       const quoted = (supplier: number, shopCost: number) => supplierCost(shopCost, words.currency, suppliers[supplier - 1]?.currency ?? words.currency);
       insertSupplierItem.run(preferred, variantId, `S${preferred}-${skuText}`, quoted(preferred, c), packSize, moq, leadTime, 1);
+      supplierOf[v] = preferred;
+      leadTimeOf[v] = leadTime;
+      supplierUnitCost[v] = quoted(preferred, c);
+      supplierSku.push(`S${preferred}-${skuText}`);
       if (second > 0) {
         const altCost = Math.round(c * (0.95 + rng.next() * 0.15));
         insertSupplierItem.run(second, variantId, `S${second}-${skuText}`, quoted(second, altCost), packSize, moq * 2,
@@ -209,8 +225,8 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
       price[v] = p;
       cost[v] = c;
       weight[v] = shape.weights[position] ?? 1;
-      // A few steady sellers run out near the end and are not restocked (stock-outs to act on).
-      if (life === 'steady' && rng.chance(0.05)) noRestockFrom[v] = 730 - rng.int(5, 45);
+      // A few steady sellers are not reordered near the end (the supplier is out): stock-outs to act on.
+      if (life === 'steady' && rng.chance(0.02)) noRestockFrom[v] = 730 - rng.int(5, 45);
       sku.push(skuText);
       lineTitle.push(labels.length > 0 ? `${title} - ${labels.join(' / ')}` : title);
       v++;
@@ -221,7 +237,10 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
       await writer.flush();
     }
   }
-  return { products, productOf, price, cost, weight, sku, lineTitle, noRestockFrom, parentCategory: parentId };
+  return {
+    products, productOf, price, cost, weight, sku, lineTitle, noRestockFrom, parentCategory: parentId,
+    supplierOf, leadTime: leadTimeOf, supplierUnitCost, supplierSku, supplierCurrency: suppliers.map((s) => s.currency),
+  };
 }
 
 interface SupplierInfo {

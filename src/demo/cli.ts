@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { buildingPath } from '../shop/demo-job.js';
 import { generateDemoShop, type DemoPhase } from './generate.js';
 
-const usage = 'Usage: npm run demo -- --size small|large --out <file> [--seed N] [--locale en|zh-CN] [--now ISO-date]';
+const usage = 'Usage: npm run demo -- --size small|large --out <file> [--seed N] [--locale en|zh-CN] [--now ISO-date] [--scale 1..4 (large only)]';
 
 interface CliArgs {
   size: 'small' | 'large';
@@ -13,6 +13,7 @@ interface CliArgs {
   seed: number;
   locale: 'en' | 'zh-CN';
   now: Date;
+  scale: number;
 }
 
 function parse(argv: string[]): CliArgs | string {
@@ -25,7 +26,7 @@ function parse(argv: string[]): CliArgs | string {
     i++;
   }
   for (const key of values.keys()) {
-    if (!['size', 'out', 'seed', 'locale', 'now'].includes(key)) return `Unknown option --${key}`;
+    if (!['size', 'out', 'seed', 'locale', 'now', 'scale'].includes(key)) return `Unknown option --${key}`;
   }
   const size = values.get('size') ?? 'small';
   if (size !== 'small' && size !== 'large') return `--size must be small or large, got ${size}`;
@@ -39,7 +40,12 @@ function parse(argv: string[]): CliArgs | string {
   // "now" defaults to the current time; pass --now for a reproducible file.
   const now = values.has('now') ? new Date(values.get('now') ?? '') : new Date();
   if (Number.isNaN(now.getTime())) return `--now must be an ISO date, got ${values.get('now') ?? ''}`;
-  return { size, out: resolve(out), seed, locale, now };
+  // N × the orders, lines and customers of the large shop on the same catalogue (benchmark curves).
+  const scaleText = values.get('scale') ?? '1';
+  const scale = Number(scaleText);
+  if (!/^[1-4]$/.test(scaleText)) return `--scale must be an integer 1..4, got ${scaleText}`;
+  if (scale > 1 && size !== 'large') return '--scale above 1 is for --size large only';
+  return { size, out: resolve(out), seed, locale, now, scale };
 }
 
 async function main(): Promise<number> {
@@ -62,7 +68,7 @@ async function main(): Promise<number> {
   };
   removeBuilding();
   const summary = await generateDemoShop({
-    path: building, size: args.size, seed: args.seed, locale: args.locale, now: args.now,
+    path: building, size: args.size, seed: args.seed, locale: args.locale, now: args.now, scale: args.scale,
     onProgress: (phase, done, total) => {
       const t = Date.now();
       if (phase === lastPhase && t - lastPrint < 1000 && done < total) return;
@@ -78,7 +84,7 @@ async function main(): Promise<number> {
   }
   renameSync(building, args.out);
   removeBuilding();
-  console.log(`Demo shop (${args.size}, seed ${args.seed}, ${args.locale}) written to ${args.out}`);
+  console.log(`Demo shop (${args.size}${args.scale > 1 ? ` ×${args.scale}` : ''}, seed ${args.seed}, ${args.locale}) written to ${args.out}`);
   for (const [key, value] of Object.entries(summary)) console.log(`  ${key.padEnd(10)} ${value}`);
   return 0;
 }

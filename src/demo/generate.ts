@@ -20,6 +20,7 @@ import { Rng } from './prng.js';
 import { DemoPromotionDays } from './promotions-apply.js';
 import { planPromotions } from './promotions-plan.js';
 import { writePromotions } from './promotions-write.js';
+import { DemoPurchasing } from './purchasing.js';
 import { StockModel, writeStockLevels } from './stock.js';
 import { wordsFor } from './words.js';
 import { ChunkWriter, abortError } from './writer.js';
@@ -30,6 +31,11 @@ export interface DemoOptions {
   seed: number;
   locale: Locale;
   now: Date;
+  /**
+   * Large shops only: N × the orders, lines and customers on the same catalogue (1–4, default 1), so a
+   * benchmark curve over 1M, 2M… lines changes only what grows with trading, not the catalogue's size.
+   */
+  scale?: number;
   nativeBinding?: string;
   signal?: AbortSignal;
   onProgress?: (phase: DemoPhase, done: number, total: number) => void;
@@ -111,7 +117,12 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('foreign_keys = OFF');
-  const spec = SIZES[options.size];
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1 || scale > 4 || (scale > 1 && options.size !== 'large')) {
+    throw new Error(`scale must be an integer 1..4 (above 1 only for the large shop), got ${scale}`);
+  }
+  const base = SIZES[options.size];
+  const spec: SizeSpec = { ...base, lines: base.lines * scale, customers: base.customers * scale };
   const words = wordsFor(options.locale);
   const zh = options.locale === 'zh-CN';
   const root = new Rng(options.seed);
@@ -151,15 +162,17 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
 
   report('orders')(0, plan.count);
   const stock = new StockModel(db, writer, catalog, spec.locations.length);
+  const purchasing = new DemoPurchasing(db, writer, root.fork(7), catalog, stock, cal);
   const result = await simulate({
-    db, rng: root.fork(5), writer, catalog, plan, cal, stock, locations: spec.locations, currency: words.currency,
+    db, rng: root.fork(5), writer, catalog, plan, cal, stock, purchasing, locations: spec.locations, currency: words.currency,
     aggregateSales: options.size === 'large', linesPerOrder: LINES_PER_ORDER, progress: report('orders'),
     promotions: new DemoPromotionDays(catalog, cal.days.length, promotions.promotions, campaign),
   });
   writePromotions(db, writer, promotions.promotions, campaign, cal.nowMs);
 
   report('stock')(0, stock.pairs.length);
-  await writeStockLevels(db, writer, stock, nowIso, report('stock'));
+  await purchasing.write(() => writer.flush());
+  await writeStockLevels(db, writer, stock, purchasing.onOrder, nowIso, report('stock'));
 
   report('finish')(0, 1);
   db.prepare(`INSERT INTO shop_settings (id, name, currency, time_zone, locale, is_demo, demo_seed, demo_size, created_at, updated_at)

@@ -9,6 +9,7 @@ import type { Catalog, Product } from './catalog.js';
 import { CHANNELS, OPEN_WINDOW_MS, POS_CHANNEL, type OrderPlan } from './orders-plan.js';
 import { Sampler, type Rng } from './prng.js';
 import type { DemoPromotionDays, PricedLine } from './promotions-apply.js';
+import type { DemoPurchasing } from './purchasing.js';
 import type { StockModel } from './stock.js';
 import type { ChunkWriter } from './writer.js';
 
@@ -26,6 +27,8 @@ export interface SimContext {
   plan: OrderPlan;
   cal: Calendar;
   stock: StockModel;
+  /** Reorders at the reorder point; deliveries after the supplier's lead time. */
+  purchasing: DemoPurchasing;
   locations: LocationInfo[];
   currency: string;
   /** Large shops write one sale movement per variant × location × day (ref_type 'order_day') instead of one per line. */
@@ -44,6 +47,11 @@ export interface SimResult {
 }
 
 const LINE_COUNT_WEIGHTS = [50, 28, 14, 8];
+/**
+ * Tries per line: a pick already on the order, or not in stock where the order ships from (slow items are
+ * kept at the main warehouse only, see stock.ts), is picked again — the customer chooses something else.
+ */
+const PICKS = 24;
 
 export async function simulate(ctx: SimContext): Promise<SimResult> {
   const { db, rng, writer, catalog, plan, cal, stock } = ctx;
@@ -105,17 +113,20 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
       const p = returnQueue[d]?.[k] ?? 0;
       stock.onHand[p] = (stock.onHand[p] ?? 0) + (returnQueue[d]?.[k + 1] ?? 0);
     }
+    ctx.purchasing.arrive(d);
     if (ctx.aggregateSales) flushSales(d - 3);
     for (const i of launches[d] ?? []) {
       const p = products[i];
-      if (!p) continue;
+      // Drafts are not bought yet.
+      if (!p || p.life === 'draft') continue;
       for (let v = p.firstVariant; v < p.firstVariant + p.variantCount; v++) {
-        const factor = p.life === 'dead' ? 3 : 1.5;
+        const factor = p.life === 'dead' ? 2 : 1;
         stock.initial(v, 0, Math.ceil(stock.batch(v, 0, 1) * factor), launchMs(p), p.launchDay < 0 ? 1 : null);
       }
     }
     for (const i of endings[d] ?? []) endOfLife(ctx, products[i], windowStart + d * DAY_MS + 10 * 3_600_000);
-    adjustments(ctx, d, day.startUtc);
+    // Units found during the day are counted by the model from the next day (sales earlier today cannot use them).
+    adjustments(ctx, d, day.startUtc, (pair, qty) => returnQueue[Math.min(dayCount + 2, d + 1)]?.push(pair, qty));
 
     // Products on sale today, weighted by popularity with a boost for new launches.
     const ids: number[] = [];
@@ -134,7 +145,7 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
       const ch = plan.channel[o] ?? 0;
       const cancelled = plan.cancelled[o] === 1;
       const open = !cancelled && placedMs >= nowMs - OPEN_WINDOW_MS;
-      const location = ch === POS_CHANNEL ? stores[rng.weighted(storeWeights)] ?? 0 : warehouses[rng.weighted(whWeights)] ?? 0;
+      let location = ch === POS_CHANNEL ? stores[rng.weighted(storeWeights)] ?? 0 : warehouses[rng.weighted(whWeights)] ?? 0;
       const fulfilledMs = ch === POS_CHANNEL ? placedMs + rng.int(60, 300) * 1000 : placedMs + rng.int(4 * 3600, 44 * 3600) * 1000;
       const lineCount = 1 + rng.weighted(LINE_COUNT_WEIGHTS);
       const lines: PricedLine[] = [];
@@ -143,17 +154,19 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
       // A promotion's rules give the discounts of its days (and a coupon order's), not a generic depth.
       const promo = ctx.promotions.replacesGeneric(d) || ctx.promotions.hasCoupon(o) ? 0 : generic;
       for (let n = 0; n < lineCount && sampler.total > 0; n++) {
-        for (let attempt = 0; attempt < 5; attempt++) {
+        for (let attempt = 0; attempt < PICKS; attempt++) {
           const p = products[sampler.sample(rng)];
           if (!p) break;
           const v = pickVariant(rng, catalog, p);
           if (lines.some((l) => l.variant === v)) continue;
           const multi = ctx.promotions.buysMore(d, p.leaf) ? 0.4 : p.kind === 'general' ? 0.25 : 0.1;
           const qty = rng.chance(multi) ? rng.int(2, 3) : 1;
-          if (!cancelled) {
-            const short = stock.stocked[stock.pair(v, location)] !== 1 || stock.available(v, location) < qty;
-            if (short && d >= (catalog.noRestockFrom[v] ?? 9999) && attempt < 4) continue;
-            stock.ensure(v, location, qty, placedMs, launchMs(p));
+          // Slow items are kept at the main warehouse only: an online order starting with one ships from there.
+          if (lines.length === 0 && ch !== POS_CHANNEL && !stock.carries(v, location)) location = 0;
+          if (!cancelled && !stock.ensure(v, location, qty, placedMs, launchMs(p))) {
+            // Out of stock here: the customer picks something else, or the line is lost.
+            if (attempt < PICKS - 1) continue;
+            break;
           }
           const price = catalog.price[v] ?? 0;
           lines.push({ variant: v, qty, price, discount: Math.round(qty * price * promo), cost: catalog.cost[v] ?? 0 });
@@ -163,7 +176,7 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
       const flash = cancelled ? -1 : ctx.promotions.flashPick(d, rng);
       if (flash >= 0 && !lines.some((l) => l.variant === flash)) {
         const fp = products[catalog.productOf[flash] ?? 0];
-        if (fp) stock.ensure(flash, location, 1, placedMs, launchMs(fp));
+        if (fp) stock.topUp(flash, location, 1, placedMs, launchMs(fp));
         lines.push({ variant: flash, qty: 1, price: catalog.price[flash] ?? 0, discount: 0, cost: catalog.cost[flash] ?? 0 });
       }
       if (lines.length === 0) continue;
@@ -196,8 +209,12 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
         writer.rows++;
         const pr = stock.pair(l.variant, location);
         if (open) stock.committed[pr] = (stock.committed[pr] ?? 0) + l.qty;
+        if (status === 'fulfilled') stock.onHand[pr] = (stock.onHand[pr] ?? 0) - l.qty;
+        if (status !== 'cancelled') {
+          stock.sold(l.variant, location, l.qty, placedMs);
+          ctx.purchasing.review(l.variant, location, d, placedMs);
+        }
         if (status !== 'fulfilled') continue;
-        stock.onHand[pr] = (stock.onHand[pr] ?? 0) - l.qty;
         if (ctx.aggregateSales) {
           const fd = dayIndex(fulfilledMs);
           const groups = salesByDay.get(fd) ?? new Map<number, [number, number, number]>();
@@ -309,7 +326,7 @@ function endOfLife(ctx: SimContext, p: Product | undefined, ms: number): void {
 }
 
 /** Stock-count corrections and breakage, a few a day. */
-function adjustments(ctx: SimContext, d: number, dayStart: number): void {
+function adjustments(ctx: SimContext, d: number, dayStart: number, countLater: (pair: number, qty: number) => void): void {
   const { rng, stock, catalog } = ctx;
   const count = Math.floor(catalog.price.length / 2000 + rng.next());
   for (let i = 0; i < count && stock.pairs.length > 0; i++) {
@@ -325,6 +342,7 @@ function adjustments(ctx: SimContext, d: number, dayStart: number): void {
       : r < 0.8 ? (['adjustment', 'found', 1] as const)
       : (['adjustment', 'correction', rng.chance(0.5) ? rng.int(1, 3) : -rng.int(1, 3)] as const);
     if (delta < 0 && stock.available(variant, location) < -delta) continue;
-    stock.write({ variant, location, delta, reason, reasonCode: code, ms, unitCost: catalog.cost[variant] ?? null });
+    stock.write({ variant, location, delta, reason, reasonCode: code, ms, unitCost: catalog.cost[variant] ?? null }, delta < 0);
+    if (delta > 0) countLater(p, delta);
   }
 }
