@@ -10,6 +10,7 @@ import { fixedClock } from '../shared/clock.js';
 import type { DemoSize } from '../shop/contract.js';
 import { buildCalendar } from './calendar.js';
 import { createSalesRollup } from '../analytics/sales-rollup.js';
+import { createStockDaily } from '../analytics/stock-daily.js';
 import { historyRenderer, type KnownSummary } from '../shared/history-texts.js';
 import { generateCatalog } from './catalog.js';
 import { assignCustomers, planOrderCounts, writeCustomers } from './customers.js';
@@ -190,8 +191,9 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
   // fresh file (without them it may scan the ledger by location); cheap with a limit.
   db.pragma('analysis_limit = 1000');
   db.exec('ANALYZE');
-  // The dashboard's hourly rollup, built now so the first look at the new shop is fast.
+  // The rollups and the stock cache, built now so the first look at the new shop is fast.
   createSalesRollup(db).refresh();
+  createStockDaily(db).refresh();
   db.pragma('journal_mode = WAL');
   report('finish')(1, 1);
   return {

@@ -21,6 +21,8 @@ function catalog(): Catalog {
     products: [product(CHARGERS, 0, 2), product(HOODIES, 2, 1)], productOf: Int32Array.from([0, 0, 1]),
     price: Int32Array.from([12_000, 8_000, 30_000]), cost: Int32Array.from([5_000, 4_000, 12_000]), weight: Float64Array.from([1, 1, 1]),
     sku: ['C-1', 'C-2', 'H-1'], lineTitle: ['C1', 'C2', 'H1'], noRestockFrom: new Int16Array(3).fill(9999), parentCategory: new Map(),
+    // Purchasing does not enter the promotion rules.
+    supplierOf: new Int32Array(3), leadTime: new Int16Array(3), supplierUnitCost: new Int32Array(3), supplierSku: ['', '', ''], supplierCurrency: ['USD', 'USD', 'USD'],
   };
 }
 
