@@ -6,6 +6,7 @@ import { contract, isMethodName, type MethodName, type MethodOutput, type Parsed
 import { AppError } from './shared/app-error.js';
 import { findTextProblems } from './shared/bounds.js';
 import type { Envelope, FieldIssue } from './shared/envelope.js';
+import { isBusy } from './db/write-without-waiting.js';
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -140,10 +141,6 @@ export function toErrorEnvelope(error: unknown): Envelope<never> {
       details: { key: 'internal' },
     },
   };
-}
-
-function isBusy(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
 }
 
 function validationEnvelope(issues: FieldIssue[]): Envelope<never> {

@@ -10,19 +10,10 @@
 // the whole table in key order and skips the other hours (cheaper than 100,000 seeks once the
 // period holds most of the table). The hour index would need a sort of every row it finds.
 import type { Db } from '../db/open.js';
+import type { ReportRow } from './report-store.js';
 
-/** A report row (the sales report's shape, report-store.ts). */
-export interface RollupReportRow {
-  key: number;
-  label: string;
-  gmv: number;
-  discounts: number;
-  refunds: number;
-  orders: number;
-  units: number;
-  cogsSold: number;
-  cogsReturned: number;
-}
+/** A report row: the sales report's own shape. */
+export type RollupReportRow = ReportRow;
 
 /** A catalogue variant's sums: sales over [from, to), its last sale over [scanFrom, to). */
 export interface RollupVariantRow {

@@ -6,6 +6,7 @@
 // (every whole-hour time zone); otherwise — or while another connection holds
 // the write lock, e.g. an import being applied — callers read the orders.
 import type { Db } from '../db/open.js';
+import { writeWithoutWaiting } from '../db/write-without-waiting.js';
 import { lineDiscountSql } from './line-discount-sql.js';
 
 export interface RollupSums {
@@ -236,18 +237,7 @@ export function createSalesRollup(db: Db) {
    */
   function refresh(): boolean {
     if ((dirtyCount.get()?.n ?? 0) === 0) return true;
-    // Never wait for the lock: a read must not stall behind an import being applied.
-    const timeout = Number(db.pragma('busy_timeout', { simple: true }));
-    db.pragma('busy_timeout = 0');
-    try {
-      refreshAll();
-      return true;
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY')) return false;
-      throw error;
-    } finally {
-      db.pragma(`busy_timeout = ${timeout}`);
-    }
+    return writeWithoutWaiting(db, refreshAll);
   }
 
   /** Hour keys of [from, to), when both bounds are whole hours and the rollup is current. */

@@ -7,6 +7,7 @@
 // otherwise — or while another connection holds the write lock, e.g. an import
 // being applied — callers read the ledger (the `undefined` answers).
 import type { Db } from '../db/open.js';
+import { writeWithoutWaiting } from '../db/write-without-waiting.js';
 import { inboundReasons, type DayBucket } from './inventory-store.js';
 import { wholeHour } from './sales-rollup.js';
 
@@ -154,19 +155,7 @@ export function createStockDaily(db: Db, options: { fullRebuildAbove?: number } 
   function refresh(): boolean {
     const dirty = dirtyCount.get()?.n ?? 0;
     if (dirty === 0) return true;
-    // Never wait for the lock: a read must not stall behind an import being applied.
-    const timeout = Number(db.pragma('busy_timeout', { simple: true }));
-    db.pragma('busy_timeout = 0');
-    try {
-      if (dirty > fullRebuildAbove) rebuildAll();
-      else refreshKeys();
-      return true;
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY')) return false;
-      throw error;
-    } finally {
-      db.pragma(`busy_timeout = ${timeout}`);
-    }
+    return writeWithoutWaiting(db, () => (dirty > fullRebuildAbove ? rebuildAll() : refreshKeys()));
   }
 
   return {

@@ -11,6 +11,7 @@ import { createSalesRollup } from '../../../src/analytics/sales-rollup.js';
 import { lineDiscountSql } from '../../../src/analytics/line-discount-sql.js';
 import { openDatabase, type Db } from '../../../src/db/open.js';
 import { generateDemoShop } from '../../../src/demo/generate.js';
+import { addOrder, addReturn } from './order-changes.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'shopdesk-rollup-agreement-'));
@@ -144,32 +145,6 @@ function expectAgreement(): void {
 
 const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
 
-/** A new order of `lines` [variantId, quantity] at `placedAt`, with a line discount on the first line and an order discount. */
-function addOrder(placedAt: string, customerId: number | null, lines: [number, number][]): number {
-  const base = one<{ channelId: number; locationId: number }>('SELECT channel_id AS channelId, location_id AS locationId FROM orders ORDER BY id LIMIT 1');
-  const orderId = Number(
-    db
-      .prepare(
-        `INSERT INTO orders (channel_id, order_number, customer_id, location_id, status, placed_at, currency, subtotal, discount_total, total)
-         VALUES (?, ?, ?, ?, 'open', ?, 'USD', 0, 700, 0)`,
-      )
-      .run(base.channelId, `AGREE-${placedAt}-${Math.random()}`, customerId, base.locationId, placedAt).lastInsertRowid,
-  );
-  lines.forEach(([variantId, quantity], i) => {
-    const v = one<{ sku: string; price: number; cost: number | null }>('SELECT sku, price, cost FROM variants WHERE id = ?', variantId);
-    db.prepare('INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price, unit_cost, discount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      orderId, variantId, v.sku, v.sku, quantity, v.price, v.cost, i === 0 ? 300 : 0,
-    );
-  });
-  return orderId;
-}
-
-function addReturn(orderId: number, returnedAt: string, quantity: number, refund: number): void {
-  const line = one<{ id: number }>('SELECT id FROM order_lines WHERE order_id = ? ORDER BY id LIMIT 1', orderId);
-  const returnId = Number(db.prepare('INSERT INTO returns (order_id, returned_at) VALUES (?, ?)').run(orderId, returnedAt).lastInsertRowid);
-  db.prepare("INSERT INTO return_lines (return_id, order_line_id, quantity, reason_code, refund_amount) VALUES (?, ?, ?, 'too_small', ?)").run(returnId, line.id, quantity, refund);
-}
-
 beforeAll(async () => {
   const path = join(dir, 'shop.db');
   await generateDemoShop({ path, size: 'small', seed: 7, locale: 'en', now: NOW });
@@ -190,8 +165,8 @@ describe('rollups per variant, customer, product and category', () => {
     const customer = one<{ id: number }>('SELECT customer_id AS id FROM orders WHERE customer_id IS NOT NULL ORDER BY id LIMIT 1').id;
     const [a, b, c] = (db.prepare('SELECT id FROM variants ORDER BY id LIMIT 3').all() as { id: number }[]).map((v) => v.id) as [number, number, number];
     // New orders today, one a guest's.
-    const today = addOrder('2026-11-20T09:15:00.000Z', customer, [[a, 2], [b, 1]]);
-    addOrder('2026-11-20T09:40:00.000Z', null, [[c, 3]]);
+    const today = addOrder(db, '2026-11-20T09:15:00.000Z', customer, [[a, 2], [b, 1]]);
+    addOrder(db, '2026-11-20T09:40:00.000Z', null, [[c, 3]]);
     expectAgreement();
     // Edited: a line's quantity, price and variant, and the order's discount.
     const line = one<{ id: number }>('SELECT id FROM order_lines WHERE order_id = ? ORDER BY id LIMIT 1', today);
@@ -199,13 +174,13 @@ describe('rollups per variant, customer, product and category', () => {
     db.prepare('UPDATE orders SET discount_total = 1200 WHERE id = ?').run(today);
     expectAgreement();
     // Returned and refunded later, then the order is cancelled (its refunds leave the shop's sales).
-    addReturn(today, '2026-11-20T11:05:00.000Z', 2, 2500);
+    addReturn(db, today, '2026-11-20T11:05:00.000Z', 2, 2500);
     expectAgreement();
     db.prepare("UPDATE orders SET status = 'cancelled' WHERE id = ?").run(today);
     expectAgreement();
     // An order arriving late for a day in March 2025, returned a week later; another customer's order moves to them.
-    const late = addOrder('2025-03-05T03:20:00.000Z', customer, [[b, 1], [a, 1]]);
-    addReturn(late, '2025-03-12T08:00:00.000Z', 1, 900);
+    const late = addOrder(db, '2025-03-05T03:20:00.000Z', customer, [[b, 1], [a, 1]]);
+    addReturn(db, late, '2025-03-12T08:00:00.000Z', 1, 900);
     const other = one<{ id: number }>('SELECT id FROM orders WHERE customer_id <> ? AND status <> ? ORDER BY id DESC LIMIT 1', customer, 'cancelled');
     db.prepare('UPDATE orders SET customer_id = ?, placed_at = ? WHERE id = ?').run(customer, '2025-03-06T10:10:00.000Z', other.id);
     expectAgreement();
