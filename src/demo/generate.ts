@@ -77,7 +77,9 @@ export const SIZES: Record<DemoSize, SizeSpec> = {
     ],
   },
   large: {
-    variants: 100_000, suppliers: 60, customers: 80_000, lines: 1_000_000,
+    // Lines planned: about 8 % find nothing on the shelf where the order ships from and are not
+    // written, so the shop keeps the million order lines the benchmarks are stated for.
+    variants: 100_000, suppliers: 60, customers: 80_000, lines: 1_090_000,
     locations: [
       { code: 'WH-SH', kind: 'warehouse', weight: 0.45 },
       { code: 'WH-NJ', kind: 'warehouse', weight: 0.3 },
