@@ -12,7 +12,7 @@ export interface SubjectRefs {
   supplierId: number | null;
   /** The top-level category of the subject (a group per branch of the catalogue, not per leaf). */
   categoryId: number | null;
-  /** A stock-out whose item also has an open below-reorder-point alert: the supplier's PO fixes both. */
+  /** A stock-out of a supplier with open below-reorder-point alerts: that supplier's draft PO brings it back too. */
   reorderable: boolean;
 }
 
@@ -36,7 +36,7 @@ export function groupOf(alert: Pick<Alert, 'rule' | 'subjectType' | 'subjectId' 
     const action = alert.explanation.action;
     const supplierId = action?.kind === 'createPo' ? action.supplierId : refs.supplierId;
     if (supplierId === null) return byCategory(refs.categoryId);
-    // A stock-out the supplier's draft PO also fixes is that PO's worst item, not a second group of the same supplier.
+    // A stock-out of a supplier already being reordered from is that PO's worst item, not a second group of the same supplier.
     const groupRule = rule === 'stockOut' && refs.reorderable ? 'belowReorderPoint' : rule;
     return { key: `${groupRule}:supplier:${supplierId}`, rule: groupRule, kind: 'supplier', refId: supplierId };
   }

@@ -30,9 +30,11 @@ export function createAlertGroupStore(db: Db) {
      LEFT JOIN products pp ON a.subject_type = 'product' AND pp.id = CAST(a.subject_id AS INTEGER)
      WHERE @status IS NULL OR a.status = @status`,
   );
-  // One pass over the open reorder alerts (no index on subject_id: a probe per stock-out would scan the table each time).
-  const reorderOpen = db.prepare<[], { subjectId: string }>(
-    "SELECT subject_id AS subjectId FROM alerts WHERE rule = 'belowReorderPoint' AND subject_type = 'variant' AND status <> 'resolved'",
+  // The suppliers with an open reorder alert, in one pass (no index on subject_id: a probe per stock-out would scan the table each time).
+  const reorderSuppliers = db.prepare<[], { supplierId: number }>(
+    `SELECT DISTINCT (SELECT x.supplier_id FROM supplier_items x WHERE x.variant_id = CAST(a.subject_id AS INTEGER)
+                      ORDER BY x.is_preferred DESC, x.cost, x.id LIMIT 1) AS supplierId
+     FROM alerts a WHERE a.rule = 'belowReorderPoint' AND a.subject_type = 'variant' AND a.status <> 'resolved'`,
   );
   const suppliers = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM suppliers');
   const categories = db.prepare<[], { id: number; parentId: number | null; path: string }>('SELECT id, parent_id AS parentId, path FROM categories');
@@ -40,10 +42,10 @@ export function createAlertGroupStore(db: Db) {
   return {
     /** Every alert of the status (all when undefined) with its subject's supplier and category. */
     alerts: (status: AlertStatus | undefined): AlertWithRefs[] => {
-      const reorder = new Set(reorderOpen.all().map((row) => row.subjectId));
+      const reordering = new Set(reorderSuppliers.all().map((row) => row.supplierId));
       return rows.all({ status: status ?? null }).map(({ supplierId, categoryId, ...row }) => ({
         alert: toAlert(row),
-        refs: { supplierId, categoryId, reorderable: row.rule === 'stockOut' && row.subjectId !== null && reorder.has(row.subjectId) },
+        refs: { supplierId, categoryId, reorderable: row.rule === 'stockOut' && supplierId !== null && reordering.has(supplierId) },
       }));
     },
     supplierNames: () => new Map(suppliers.all().map((row) => [row.id, row.name])),
