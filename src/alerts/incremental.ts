@@ -10,8 +10,9 @@
 //     variants only (each is a per-variant condition; the reorder alert's cap on
 //     lines without a supplier is applied again over every kept line);
 //   - sales drop, return-rate spike, KPI limits: re-run when a marked hour falls
-//     before today — they read complete past days, so today's orders (the usual
-//     change) cannot move them;
+//     before today — they read complete past days, so today's orders alone cannot
+//     move them — or when a variant is marked (a sales drop's causes name the SKUs
+//     out of stock now);
 //   - dead stock growth: re-run on any variant or hour mark (a shop-wide count);
 //   - sync failure and the promotion rules: always (they follow the clock, and are
 //     a few rows each).
@@ -51,7 +52,7 @@ export const alertRules: AlertRuleFn[] = [
   promotionEndedRule,
 ];
 
-/** Rules re-run whenever a past day's sales, returns or stock changed. */
+/** Rules re-run whenever a past day's sales or returns, or any stock, changed. */
 const datedRules: AlertRuleFn[] = [salesDropRule, returnRateSpikeRule, kpiLimitsRule];
 /** Rules that follow the clock and read a handful of rows: run every time. */
 const alwaysRules: AlertRuleFn[] = [syncFailureRule, promotionStockCoverRule, promotionBelowSimulationRule, promotionEndedRule];
@@ -135,7 +136,8 @@ export function currentFindings(ctx: RuleContext, options: { full?: boolean } = 
     replace(state.reorder, only, reorderFindings(ctx, only).map((entry): [number, ReorderFinding] => [entry.variantId, entry]));
   }
   const startOfToday = ctx.startOf(ctx.today);
-  if (changed.hours.some((hour) => `${hour}:00:00.000Z` < startOfToday)) state.dated = datedRules.flatMap((rule) => rule(ctx));
+  // A sales drop names the SKUs out of stock now among its causes: a stock change re-runs them too.
+  if (changed.variants.size > 0 || changed.hours.some((hour) => `${hour}:00:00.000Z` < startOfToday)) state.dated = datedRules.flatMap((rule) => rule(ctx));
   if (changed.variants.size > 0 || changed.hours.length > 0) state.deadStock = deadStockGrowthRule(ctx);
   return [
     ...state.stockOut.values(),
