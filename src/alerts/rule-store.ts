@@ -6,7 +6,7 @@
 // the write lock. A period ending "now" is read from the rollup up to the
 // current hour and from the orders for the part of the hour that has passed.
 // tests/integration/alerts/rules-speed-agreement.test.ts proves both ways agree.
-import { createSalesRollup, wholeHour } from '../analytics/sales-rollup.js';
+import { salesRollupOf, wholeHour } from '../analytics/sales-rollup.js';
 import type { Db } from '../db/open.js';
 
 /** The start of the UTC hour holding an instant ('…T13:00:00.000Z'). */
@@ -16,7 +16,7 @@ export function hourStart(instant: string): string {
 
 /** Hour keys of [from, to) once the rollup is current, or undefined: read the orders. */
 export function rollupHours(db: Db, from: string, to: string, direct = false): [string, string] | undefined {
-  return direct ? undefined : createSalesRollup(db).hours(from, to);
+  return direct ? undefined : salesRollupOf(db).hours(from, to);
 }
 
 /** Whether every bound is a whole UTC hour (a whole-hour time zone's local midnights). */

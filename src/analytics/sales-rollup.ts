@@ -6,6 +6,7 @@
 // (every whole-hour time zone); otherwise — or while another connection holds
 // the write lock, e.g. an import being applied — callers read the orders.
 import type { Db } from '../db/open.js';
+import { perDatabase } from '../db/per-database.js';
 import { writeWithoutWaiting } from '../db/write-without-waiting.js';
 import { lineDiscountSql } from './line-discount-sql.js';
 
@@ -278,3 +279,6 @@ export function createSalesRollup(db: Db) {
     },
   };
 }
+
+/** One rollup per connection: its statements are prepared once, not on every read that asks for hours. */
+export const salesRollupOf = perDatabase(createSalesRollup);

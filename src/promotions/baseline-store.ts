@@ -19,10 +19,9 @@
 // part-hour offset, or a rollup that cannot be refreshed now (another connection writing) read the lines.
 import type { Db } from '../db/open.js';
 import { perDatabase } from '../db/per-database.js';
-import { createSalesRollup, wholeHour } from '../analytics/sales-rollup.js';
+import { salesRollupOf, wholeHour } from '../analytics/sales-rollup.js';
 import { promotionVariantsCte } from './target-sql.js';
 
-const rollupOf = perDatabase(createSalesRollup);
 
 /** Sets of single variants below this many read their own lines rather than the per-variant rollup. */
 export const smallSetVariants = 500;
@@ -160,7 +159,7 @@ function build(db: Db) {
   const rolledHours = (from: string, to: string): [string, string] | undefined => {
     const first = wholeHour(from);
     const end = wholeHour(to);
-    return first !== undefined && end !== undefined && rollupOf(db).refresh() ? [first, end] : undefined;
+    return first !== undefined && end !== undefined && salesRollupOf(db).refresh() ? [first, end] : undefined;
   };
   /**
    * Whether the loaded set reads the per-variant rollup: a set of single variants or a small part
@@ -178,7 +177,7 @@ function build(db: Db) {
       const range = large() ? rolledHours(from, to) : undefined;
       return range && variantHours.all(...range);
     }
-    const rollup = rollupOf(db);
+    const rollup = salesRollupOf(db);
     if (shape === 'products') {
       const range = rolledHours(from, to);
       return range && productHours.all(...range);

@@ -10,7 +10,7 @@
 // units per (variant, day), and from them Σ w·q and Σ w·q² per variant, are
 // summed in SQL over the covering index (hour, variant_id, units) of 0016.
 // Both sums are integers, so d̄ and σd come out bit for bit as demand.ts's.
-import { createSalesRollup, wholeHour } from '../analytics/sales-rollup.js';
+import { salesRollupOf, wholeHour } from '../analytics/sales-rollup.js';
 import type { Db } from '../db/open.js';
 import { addDays, localMidnightUtc } from '../shared/local-time.js';
 import { demandByVariant, windowDaysOf, type Demand, type DemandOptions } from './demand.js';
@@ -104,7 +104,7 @@ export function demandFromRollup(db: Db, options: DemandReadOptions): Map<number
   const first = hourBounds[0];
   const last = hourBounds[hourBounds.length - 1];
   if (first === undefined || last === undefined) return undefined;
-  if (!createSalesRollup(db).hours(`${first}:00:00.000Z`, `${last}:00:00.000Z`)) return undefined;
+  if (!salesRollupOf(db).hours(`${first}:00:00.000Z`, `${last}:00:00.000Z`)) return undefined;
   const days = JSON.stringify(hourBounds.slice(0, longest).map((start, i) => [start, hourBounds[i + 1]]));
   // Variants whose category (or an ancestor) sets a window other than the shop's.
   const overrides = anySet ? windowDaysOf(db, options.defaultWindowDays) : new Map<number, number>();
