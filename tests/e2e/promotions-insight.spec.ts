@@ -210,7 +210,7 @@ test('a planned promotion: simulation, an assumed uplift and the stock cover wit
       expected = simulation;
       break;
     }
-    const sellOut = simulation.rows.find((row) => row.expectedUnits >= 1 && row.incoming === 0 && row.available > 0);
+    const sellOut = simulation.rows.find((row) => Math.ceil(row.expectedUnits) > row.incoming && row.available > 0);
     if (sellOut) {
       // Down to what open orders hold: nothing left to sell.
       const stock = await rpc<{ rows: Array<{ locationId: number; onHand: number; committed: number }> }>(page, 'stock.forVariant', { variantId: sellOut.variantId });
