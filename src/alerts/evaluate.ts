@@ -9,7 +9,7 @@ import type { TextParams } from './contract.js';
 import { alertRules, currentFindings } from './incremental.js';
 import type { AlertRuleFn, Finding } from './rule-context.js';
 import { ruleContext } from './rule-context.js';
-import { createAlertStore } from './store.js';
+import { createAlertStore, type OpenAlert } from './store.js';
 
 export { alertRules };
 
@@ -45,18 +45,20 @@ export function evaluateAlerts(db: Db, clock: Clock, rules: AlertRuleFn[] = aler
     const open = store.openByFingerprint();
     const suppressed = store.suppressedFingerprints();
     const opened: OpenedAlert[] = [];
+    const refreshed: { alert: OpenAlert; finding: Finding }[] = [];
     for (const [fingerprint, finding] of findings) {
-      const id = open.get(fingerprint);
-      if (id !== undefined) store.refresh(id, finding, ctx.now);
+      const alert = open.get(fingerprint);
+      if (alert !== undefined) refreshed.push({ alert, finding });
       else if (!suppressed.has(fingerprint)) {
         const newId = store.insert(finding, ctx.now);
         opened.push({ id: newId, titleKey: finding.explanation.title.key, params: finding.explanation.title.params });
       }
     }
+    store.refreshAll(refreshed, ctx.now);
     let resolved = 0;
-    for (const [fingerprint, id] of open) {
+    for (const [fingerprint, alert] of open) {
       if (findings.has(fingerprint)) continue;
-      store.resolveByCondition(id, ctx.now);
+      store.resolveByCondition(alert.id, ctx.now);
       resolved += 1;
     }
     // The owner's "resolved" holds only while the condition lasts; once gone, it may be raised again.

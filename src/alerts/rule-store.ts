@@ -82,7 +82,7 @@ export interface DeadStockSummary {
 
 // Per variant in stock now or moved since `then`: on hand now and then, and whether it sold
 // since `nowFrom` (the set soldNow) / in [thenFrom, then) (soldThen); counted in SQL, the newly
-// dead listed. The sets come from the caller (rollup or orders). Movements since `then` are read
+// dead listed (the direct path; the rollup path probes per variant instead). Movements since `then` are read
 // per location (stock_movements_by_location): a range on the index, not a scan of the ledger.
 const deadStockTail = `
   moved AS (
@@ -125,20 +125,37 @@ export function deadStockSummary(db: Db, params: DeadStockParams, direct = false
       .all(params),
     );
   }
-  // Hours of the rollup up to the current hour, then the orders of the hour so far (after `then`).
+  // Per candidate, its last hour with a sale in [fromHour, toHour): one probe backwards on the rollup's
+  // primary key (variant, hour) — not a read of the half year of hourly rows of every variant. Sold
+  // since `nowFrom` when that hour is at or after it (or in the current hour's orders so far); sold in
+  // [thenFrom, then) when that hour is before `then`, else (it sold after `then`) by a second probe.
   const rows = db
     .prepare<[DeadStockParams & { fromHour: string; toHour: string; nowFromHour: string; thenHour: string; tailFrom: string }], Row>(
-      `WITH soldNow AS (
-         SELECT s.variant_id AS variantId FROM sales_variant_hourly s INDEXED BY sales_variant_hourly_units_by_hour
-         WHERE s.hour >= @nowFromHour AND s.hour < @toHour AND s.orders > 0
-         UNION
-         SELECT ol.variant_id FROM orders o INDEXED BY orders_by_placed JOIN order_lines ol ON ol.order_id = o.id
-         WHERE o.placed_at >= @tailFrom AND o.placed_at <= @now AND o.status <> 'cancelled' AND ol.variant_id IS NOT NULL
-       ),
-       soldThen AS (
-         SELECT s.variant_id AS variantId FROM sales_variant_hourly s INDEXED BY sales_variant_hourly_units_by_hour
-         WHERE s.hour >= @fromHour AND s.hour < @thenHour AND s.orders > 0
-       ),${deadStockTail}`,
+      `WITH moved AS (
+         SELECT m.variant_id AS variantId, SUM(m.delta) AS delta
+         FROM locations l JOIN stock_movements m INDEXED BY stock_movements_by_location ON m.location_id = l.id AND m.occurred_at >= @then
+         GROUP BY m.variant_id),
+       tail AS (
+         SELECT ol.variant_id AS variantId FROM orders o INDEXED BY orders_by_placed JOIN order_lines ol ON ol.order_id = o.id
+         WHERE o.placed_at >= @tailFrom AND o.placed_at <= @now AND o.status <> 'cancelled' AND ol.variant_id IS NOT NULL),
+       candidates AS MATERIALIZED (
+         SELECT v.id, v.sku, v.on_hand_total AS onHand, v.on_hand_total - COALESCE(moved.delta, 0) AS onHandThen,
+                (SELECT s.hour FROM sales_variant_hourly s WHERE s.variant_id = v.id AND s.hour >= @fromHour AND s.hour < @toHour AND s.orders > 0
+                 ORDER BY s.hour DESC LIMIT 1) AS lastHour
+         FROM variants v LEFT JOIN moved ON moved.variantId = v.id
+         WHERE v.on_hand_total > 0 OR moved.delta IS NOT NULL),
+       flags AS MATERIALIZED (
+         SELECT sku,
+                onHand > 0 AND NOT (COALESCE(lastHour >= @nowFromHour, 0) OR id IN (SELECT variantId FROM tail)) AS deadNow,
+                onHandThen > 0 AND NOT (
+                  CASE WHEN lastHour IS NULL THEN 0
+                       WHEN lastHour < @thenHour THEN 1
+                       ELSE EXISTS (SELECT 1 FROM sales_variant_hourly s WHERE s.variant_id = candidates.id AND s.hour >= @fromHour AND s.hour < @thenHour AND s.orders > 0)
+                  END) AS deadThen
+         FROM candidates)
+       SELECT NULL AS sku, COALESCE(SUM(deadNow), 0) AS deadNow, COALESCE(SUM(deadThen), 0) AS deadThen FROM flags
+       UNION ALL
+       SELECT sku, 1, 0 FROM flags WHERE deadNow AND NOT deadThen`,
     )
     .all({
       ...params,
@@ -182,23 +199,30 @@ export function returnRateRows(db: Db, p: { historyFrom: string; windowFrom: str
       )
       .all(p);
   }
-  // Summed per variant inside the index first, then per product.
+  // First the products with enough units returned from the window's lines (the window's hours of
+  // the covering index: a week, not the whole history), then the history of those products' variants
+  // only, each a range of the primary key (variant, hour): the same sums, for a handful of products.
   return db
     .prepare<[{ fromHour: string; windowHour: string; toHour: string }], ReturnRateRow>(
-      `WITH per AS (
-         SELECT s.variant_id AS variantId,
+      `WITH flagged AS (
+         SELECT v.product_id AS productId
+         FROM sales_variant_hourly s INDEXED BY sales_variant_hourly_units_by_hour JOIN variants v ON v.id = s.variant_id
+         WHERE s.hour >= @windowHour AND s.hour < @toHour AND s.orders > 0 AND s.variant_id <> 0 AND s.units_returned > 0
+         GROUP BY v.product_id HAVING SUM(s.units_returned) >= ${minReturned}
+       ),
+       per AS (
+         SELECT v.product_id AS productId,
                 SUM(CASE WHEN s.hour >= @windowHour THEN s.units ELSE 0 END) AS soldNow,
                 SUM(CASE WHEN s.hour >= @windowHour THEN s.units_returned ELSE 0 END) AS returnedNow,
                 SUM(CASE WHEN s.hour >= @windowHour THEN 0 ELSE s.units END) AS soldBefore,
                 SUM(CASE WHEN s.hour >= @windowHour THEN 0 ELSE s.units_returned END) AS returnedBefore
-         FROM sales_variant_hourly s INDEXED BY sales_variant_hourly_units_by_hour
-         WHERE s.hour >= @fromHour AND s.hour < @toHour AND s.orders > 0 AND s.variant_id <> 0
-         GROUP BY s.variant_id
+         FROM flagged f CROSS JOIN variants v ON v.product_id = f.productId
+           CROSS JOIN sales_variant_hourly s ON s.variant_id = v.id AND s.hour >= @fromHour AND s.hour < @toHour
+         WHERE s.orders > 0
+         GROUP BY v.product_id
        )
-       SELECT v.product_id AS productId, (SELECT title FROM products WHERE id = v.product_id) AS title,
-              SUM(per.soldNow) AS soldNow, SUM(per.returnedNow) AS returnedNow, SUM(per.soldBefore) AS soldBefore, SUM(per.returnedBefore) AS returnedBefore
-       FROM per JOIN variants v ON v.id = per.variantId
-       GROUP BY v.product_id HAVING returnedNow >= ${minReturned}`,
+       SELECT productId, (SELECT title FROM products WHERE id = productId) AS title, soldNow, returnedNow, soldBefore, returnedBefore
+       FROM per WHERE returnedNow >= ${minReturned}`,
     )
     .all({ fromHour: range[0], windowHour: wholeHour(p.windowFrom) ?? '', toHour: range[1] });
 }

@@ -27,13 +27,23 @@ export function alertColumns(table = ''): string {
 }
 const columns = alertColumns();
 
+/** An open alert as the evaluator compares it with a new finding. */
+export interface OpenAlert {
+  id: number;
+  severity: string;
+  /** The stored explanation JSON. */
+  explanation: string;
+}
+
 export function toAlert(row: AlertRow): Alert {
   const explanation: AlertExplanation = alertExplanationSchema.parse(JSON.parse(row.explanation));
   return { ...row, explanation };
 }
 
 export function createAlertStore(db: Db) {
-  const open = db.prepare<[], { id: number; fingerprint: string }>("SELECT id, fingerprint FROM alerts WHERE status <> 'resolved'");
+  const open = db.prepare<[], OpenAlert & { fingerprint: string }>(
+    "SELECT id, fingerprint, severity, explanation FROM alerts WHERE status <> 'resolved'",
+  );
   const suppressed = db.prepare<[], { fingerprint: string }>('SELECT DISTINCT fingerprint FROM alerts WHERE suppressed = 1');
   const insert = db.prepare<[Finding & { now: string; json: string }]>(
     `INSERT INTO alerts (rule, subject_type, subject_id, fingerprint, status, severity, raised_at, checked_at, explanation)
@@ -42,6 +52,8 @@ export function createAlertStore(db: Db) {
   const refresh = db.prepare<[{ id: number; now: string; json: string; severity: string }]>(
     'UPDATE alerts SET checked_at = @now, explanation = @json, severity = @severity WHERE id = @id',
   );
+  // Open alerts whose finding did not change: only the time they were last checked moves.
+  const touch = db.prepare<[{ now: string; ids: string }]>('UPDATE alerts SET checked_at = @now WHERE id IN (SELECT value FROM json_each(@ids))');
   const resolveByCondition = db.prepare<[string, number]>("UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE id = ?");
   const unsuppress = db.prepare<[string]>('UPDATE alerts SET suppressed = 0 WHERE fingerprint = ? AND suppressed = 1');
   const byId = db.prepare<[number], { id: number; status: AlertStatus }>('SELECT id, status FROM alerts WHERE id = ?');
@@ -57,12 +69,24 @@ export function createAlertStore(db: Db) {
   const one = db.prepare<[number], AlertRow>(`SELECT ${columns} FROM alerts WHERE id = ?`);
 
   return {
-    openByFingerprint: () => new Map(open.all().map((row) => [row.fingerprint, row.id])),
+    /** Open alerts by fingerprint, with what a refresh compares (severity, stored explanation JSON). */
+    openByFingerprint: () => new Map(open.all().map(({ fingerprint, ...row }) => [fingerprint, row])),
     suppressedFingerprints: () => new Set(suppressed.all().map((row) => row.fingerprint)),
     insert: (finding: Finding, now: string) =>
       Number(insert.run({ ...finding, now, json: JSON.stringify(finding.explanation) }).lastInsertRowid),
-    refresh: (id: number, finding: Finding, now: string) =>
-      refresh.run({ id, now, json: JSON.stringify(finding.explanation), severity: finding.severity }),
+    /**
+     * Brings open alerts up to date with their findings, in one statement for those whose finding is
+     * unchanged (thousands on a large shop) and one per changed alert.
+     */
+    refreshAll: (entries: readonly { alert: OpenAlert; finding: Finding }[], now: string) => {
+      const unchanged: number[] = [];
+      for (const { alert, finding } of entries) {
+        const json = JSON.stringify(finding.explanation);
+        if (json === alert.explanation && finding.severity === alert.severity) unchanged.push(alert.id);
+        else refresh.run({ id: alert.id, now, json, severity: finding.severity });
+      }
+      if (unchanged.length > 0) touch.run({ now, ids: JSON.stringify(unchanged) });
+    },
     resolveByCondition: (id: number, now: string) => resolveByCondition.run(now, id),
     unsuppress: (fingerprint: string) => unsuppress.run(fingerprint),
     status: (id: number) => byId.get(id)?.status ?? null,

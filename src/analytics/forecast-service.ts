@@ -5,7 +5,7 @@
 import type { Db } from '../db/open.js';
 import { addDays, localMidnightUtc } from '../shared/local-time.js';
 import { forecastDemand } from './forecast.js';
-import { createSalesRollup } from './sales-rollup.js';
+import { salesRollupOf } from './sales-rollup.js';
 import { partialDayOf, shopTimeZone } from './periods.js';
 
 export type ForecastScope = { kind: 'shop' } | { kind: 'category'; id: number } | { kind: 'product'; id: number } | { kind: 'variant'; id: number };
@@ -33,7 +33,7 @@ export function createForecastService(db: Db) {
     `${base} JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
      WHERE ${inRange} AND p.category_id IN (SELECT id FROM categories WHERE id = ? OR path LIKE (SELECT path FROM categories WHERE id = ?) || ' > %')`,
   );
-  const rollup = createSalesRollup(db);
+  const rollup = salesRollupOf(db);
   const sales = (scope: ForecastScope, from: string, to: string): Sale[] => {
     // The shop's units per hour from the rollup (an hour's start is inside the local day it belongs to).
     const hourly = scope.kind === 'shop' ? rollup.unitsByHour(from, to) : undefined;

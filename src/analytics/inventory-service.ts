@@ -9,7 +9,7 @@ import { ageBuckets, baselineDays, dailyLevels, fifoAges, fifoAgesWithin, stockO
 import { coverageOf, createStockStart, stockHistoryOf } from './stock-start.js';
 import { createInventoryAnalyticsStore, offsetModifier, type DayBucket } from './inventory-store.js';
 import { estimateLostSales, poissonUpper, upperBoundLevel } from './lost-sales.js';
-import { createSalesRollup } from './sales-rollup.js';
+import { salesRollupOf, wholeHour } from './sales-rollup.js';
 import { createStockDaily, hourDays } from './stock-daily.js';
 
 /** In-stock days before a stock-out whose average daily sales are its "forecast demand". */
@@ -24,7 +24,7 @@ function dayBuckets(firstDay: string, days: number, tz: string): DayBucket[] {
   return Array.from({ length: days }, (_, i) => ({ day: addDays(firstDay, i), start: starts[i] ?? '', end: starts[i + 1] ?? '' }));
 }
 
-function groupByVariant<T extends { variantId: number; day: string }>(rows: readonly T[], dayIndex: (day: string) => number) {
+function groupByVariant<T extends { variantId: number; day: string }>(rows: readonly T[], dayIndex: (day: string) => number): Map<number, Map<number, T>> {
   const out = new Map<number, Map<number, T>>();
   for (const row of rows) {
     let perDay = out.get(row.variantId);
@@ -43,26 +43,34 @@ export function createInventoryAnalyticsService(db: Db, options: InventoryAnalyt
   const direct = createInventoryAnalyticsStore(db);
   // The ledger questions answered by the hourly stock cache (stock-daily.ts) when it can, else by the ledger itself.
   const daily = options.cache === false ? undefined : createStockDaily(db);
-  const rollup = options.cache === false ? undefined : createSalesRollup(db);
+  const rollup = options.cache === false ? undefined : salesRollupOf(db);
   const store = {
     ...direct,
-    // Units and net paid per variant and local day from the variant rollup when it can answer (sales-rollup.ts).
-    soldPerDay: (buckets: readonly DayBucket[], ids: readonly number[]) => {
-      const days = hourDays(buckets);
-      const range = days && rollup?.hours(buckets[0]?.start ?? '', buckets.at(-1)?.end ?? '');
-      if (!days || !range) return direct.soldPerDay(buckets, ids);
-      const sums = new Map<number, Map<string, { day: string; variantId: number; units: number; paid: number }>>();
-      for (const r of direct.soldPerHour(ids, ...range)) {
-        const day = days.get(r.hour) ?? '';
-        let perDay = sums.get(r.variantId);
-        if (!perDay) sums.set(r.variantId, (perDay = new Map()));
+    /**
+     * Units and net paid per variant and day (its index in `buckets`) for the given variants: from the variant
+     * rollup when it can answer (sales-rollup.ts), else from the orders.
+     */
+    soldByDay: (buckets: readonly DayBucket[], ids: readonly number[], dayIndex: (day: string) => number) => {
+      const range = buckets.every((b) => wholeHour(b.start) !== undefined && wholeHour(b.end) !== undefined)
+        ? rollup?.hours(buckets[0]?.start ?? '', buckets.at(-1)?.end ?? '')
+        : undefined;
+      if (!range) return groupByVariant(direct.soldPerDay(buckets, ids), dayIndex);
+      // The day index of each hour of the range (an hour belongs to the local day whose bounds hold it).
+      const first = Date.parse(buckets[0]?.start ?? '');
+      const dayOfHour = new Int32Array((Date.parse(buckets.at(-1)?.end ?? '') - first) / 3_600_000);
+      buckets.forEach((b, i) => dayOfHour.fill(i, (Date.parse(b.start) - first) / 3_600_000, (Date.parse(b.end) - first) / 3_600_000));
+      const sums = new Map<number, Map<number, { units: number; paid: number }>>();
+      for (const [variantId, hour, units, paid] of direct.soldPerHour(ids, first, ...range)) {
+        const day = dayOfHour[hour] ?? -1;
+        let perDay = sums.get(variantId);
+        if (!perDay) sums.set(variantId, (perDay = new Map()));
         const sum = perDay.get(day);
         if (sum) {
-          sum.units += r.units;
-          sum.paid += r.paid;
-        } else perDay.set(day, { day, variantId: r.variantId, units: r.units, paid: r.paid });
+          sum.units += units;
+          sum.paid += paid;
+        } else perDay.set(day, { units, paid });
       }
-      return [...sums.values()].flatMap((perDay) => [...perDay.values()]);
+      return sums;
     },
     deltaSince: (since: string) => daily?.deltaSince(since) ?? direct.deltaSince(since),
     newVariants: (from: string, to: string, after: string) => daily?.newVariants(from, to, after) ?? direct.newVariants(from, to, after),
@@ -99,15 +107,15 @@ export function createInventoryAnalyticsService(db: Db, options: InventoryAnalyt
   /**
    * The ledger's days for stock-outs from the cache: only the variants that can have a stock-out day in
    * [from, periodEnd) — a level at or below zero there, or on hand that disagrees with the ledger — are
-   * walked day by day; undefined when the cache cannot answer.
+   * walked day by day (with their on hand now); the others only count their SKU-days. Undefined when the
+   * cache cannot answer.
    */
-  const cachedDays = (buckets: readonly DayBucket[], from: string, periodEnd: string, now: ReadonlyMap<number, number>) => {
-    const walk = daily?.stockOutCandidates(from, periodEnd);
-    const firsts = walk && daily?.firstMovements();
-    if (!walk || !firsts) return undefined;
-    for (const f of firsts) if ((now.get(f.variantId) ?? 0) !== f.total) walk.add(f.variantId);
-    const deltas = daily?.deltas(buckets, [...walk]);
-    return deltas && { walk, firsts, deltas };
+  const cachedDays = (buckets: readonly DayBucket[], from: string, periodEnd: string) => {
+    const found = daily?.walkFrom(from, periodEnd);
+    const ids = found && [...found.walk];
+    const deltas = ids && daily?.deltas(buckets, ids);
+    if (!found || !ids || !deltas) return undefined;
+    return { ...found, deltas, now: new Map(direct.onHandOf(ids).map((r) => [r.variantId, r.onHand])) };
   };
 
   return {
@@ -143,11 +151,11 @@ export function createInventoryAnalyticsService(db: Db, options: InventoryAnalyt
       }
       // The first day whose end-of-day stock is on record: the local day the stock history starts.
       const firstKnownDay = stock.at === null || stock.at < historyStart ? 0 : dayIndex(localDateOf(stock.at, tz));
-      const now = onHandNow();
-      const cached = cachedDays(buckets, buckets[lookbackDays]?.start ?? '', periodEnd, now);
+      const cached = cachedDays(buckets, buckets[lookbackDays]?.start ?? '', periodEnd);
+      const now = cached?.now ?? onHandNow();
       const deltas = new Map<number, Map<number, number>>();
       if (cached) {
-        for (const [variantId, perDay] of cached.deltas) deltas.set(variantId, new Map([...perDay].map(([day, delta]) => [dayIndex(day), delta])));
+        for (const [variantId, perDay] of cached.deltas) deltas.set(variantId, perDay);
       } else {
         for (const row of direct.deltas(buckets)) {
           let perDay = deltas.get(row.variantId);
@@ -162,12 +170,18 @@ export function createInventoryAnalyticsService(db: Db, options: InventoryAnalyt
         return day === undefined ? dayIndex(localDateOf(instant, tz)) : dayIndex(day);
       };
       const noMovements = new Map<number, number>();
-      const endLevels = onHandAt(periodEnd, now);
+      // On hand at the end of the period: on hand now less what moved since.
+      const movedSince = new Map(store.deltaSince(periodEnd).map((r) => [r.variantId, r.delta]));
+      const endLevel = (variantId: number) => (now.get(variantId) ?? 0) - (movedSince.get(variantId) ?? 0);
 
       let skuDays = 0;
       let outDays = 0;
       /** In-stock days in the period of the variants that had a stock-out. */
       let inStockDays = 0;
+      if (cached) {
+        // Variants first moved before the period and never walked: tracked from the later of that and the stock history's first known day.
+        skuDays += cached.othersBefore * (days - Math.max(0, Math.min(total, firstKnownDay) - lookbackDays));
+      }
       // Each stock-out with its baseline in-stock days and its window: the tracked days of the lookback before it.
       const found: { variantId: number; from: number; to: number; variantOutDays: number; baseline: number[]; window: [number, number] }[] = [];
       for (const { variantId, firstAt } of cached?.firsts ?? direct.firstMovements()) {
@@ -179,7 +193,7 @@ export function createInventoryAnalyticsService(db: Db, options: InventoryAnalyt
           skuDays += days - Math.max(0, Math.max(0, Math.min(total, firstTracked)) - lookbackDays);
           continue;
         }
-        const history = dailyLevels(endLevels.get(variantId) ?? 0, deltas.get(variantId) ?? noMovements, total, firstTracked);
+        const history = dailyLevels(endLevel(variantId), deltas.get(variantId) ?? noMovements, total, firstTracked);
         const inPeriod = { levels: history.levels.slice(lookbackDays), firstTracked: Math.max(0, history.firstTracked - lookbackDays) };
         skuDays += days - inPeriod.firstTracked;
         const episodes = stockOutEpisodes(inPeriod);
@@ -193,19 +207,36 @@ export function createInventoryAnalyticsService(db: Db, options: InventoryAnalyt
       }
 
       const ids = [...new Set(found.map((e) => e.variantId))];
-      const sold = groupByVariant(ids.length === 0 ? [] : store.soldPerDay(buckets, ids), dayIndex);
+      const sold = ids.length === 0 ? new Map<number, Map<number, { units: number; paid: number }>>() : store.soldByDay(buckets, ids, dayIndex);
       /** Σ lost units × price, unrounded: the whole's "at most" is scaled from it. */
       let lostValue = 0;
+      // Units and net paid summed up to each day of one variant at a time (found lists a variant's stock-outs
+      // together): a window's sums are two reads instead of a walk over its days. Whole numbers: exact.
+      const unitsUpTo = new Float64Array(total + 1);
+      const paidUpTo = new Float64Array(total + 1);
+      let summed = Number.NaN;
+      const sumsOf = (variantId: number) => {
+        if (variantId === summed) return;
+        summed = variantId;
+        unitsUpTo.fill(0);
+        paidUpTo.fill(0);
+        for (const [day, row] of sold.get(variantId) ?? []) {
+          if (day < 0 || day >= total) continue;
+          unitsUpTo[day + 1] = row.units;
+          paidUpTo[day + 1] = row.paid;
+        }
+        for (let d = 1; d <= total; d += 1) {
+          unitsUpTo[d] = (unitsUpTo[d] ?? 0) + (unitsUpTo[d - 1] ?? 0);
+          paidUpTo[d] = (paidUpTo[d] ?? 0) + (paidUpTo[d - 1] ?? 0);
+        }
+      };
       const episodes = found.map((e) => {
         const perDay = sold.get(e.variantId);
         let baselineUnits = 0;
         for (const d of e.baseline) baselineUnits += perDay?.get(d)?.units ?? 0;
-        let windowUnits = 0;
-        let windowPaid = 0;
-        for (let d = e.window[0]; d < e.window[1]; d += 1) {
-          windowUnits += perDay?.get(d)?.units ?? 0;
-          windowPaid += perDay?.get(d)?.paid ?? 0;
-        }
+        sumsOf(e.variantId);
+        const windowUnits = (unitsUpTo[e.window[1]] ?? 0) - (unitsUpTo[e.window[0]] ?? 0);
+        const windowPaid = (paidUpTo[e.window[1]] ?? 0) - (paidUpTo[e.window[0]] ?? 0);
         const outFor = e.to - e.from + 1;
         const { demandPerDay, lostUnits, lostUnitsHigh } = estimateLostSales({
           baselineUnits,
@@ -219,8 +250,8 @@ export function createInventoryAnalyticsService(db: Db, options: InventoryAnalyt
         lostValue += lostUnits * price;
         return {
           variantId: e.variantId,
-          from: addDays(period.from, e.from),
-          to: addDays(period.from, e.to),
+          from: buckets[lookbackDays + e.from]?.day ?? addDays(period.from, e.from),
+          to: buckets[lookbackDays + e.to]?.day ?? addDays(period.from, e.to),
           days: outFor,
           variantOutDays: e.variantOutDays,
           ongoing: e.to === days - 1,
@@ -276,8 +307,16 @@ export function createInventoryAnalyticsService(db: Db, options: InventoryAnalyt
       // (stock on hand when it starts is aged from then: at least that old).
       const coverage = coverageOf(stock, end, end) === 'none' ? 'none' : coverageOf(stock, localMidnightUtc(addDays(asOf, 1 - oldestBucketDays), tz).toISOString(), end);
       if (coverage === 'none') return { asOf, shop: [], byCategory: [], stockHistory: stockHistoryOf(stock, coverage) };
-      const onHand = new Map([...onHandAt(end)].filter(([, units]) => units > 0));
-      const info = new Map(store.costs().map((v) => [v.variantId, v]));
+      // On hand at the end of asOf (now less what moved since), with the variant's category and cost.
+      const moved = new Map(store.deltaSince(end).map((r) => [r.variantId, r.delta]));
+      const info = new Map<number, { categoryPath: string; cost: number | null }>();
+      const onHand = new Map<number, number>();
+      for (const v of store.stockAndCosts()) {
+        const units = v.onHand - (moved.get(v.variantId) ?? 0);
+        if (units <= 0) continue;
+        onHand.set(v.variantId, units);
+        info.set(v.variantId, v);
+      }
       const agesOf = ageSplitter(end, asOf, day ? offsetModifier(day) : '', onHand);
       type Sums = Record<AgeBucket, { units: number; value: number }>;
       const empty = (): Sums => Object.fromEntries(ageBuckets.map((b) => [b.id, { units: 0, value: 0 }])) as Sums;

@@ -61,6 +61,11 @@ export function createInventoryAnalyticsStore(db: Db) {
        SELECT sl.variant_id, SUM(sl.on_hand) AS units FROM locations l JOIN stock_levels sl ON sl.location_id = l.id
        WHERE l.kind = 'transit' GROUP BY sl.variant_id) t ON t.variant_id = v.id`,
   );
+  const onHandOf = db.prepare<[string], { variantId: number; onHand: number }>(
+    `SELECT v.id AS variantId, v.on_hand_total - COALESCE((
+       SELECT SUM(sl.on_hand) FROM stock_levels sl JOIN locations l ON l.id = sl.location_id AND l.kind = 'transit' WHERE sl.variant_id = v.id), 0) AS onHand
+     FROM json_each(?) ids JOIN variants v ON v.id = ids.value`,
+  );
   const firstMovement = db.prepare<[], { variantId: number; firstAt: string }>(
     'SELECT variant_id AS variantId, MIN(occurred_at) AS firstAt FROM stock_movements GROUP BY variant_id',
   );
@@ -101,8 +106,9 @@ export function createInventoryAnalyticsStore(db: Db) {
   );
   // The same per variant and UTC hour from the variant rollup (migration 0014: non-cancelled lines by the
   // hour placed; paid = gmv − the lines' own discounts), for the given variants (JSON array of ids).
-  const soldPerHour = db.prepare<[string, string, string], [number, string, number, number]>(
-    `SELECT s.variant_id, s.hour, s.units, s.gmv - s.own_discounts
+  // The hour as a number (hours since an instant): a string per row would cost more than the rest of it.
+  const soldPerHour = db.prepare<[number, string, string, string], [number, number, number, number]>(
+    `SELECT s.variant_id, (unixepoch(s.hour || ':00') - ?) / 3600, s.units, s.gmv - s.own_discounts
      FROM json_each(?) ids JOIN sales_variant_hourly s ON s.variant_id = ids.value AND s.hour >= ? AND s.hour < ?
      WHERE s.orders > 0`,
   ).raw();
@@ -114,11 +120,14 @@ export function createInventoryAnalyticsStore(db: Db) {
      WHERE m.delta > 0 AND m.reason IN ${inboundReasons} AND m.occurred_at < ?
      ORDER BY m.variant_id, m.occurred_at DESC, m.id DESC`,
   );
-  // For valuing all stock: ids and numbers only (the category paths are read once, not per variant).
-  const costs = db.prepare<[], [number, number | null, number | null]>(
-    'SELECT v.id, p.category_id, v.cost FROM variants v JOIN products p ON p.id = v.product_id',
-  ).raw();
   const categoryPaths = db.prepare<[], { id: number; path: string }>('SELECT id, path FROM categories');
+  // On hand now (as `onHand`), category and cost of every variant in one pass: what valuing all stock needs.
+  const stockAndCosts = db.prepare<[], [number, number, number | null, number | null]>(
+    `SELECT v.id, v.on_hand_total - COALESCE(t.units, 0), p.category_id, v.cost
+     FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN (
+       SELECT sl.variant_id, SUM(sl.on_hand) AS units FROM locations l JOIN stock_levels sl ON sl.location_id = l.id
+       WHERE l.kind = 'transit' GROUP BY sl.variant_id) t ON t.variant_id = v.id`,
+  ).raw();
   const variants = db.prepare<[string], VariantInfo>(
     `SELECT v.id AS variantId, v.product_id AS productId, v.sku, p.title || COALESCE(' / ' || v.option1, '') AS title,
             COALESCE(c.path, '') AS categoryPath, v.cost
@@ -142,6 +151,8 @@ export function createInventoryAnalyticsStore(db: Db) {
   );
   return {
     onHand: () => onHand.all(),
+    /** The same for the given variants only. */
+    onHandOf: (variantIds: readonly number[]) => onHandOf.all(JSON.stringify(variantIds)),
     firstMovements: () => firstMovement.all(),
     /** Net movement per variant and local day (days without movements are absent). */
     deltas: (buckets: readonly DayBucket[]) =>
@@ -153,15 +164,17 @@ export function createInventoryAnalyticsStore(db: Db) {
       offsetRuns(buckets).flatMap((run) =>
         soldPerDay.all(run.modifier, run.start, run.end, JSON.stringify(variantIds)).map((r) => (run.day === null ? r : { ...r, day: run.day })),
       ),
-    /** Units sold and net paid per variant and UTC hour key in [fromHour, toHour), from the variant rollup (bring it up to date first). */
-    soldPerHour: (variantIds: readonly number[], fromHour: string, toHour: string) =>
-      soldPerHour.all(JSON.stringify(variantIds), fromHour, toHour).map(([variantId, hour, units, paid]) => ({ variantId, hour, units, paid })),
+    /**
+     * Units sold and net paid per variant and UTC hour key in [fromHour, toHour), from the variant rollup (bring it
+     * up to date first): [variantId, hours since `since` (epoch ms, a whole hour), units, paid].
+     */
+    soldPerHour: (variantIds: readonly number[], since: number, fromHour: string, toHour: string) => soldPerHour.all(since / 1000, JSON.stringify(variantIds), fromHour, toHour),
     /** Inbound movements before `before`, newest first per variant, aged in days at `asOf` (local date; `modifier` the zone's offset). */
     inbound: (before: string, asOf: string, modifier: string) => inbound.all(asOf, modifier, before),
-    /** Every variant's category path ('' without one) and cost, as allVariants has them. */
-    costs: (): { variantId: number; categoryPath: string; cost: number | null }[] => {
+    /** Every variant's on hand now at selling locations, category path ('' without one) and cost. */
+    stockAndCosts: (): { variantId: number; onHand: number; categoryPath: string; cost: number | null }[] => {
       const paths = new Map(categoryPaths.all().map((c) => [c.id, c.path]));
-      return costs.all().map(([variantId, categoryId, cost]) => ({ variantId, categoryPath: (categoryId === null ? undefined : paths.get(categoryId)) ?? '', cost }));
+      return stockAndCosts.all().map(([variantId, onHand, categoryId, cost]) => ({ variantId, onHand, categoryPath: (categoryId === null ? undefined : paths.get(categoryId)) ?? '', cost }));
     },
     variants: (ids: readonly number[]) => variants.all(JSON.stringify(ids)),
     /** `after`: only first receipts strictly after this instant ('' for all). */

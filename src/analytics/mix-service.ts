@@ -5,7 +5,7 @@ import type { Db } from '../db/open.js';
 import type { MixRow } from './contract.js';
 import { createMixStore, type MixProductRow } from './mix-store.js';
 import { shopTimeZone, utcRange, type Period } from './periods.js';
-import { createSalesRollup } from './sales-rollup.js';
+import { salesRollupOf } from './sales-rollup.js';
 
 function mixRow(key: number, label: string, rows: readonly MixProductRow[]): MixRow {
   let netSales = 0;
@@ -23,7 +23,7 @@ const byNetSales = (a: MixRow, b: MixRow) => b.netSales - a.netSales || a.label.
 
 export function createMixService(db: Db) {
   const store = createMixStore(db);
-  const rollup = createSalesRollup(db);
+  const rollup = salesRollupOf(db);
   const timeZone = shopTimeZone(db);
   return {
     salesMix(period: Period, products: number, categories: number) {

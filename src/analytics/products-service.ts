@@ -20,8 +20,7 @@ import { classifyAbc, summarizeAbc, type AbcClass } from './abc.js';
 import { utcRange, type Period } from './periods.js';
 import type { ProductHealth } from './products-contract.js';
 import { createProductsStore, type VariantRefunds, type VariantRow, type VariantSales } from './products-store.js';
-import { createSalesRollup, wholeHour } from './sales-rollup.js';
-import { createSalesRollupStore } from './sales-rollup-store.js';
+import { salesRollupOf, wholeHour } from './sales-rollup.js';
 import { createStockDaily } from './stock-daily.js';
 import { coverageOf, createStockStart, stockHistoryOf } from './stock-start.js';
 
@@ -106,59 +105,74 @@ function localDates(timeZone: string): (instant: string) => string {
   };
 }
 
-export function createProductsService(db: Db) {
+export interface ProductsServiceOptions {
+  /** false: always read the orders and the ledger (the definition), never the rollups or the stock cache — for the agreement tests. */
+  cache?: boolean;
+}
+
+export function createProductsService(db: Db, options: ProductsServiceOptions = {}) {
   const store = createProductsStore(db);
   const stockStart = createStockStart(db);
-  const rollup = createSalesRollup(db);
-  const rolled = createSalesRollupStore(db);
-  const stock = createStockDaily(db);
+  const rollup = options.cache === false ? undefined : salesRollupOf(db);
+  const stock = options.cache === false ? undefined : createStockDaily(db);
+
+  /** The variant rollup's hour keys for [from, to) when it can answer (whole hours, brought up to date), else undefined. */
+  function rolledHours(from: string, to: string): [string, string] | undefined {
+    return wholeHour(from) === undefined ? undefined : rollup?.hours(from, to);
+  }
+
+  /** Per variant: sales placed and refunds dated in [from, to), from the orders (the definition). */
+  function directSales(from: string, to: string): { sales: Map<number, VariantSales>; refunds: Map<number, VariantRefunds> } {
+    return { sales: new Map(store.sales(from, to).map((row) => [row.variantId, row])), refunds: new Map(store.refunds(from, to).map((row) => [row.variantId, row])) };
+  }
+
+  /** The same from the variant rollup's hours [fromHour, toHour): units, net, COGS sold; refunds and returned COGS. */
+  function rolledSales(fromHour: string, toHour: string) {
+    const sales = new Map<number, { units: number; netOfDiscounts: number; cogsSold: number; lastPlacedAt: string | null }>();
+    const refunds = new Map<number, VariantRefunds>();
+    for (const row of store.rolledSums(fromHour, toHour)) {
+      if (row.placed > 0) sales.set(row.variantId, row);
+      if (row.refunds !== 0 || row.cogsReturned !== 0) refunds.set(row.variantId, row);
+    }
+    return { sales, refunds };
+  }
+
+  /** The last sale before `before` of each given variant: the order lines of each (the direct path). */
+  function lastSales(variantIds: readonly number[], before: string): Map<number, string> {
+    return new Map(store.lastSales(variantIds, before).map((row) => [row.variantId, row.lastPlacedAt]));
+  }
 
   /**
-   * Per variant: sales in [from, to) with the last sale over [scanFrom, to) (store.sales), and refunds dated
-   * in [from, to) (store.refunds) — from the variant rollup when it can answer, else from the orders.
+   * What moved at or after an instant per variant (`after`: strictly after it), every location (on_hand_total
+   * includes goods in transit): the stock cache, else the ledger. On hand then = on hand now − this.
    */
-  function variantSales(from: string, to: string, scanFrom: string = from): { sales: VariantSales[]; refunds: VariantRefunds[] } {
-    const fromHour = wholeHour(from);
-    const range = fromHour === undefined ? undefined : rollup.hours(scanFrom < from ? scanFrom : from, to);
-    if (fromHour === undefined || range === undefined) return { sales: store.sales(from, to, scanFrom), refunds: store.refunds(from, to) };
-    const rows = rolled.variants(fromHour, range[1], range[0]);
-    return {
-      sales: rows.flatMap(({ variantId, units, netOfDiscounts, cogsSold, lastPlacedAt }) =>
-        lastPlacedAt === null ? [] : [{ variantId, units, netOfDiscounts, cogsSold, lastPlacedAt }],
-      ),
-      refunds: rows.filter((row) => row.refunds !== 0 || row.cogsReturned !== 0).map(({ variantId, refunds, cogsReturned }) => ({ variantId, refunds, cogsReturned })),
-    };
+  function movedSince(instant: string, after = false): Map<number, number> {
+    const deltas = stock?.deltaSince(instant, { strict: after, transit: true }) ?? store.deltasSince(instant, after);
+    return new Map(deltas.map((row) => [row.variantId, row.delta]));
   }
 
-  /** The last sale before `before` of each given variant: the variant rollup's keys, else the order lines of each. */
-  function lastSales(variantIds: readonly number[], before: string): { variantId: number; lastPlacedAt: string }[] {
-    const hour = wholeHour(before);
-    const range = hour === undefined ? undefined : rollup.hours(before, before);
-    return range ? rolled.lastPlacedBefore(variantIds, range[0]) : store.lastSales(variantIds, before);
-  }
+  /** On hand (≥ 0) of a variant given what moved since. */
+  const onHandThen = (v: VariantRow, moved: ReadonlyMap<number, number>) => Math.max(0, v.onHand - (moved.get(v.variantId) ?? 0));
 
-  /** On hand per variant at an instant (≥ 0), or just after it with `after`, from on hand now and the ledger since. */
-  function onHandAt(variants: readonly VariantRow[], instant: string, after = false): Map<number, number> {
-    // Every location counts (on_hand_total includes goods in transit): the stock cache, else the ledger.
-    const deltas = stock.deltaSince(instant, { strict: after, transit: true }) ?? store.deltasSince(instant, after);
-    const later = new Map(deltas.map((row) => [row.variantId, row.delta]));
-    return new Map(variants.map((v) => [v.variantId, Math.max(0, v.onHand - (later.get(v.variantId) ?? 0))]));
+  /** Fills in the title of each row of a page (the ranking needs only SKUs). */
+  function withTitles<T extends { variantId: number }>(rows: readonly T[]): (T & { title: string })[] {
+    const titles = new Map(store.titles(rows.map((row) => row.variantId)).map((row) => [row.variantId, row.title]));
+    return rows.map((row) => ({ ...row, title: titles.get(row.variantId) ?? '' }));
   }
 
   return {
     abc(input: { asOf: string; windowDays: number; measure: 'netSales' | 'grossProfit'; offset: number; limit: number; class?: AbcClass | undefined }) {
       const window: Period = { from: addDays(input.asOf, -(input.windowDays - 1)), to: input.asOf };
       const [from, to] = utcRange(window, store.timeZone());
-      const found = variantSales(from, to);
-      const sales = new Map(found.sales.map((row) => [row.variantId, row]));
-      const refunds = new Map(found.refunds.map((row) => [row.variantId, row]));
-      const items = store.variants().map((v) => {
+      const hours = rolledHours(from, to);
+      const { sales, refunds } = hours ? rolledSales(...hours) : directSales(from, to);
+      const items = store.variantsWithSku().map((v) => {
         const sold = sales.get(v.variantId);
         const refunded = refunds.get(v.variantId);
         // Net sales = quantity × price − line discount − refunds dated in the window.
         const netSales = (sold?.netOfDiscounts ?? 0) - (refunded?.refunds ?? 0);
         const cogs = (sold?.cogsSold ?? 0) - (refunded?.cogsReturned ?? 0);
-        return { variantId: v.variantId, sku: v.sku, title: v.title, value: input.measure === 'netSales' ? netSales : netSales - cogs };
+        return { variantId: v.variantId, sku: v.sku, title: '', value: input.measure === 'netSales' ? netSales : netSales - cogs };
       });
       const ranked = classifyAbc(items);
       const matching = input.class ? ranked.filter((row) => row.class === input.class) : ranked;
@@ -168,7 +182,7 @@ export function createProductsService(db: Db) {
         total: ranked.reduce((sum, row) => sum + row.value, 0),
         classes: summarizeAbc(ranked),
         totalRows: matching.length,
-        rows: matching.slice(input.offset, input.offset + input.limit),
+        rows: withTitles(matching.slice(input.offset, input.offset + input.limit)),
       };
     },
 
@@ -177,25 +191,44 @@ export function createProductsService(db: Db) {
       const period: Period = { from: input.from, to: input.to };
       const days = daysBetween(input.from, input.to) + 1;
       const [start, end] = utcRange(period, tz);
-      const variants = store.variants();
       const history = stockStart.read();
       const coverage = coverageOf(history, start, end);
       const known = coverage !== 'none';
       // When the history starts at or after the period's start, the stock at the start is the stock just after its first records.
       const historyStart = history.at !== null && history.at >= start ? history.at : null;
-      const atStart = known ? onHandAt(variants, historyStart ?? start, historyStart !== null) : new Map<number, number>();
-      const atEnd = known ? onHandAt(variants, end) : new Map<number, number>();
+      const movedAfterStart = known ? movedSince(historyStart ?? start, historyStart !== null) : undefined;
+      const movedAfterEnd = known ? movedSince(end) : new Map<number, number>();
 
       // Days since the last sale ≥ N ⇔ the last sale was placed before local midnight of (to − N + 1).
-      // So one pass over the longest of the two windows gives both counts; no sale in it = both.
+      // So the last sale before the end gives both counts (none = both); it matters only for SKUs in stock.
       const slowBefore = localMidnightUtc(addDays(input.to, 1 - input.slowDays), tz).toISOString();
       const deadBefore = localMidnightUtc(addDays(input.to, 1 - input.deadDays), tz).toISOString();
       const recentFrom = slowBefore < deadBefore ? slowBefore : deadBefore;
-      const found = variantSales(start, end, recentFrom);
-      const scanned = found.sales;
-      const returned = new Map(found.refunds.map((row) => [row.variantId, row.cogsReturned]));
-      const sales = new Map(scanned.filter((row) => row.units > 0).map((row) => [row.variantId, row]));
-      const lastSale = new Map(scanned.map((row) => [row.variantId, row.lastPlacedAt]));
+      const hours = rolledHours(start, end);
+      let variants: VariantRow[];
+      let lastSale: (variantId: number) => string | undefined;
+      let found: { sales: ReadonlyMap<number, { units: number; cogsSold: number }>; refunds: ReadonlyMap<number, VariantRefunds> };
+      if (hours && start <= recentFrom) {
+        // The period holds both windows: its own last sales decide (one before the period is before them too).
+        const rolled = rolledSales(...hours);
+        variants = store.variants();
+        lastSale = (variantId) => rolled.sales.get(variantId)?.lastPlacedAt ?? undefined;
+        found = rolled;
+      } else if (hours) {
+        // A shorter period: each SKU's last sale before the end, asked of those that may be in stock.
+        const rows = store.variantsWithLastSale(hours[1], [...movedAfterEnd.keys()]);
+        const last = new Map(rows.map((row) => [row.variantId, row.lastPlacedAt ?? undefined]));
+        variants = rows;
+        lastSale = (variantId) => last.get(variantId);
+        found = rolledSales(...hours);
+      } else {
+        variants = store.variants();
+        // One pass over the longest of the two windows: the last sale in it, no sale in it = both.
+        const scanned = store.sales(start, end, recentFrom);
+        const last = new Map(scanned.map((row) => [row.variantId, row.lastPlacedAt]));
+        lastSale = (variantId) => last.get(variantId);
+        found = { sales: new Map(scanned.map((row) => [row.variantId, row])), refunds: new Map(store.refunds(start, end).map((row) => [row.variantId, row])) };
+      }
 
       const shop = emptySums();
       const byCategory = new Map<string, HealthSums>();
@@ -205,25 +238,30 @@ export function createProductsService(db: Db) {
           category = emptySums();
           byCategory.set(v.category, category);
         }
-        const sold = sales.get(v.variantId);
-        const onHandEnd = atEnd.get(v.variantId) ?? 0;
+        const sold = found.sales.get(v.variantId);
+        const units = sold?.units ?? 0;
+        const onHandEnd = known ? onHandThen(v, movedAfterEnd) : 0;
         const cost = v.cost ?? 0;
-        const last = lastSale.get(v.variantId);
         const inStock = onHandEnd > 0;
-        const add: HealthSums = {
-          unitsSold: sold?.units ?? 0,
-          onHandEnd,
-          skusSold: sold ? 1 : 0,
-          skusInStock: inStock ? 1 : 0,
-          cogs: (sold?.cogsSold ?? 0) - (returned.get(v.variantId) ?? 0),
-          valueStart: (atStart.get(v.variantId) ?? 0) * cost,
-          valueEnd: onHandEnd * cost,
-          slow: inStock && (last === undefined || last < slowBefore) ? 1 : 0,
-          dead: inStock && (last === undefined || last < deadBefore) ? 1 : 0,
-          noCost: inStock && v.cost === null ? 1 : 0,
-        };
+        const last = inStock ? lastSale(v.variantId) : undefined;
+        const cogs = (sold?.cogsSold ?? 0) - (found.refunds.get(v.variantId)?.cogsReturned ?? 0);
+        const valueStart = movedAfterStart ? onHandThen(v, movedAfterStart) * cost : 0;
+        // A SKU counts as sold with units in the period (the scan's rows without any are only its last sale).
+        const soldSku = units > 0 ? 1 : 0;
+        const slow = inStock && (last === undefined || last < slowBefore) ? 1 : 0;
+        const dead = inStock && (last === undefined || last < deadBefore) ? 1 : 0;
+        const noCost = inStock && v.cost === null ? 1 : 0;
         for (const sums of [shop, category]) {
-          for (const key of Object.keys(add) as (keyof HealthSums)[]) sums[key] += add[key];
+          sums.unitsSold += units;
+          sums.onHandEnd += onHandEnd;
+          sums.skusSold += soldSku;
+          sums.skusInStock += inStock ? 1 : 0;
+          sums.cogs += cogs;
+          sums.valueStart += valueStart;
+          sums.valueEnd += onHandEnd * cost;
+          sums.slow += slow;
+          sums.dead += dead;
+          sums.noCost += noCost;
         }
       }
       return {
@@ -249,35 +287,46 @@ export function createProductsService(db: Db) {
       // Only the stock at the end of asOf matters.
       const coverage = coverageOf(history, end, end);
       if (coverage === 'none') return { asOf: input.asOf, minDays: input.minDays, totalRows: 0, rows: [], stockHistory: stockHistoryOf(history, coverage) };
-      const variants = store.variants();
-      const onHand = onHandAt(variants, end);
-      const soldRecently = new Set(variantSales(recentFrom, end).sales.map((row) => row.variantId));
-      const candidates = variants.filter((v) => (onHand.get(v.variantId) ?? 0) > 0 && !soldRecently.has(v.variantId));
-      const lastSale = new Map(lastSales(candidates.map((v) => v.variantId), recentFrom).map((row) => [row.variantId, row.lastPlacedAt]));
+      const moved = movedSince(end);
+      const hours = rolledHours(recentFrom, end);
+      let candidates: { variantId: number; sku: string; cost: number | null; units: number; last: string | undefined }[];
+      if (hours) {
+        // In stock at the end, with no sale since recentFrom: their last sale before the end is the one before it.
+        candidates = store.variantsWithLastSale(hours[1], [...moved.keys()]).flatMap((v) => {
+          const units = onHandThen(v, moved);
+          return units > 0 && (v.lastPlacedAt === null || v.lastPlacedAt < recentFrom) ? [{ variantId: v.variantId, sku: v.sku, cost: v.cost, units, last: v.lastPlacedAt ?? undefined }] : [];
+        });
+      } else {
+        const soldRecently = new Set(store.sales(recentFrom, end).map((row) => row.variantId));
+        const stocked = store.variantsWithSku().flatMap((v) => {
+          const units = onHandThen(v, moved);
+          return units > 0 && !soldRecently.has(v.variantId) ? [{ variantId: v.variantId, sku: v.sku, cost: v.cost, units }] : [];
+        });
+        const last = lastSales(stocked.map((v) => v.variantId), recentFrom);
+        candidates = stocked.map((v) => ({ ...v, last: last.get(v.variantId) }));
+      }
       const dateOf = localDates(tz);
       const rows = candidates.map((v) => {
-        const last = lastSale.get(v.variantId);
-        const lastSaleDate = last === undefined ? null : dateOf(last);
-        const units = onHand.get(v.variantId) ?? 0;
+        const lastSaleDate = v.last === undefined ? null : dateOf(v.last);
         return {
           variantId: v.variantId,
           sku: v.sku,
-          title: v.title,
           lastSaleDate,
           daysSinceLastSale: lastSaleDate === null ? null : daysBetween(lastSaleDate, input.asOf),
-          onHand: units,
+          onHand: v.units,
           unitCost: v.cost,
-          stockValue: units * (v.cost ?? 0),
+          stockValue: v.units * (v.cost ?? 0),
         };
       });
       // Never sold first (the stalest), then most days; ties by SKU.
       const staleness = (days: number | null) => (days === null ? Number.POSITIVE_INFINITY : days);
       rows.sort((a, b) => staleness(b.daysSinceLastSale) - staleness(a.daysSinceLastSale) || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+      const page = withTitles(rows.slice(input.offset, input.offset + input.limit));
       return {
         asOf: input.asOf,
         minDays: input.minDays,
         totalRows: rows.length,
-        rows: rows.slice(input.offset, input.offset + input.limit),
+        rows: page.map(({ variantId, sku, title, lastSaleDate, daysSinceLastSale, onHand, unitCost, stockValue }) => ({ variantId, sku, title, lastSaleDate, daysSinceLastSale, onHand, unitCost, stockValue })),
         stockHistory: stockHistoryOf(history, coverage),
       };
     },

@@ -2,11 +2,11 @@
 // month), channel, location, category, product or RFM segment for a period,
 // optionally only for one category's products, sorted and paged for the grid.
 import type { Db } from '../db/open.js';
-import { bucketsOf, type Granularity } from './buckets.js';
+import { type Bucket, bucketsOf, type Granularity } from './buckets.js';
 import type { SalesReportRow } from './contract.js';
 import { type Period, shopTimeZone, utcRange } from './periods.js';
 import { createReportStore, type ReportRow } from './report-store.js';
-import { createSalesRollup } from './sales-rollup.js';
+import { createSalesRollup, wholeHour } from './sales-rollup.js';
 import { createSalesRollupStore, type RollupReportRow } from './sales-rollup-store.js';
 import { segmentCodes } from './segments.js';
 import { createSegmentsService } from './segments-service.js';
@@ -40,10 +40,34 @@ export function createReportService(db: Db) {
 
   function timeRows(period: Period, granularity: Granularity, tz: string, category: number | undefined): ReportRow[] {
     const buckets = bucketsOf(period, granularity, tz);
-    const rolled = category === undefined ? rollup.byBucket(buckets) : undefined;
+    const rolled = category === undefined ? rollup.byBucket(buckets) : categoryBucketRows(buckets, category);
     if (rolled) return rolled.map((row, i) => ({ ...row, key: i, label: row.bucket }));
-    // One category, or no rollup: each bucket read from its orders (the orders of every channel summed).
-    return buckets.map((bucket, i) => sumRows(i, bucket.bucket, store.rows('channel', bucket.start, bucket.end, category)));
+    // No rollup: each bucket read from its orders (the shop's total of the bucket).
+    return buckets.map((bucket, i) => sumRows(i, bucket.bucket, store.rows('total', bucket.start, bucket.end, category)));
+  }
+
+  /**
+   * One category's buckets from the product rollup, its distinct orders from the orders (no rollup can hold them: an
+   * order with lines of two of its products counts once); undefined when a bound is not a whole hour or the rollups
+   * cannot be brought up to date, and the orders must be read instead.
+   */
+  function categoryBucketRows(buckets: readonly Bucket[], category: number): (Omit<ReportRow, 'key' | 'label'> & { bucket: string })[] | undefined {
+    const keyed: { fromHour: string; toHour: string }[] = [];
+    for (const bucket of buckets) {
+      const fromHour = wholeHour(bucket.start);
+      const toHour = wholeHour(bucket.end);
+      if (fromHour === undefined || toHour === undefined) return undefined;
+      keyed.push({ fromHour, toHour });
+    }
+    const first = buckets[0];
+    const last = buckets.at(-1);
+    if (!first || !last || !rollup.hours(first.start, last.end)) return undefined;
+    const sums = rolledStore.categoryByBucket(keyed, category);
+    const orders = store.categoryOrders(buckets, category);
+    return buckets.map((bucket, i) => {
+      const row = sums[i] ?? { gmv: 0, discounts: 0, refunds: 0, units: 0, cogsSold: 0, cogsReturned: 0 };
+      return { bucket: bucket.bucket, gmv: row.gmv, discounts: row.discounts, refunds: row.refunds, orders: orders[i] ?? 0, units: row.units, cogsSold: row.cogsSold, cogsReturned: row.cogsReturned };
+    });
   }
 
   /** Per channel from the hourly rollup (undefined when the orders must be read). */

@@ -43,6 +43,15 @@ export interface ReturnedRow {
   refunds: number;
 }
 
+/** Units and refunds returned per key and reason code (with its group), from the lines of the period's orders. */
+export interface ReturnedByReasonRow {
+  key: number | null;
+  code: string;
+  reasonGroup: string;
+  unitsReturned: number;
+  refunds: number;
+}
+
 export function createReturnsStore(db: Db) {
   const cache = new Map<string, Statement<[string, string]>>();
   const statement = (sql: string): Statement<[string, string]> => {
@@ -60,8 +69,14 @@ export function createReturnsStore(db: Db) {
      WHERE r.returned_at >= ? AND r.returned_at < ? AND o.status <> 'cancelled'
      GROUP BY r.id ORDER BY lagDays`,
   );
+  // Changes whenever a return is recorded or removed (ids only grow): the lag's cache key.
+  const marker = db.prepare<[], { count: number; lastId: number | null }>('SELECT COUNT(*) AS count, MAX(id) AS lastId FROM returns');
   return {
     lags: (from: string, to: string) => lags.all(from, to),
+    returnsMarker(): string {
+      const row = marker.get();
+      return `${row?.count ?? 0}:${row?.lastId ?? 0}`;
+    },
     sold(dimension: ReturnsDimension, from: string, to: string): SoldRow[] {
       const { key, label } = keyOf[dimension];
       return statement(`SELECT ${key} AS key, ${label} AS label, SUM(l.quantity) AS unitsSold ${linesInPeriod(dimension)} GROUP BY 1`).all(from, to) as SoldRow[];
@@ -73,6 +88,18 @@ export function createReturnsStore(db: Db) {
          ${returnedLines(dimension)}
          GROUP BY 1, 2`,
       ).all(from, to) as ReturnedRow[];
+    },
+    /**
+     * `returned` and `reasons` in one pass over the returned lines (the report needs both): per key and reason
+     * code. Summed per key and group they are `returned`; per code, `reasons`.
+     */
+    returnedByReason(dimension: ReturnsDimension, from: string, to: string): ReturnedByReasonRow[] {
+      const { key } = keyOf[dimension];
+      return statement(
+        `SELECT ${key} AS key, rl.reason_code AS code, rr.reason_group AS reasonGroup, SUM(rl.quantity) AS unitsReturned, SUM(rl.refund_amount) AS refunds
+         ${returnedLines(dimension)}
+         GROUP BY 1, 2, 3`,
+      ).all(from, to) as ReturnedByReasonRow[];
     },
     reasons(from: string, to: string): { code: string; reasonGroup: string; unitsReturned: number }[] {
       return statement(

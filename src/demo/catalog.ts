@@ -3,9 +3,11 @@
 // and supplier items. Kept in memory too: the order simulation needs it.
 import { LEAVES, PARENTS, PRICE_FACTOR, ean13, shapeFor, type Kind } from './catalog-spec.js';
 import type { Rng } from './prng.js';
+import type { StockingPolicy } from './stocking.js';
 import type { StepContext } from './writer.js';
 
-export type Life = 'steady' | 'slow' | 'dead' | 'discontinued' | 'draft';
+/** 'retired': archived before the two-year window (stocking.ts), never stocked or sold in it. */
+export type Life = 'steady' | 'slow' | 'dead' | 'discontinued' | 'draft' | 'retired';
 
 export interface Product {
   id: number;
@@ -23,6 +25,8 @@ export interface Product {
   coverDays: number;
   packSize: number;
   moq: number;
+  /** Deep tail (stocking.ts): bought by the piece, stocked once first ordered, planned from its long-run rate. */
+  tail?: boolean;
 }
 
 export interface Catalog {
@@ -47,7 +51,7 @@ export interface Catalog {
   supplierCurrency: string[];
 }
 
-const LIFE_WEIGHTS: Record<Life, number> = { steady: 71, slow: 14, dead: 5, discontinued: 6, draft: 4 };
+const LIFE_WEIGHTS: Record<Exclude<Life, 'retired'>, number> = { steady: 71, slow: 14, dead: 5, discontinued: 6, draft: 4 };
 const VARIANT_COUNTS = [1, 2, 3, 4, 6];
 const VARIANT_COUNT_WEIGHTS = [25, 20, 20, 20, 15];
 // Small shops buy most items by the piece or in small packs; only a few come in cartons.
@@ -88,6 +92,7 @@ export interface CatalogContext extends StepContext {
   targetVariants: number;
   supplierCount: number;
   nowIso: string;
+  stocking: StockingPolicy;
 }
 
 export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
@@ -124,7 +129,8 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
     moq, lead_time_days, is_preferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 
   const leafWeights = LEAVES.map((l) => l.share);
-  const lifeKeys = Object.keys(LIFE_WEIGHTS) as Life[];
+  const lifeKeys = Object.keys(LIFE_WEIGHTS) as (keyof typeof LIFE_WEIGHTS)[];
+  const { retiredShare, tailFromRank, noRestockShare } = ctx.stocking;
   const lifeWeights = lifeKeys.map((k) => LIFE_WEIGHTS[k]);
   const products: Product[] = [];
   const cap = ctx.targetVariants;
@@ -146,10 +152,16 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
     const id = products.length + 1;
     const leafIndex = rng.weighted(leafWeights);
     const leaf = LEAVES[leafIndex] ?? LEAVES[0]!;
-    const life = lifeKeys[rng.weighted(lifeWeights)] ?? 'steady';
+    // (No draw when nothing is retired, so a size without retirement keeps its content.)
+    const life: Life = retiredShare > 0 && rng.chance(retiredShare) ? 'retired' : lifeKeys[rng.weighted(lifeWeights)] ?? 'steady';
     let launchDay: number;
     let endDay = 730;
     if (life === 'draft') launchDay = rng.int(700, 729);
+    else if (life === 'retired') {
+      // Sold for a season or two and archived before the window; not before the categories existed.
+      endDay = -rng.int(20, 200);
+      launchDay = endDay - rng.int(90, 190);
+    }
     else if (life === 'dead' || life === 'discontinued') {
       launchDay = rng.int(-300, 450);
       endDay = rng.int(Math.max(launchDay, 0) + 45, 620);
@@ -163,7 +175,7 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
     const title = titleParts.join(words.joiner);
     const no = String(id).padStart(5, '0');
     const handle = `${leaf.prefix.toLowerCase()}-${no}`;
-    const status = life === 'draft' ? 'draft' : life === 'discontinued' ? 'archived' : 'active';
+    const status = life === 'draft' ? 'draft' : life === 'discontinued' || life === 'retired' ? 'archived' : 'active';
     const createdMs = ctx.windowStart + launchDay * dayMs + rng.int(8, 11) * 3_600_000;
     const created = iso(createdMs);
     const updated = iso(Math.max(createdMs, ctx.windowStart + Math.min(729, Math.max(launchDay, endDay - 1)) * dayMs));
@@ -188,13 +200,17 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
     const costShare = 0.3 + rng.next() * 0.3;
     const grams = rng.int(leaf.weight[0], leaf.weight[1]);
     const kindPacks = PACK[leaf.kind];
-    const packSize = rng.pick(kindPacks);
-    const moq = packSize * rng.int(1, 2);
+    const tail = tailFromRank !== null && (life === 'slow' || rank > tailFromRank * Math.max(100, cap / 3));
+    // The deep tail is bought by the piece (drawn anyway, so the draws stay in step).
+    const drawnPack = rng.pick(kindPacks);
+    const drawnMoq = drawnPack * rng.int(1, 2);
+    const packSize = tail ? 1 : drawnPack;
+    const moq = tail ? 1 : drawnMoq;
     const preferred = rng.int(1, suppliers.length);
     const second = rng.chance(0.35) ? 1 + ((preferred + rng.int(0, suppliers.length - 2)) % suppliers.length) : 0;
     const product: Product = {
       id, leaf: leafIndex, kind: leaf.kind, life, launchDay, endDay, pop, firstVariant: v,
-      variantCount: shape.variants.length, coverDays: rng.int(10, 28), packSize, moq,
+      variantCount: shape.variants.length, coverDays: rng.int(10, 28), packSize, moq, tail,
     };
     products.push(product);
     shape.variants.forEach((codes, position) => {
@@ -226,7 +242,7 @@ export async function generateCatalog(ctx: CatalogContext): Promise<Catalog> {
       cost[v] = c;
       weight[v] = shape.weights[position] ?? 1;
       // A few steady sellers are not reordered near the end (the supplier is out): stock-outs to act on.
-      if (life === 'steady' && rng.chance(0.02)) noRestockFrom[v] = 730 - rng.int(5, 45);
+      if (life === 'steady' && rng.chance(noRestockShare)) noRestockFrom[v] = 730 - rng.int(5, 45);
       sku.push(skuText);
       lineTitle.push(labels.length > 0 ? `${title} - ${labels.join(' / ')}` : title);
       v++;

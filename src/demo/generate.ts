@@ -23,6 +23,7 @@ import { planPromotions } from './promotions-plan.js';
 import { writePromotions } from './promotions-write.js';
 import { DemoPurchasing } from './purchasing.js';
 import { StockModel, writeStockLevels } from './stock.js';
+import { LARGE_STOCKING, SMALL_STOCKING, type StockingPolicy } from './stocking.js';
 import { wordsFor } from './words.js';
 import { ChunkWriter, abortError } from './writer.js';
 
@@ -37,6 +38,8 @@ export interface DemoOptions {
    * benchmark curve over 1M, 2M… lines changes only what grows with trading, not the catalogue's size.
    */
   scale?: number;
+  /** How the range is stocked (stocking.ts); the size's own policy when absent. */
+  stocking?: StockingPolicy;
   nativeBinding?: string;
   signal?: AbortSignal;
   onProgress?: (phase: DemoPhase, done: number, total: number) => void;
@@ -63,6 +66,7 @@ interface SizeSpec {
   customers: number;
   lines: number;
   locations: LocationInfo[];
+  stocking: StockingPolicy;
 }
 
 const LINES_PER_ORDER = 1.8;
@@ -75,11 +79,12 @@ export const SIZES: Record<DemoSize, SizeSpec> = {
       { code: 'WH-NJ', kind: 'warehouse', weight: 0.4 },
       { code: 'STORE-1', kind: 'store', weight: 1 },
     ],
+    stocking: SMALL_STOCKING,
   },
   large: {
-    // Lines planned: about 8 % find nothing on the shelf where the order ships from and are not
+    // Lines planned: about 3 % find nothing on the shelf where the order ships from and are not
     // written, so the shop keeps the million order lines the benchmarks are stated for.
-    variants: 100_000, suppliers: 60, customers: 80_000, lines: 1_090_000,
+    variants: 100_000, suppliers: 60, customers: 80_000, lines: 1_037_000,
     locations: [
       { code: 'WH-SH', kind: 'warehouse', weight: 0.45 },
       { code: 'WH-NJ', kind: 'warehouse', weight: 0.3 },
@@ -87,6 +92,7 @@ export const SIZES: Record<DemoSize, SizeSpec> = {
       { code: 'STORE-1', kind: 'store', weight: 0.6 },
       { code: 'STORE-2', kind: 'store', weight: 0.4 },
     ],
+    stocking: LARGE_STOCKING,
   },
 };
 
@@ -125,7 +131,7 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
     throw new Error(`scale must be an integer 1..4 (above 1 only for the large shop), got ${scale}`);
   }
   const base = SIZES[options.size];
-  const spec: SizeSpec = { ...base, lines: base.lines * scale, customers: base.customers * scale };
+  const spec: SizeSpec = { ...base, lines: base.lines * scale, customers: base.customers * scale, stocking: options.stocking ?? base.stocking };
   const words = wordsFor(options.locale);
   const zh = options.locale === 'zh-CN';
   const root = new Rng(options.seed);
@@ -142,7 +148,7 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
   const insertChannel = db.prepare('INSERT INTO channels (id, code, name, platform, active, created_at) VALUES (?, ?, ?, ?, 1, ?)');
   CHANNELS.forEach((c, i) => insertChannel.run(i + 1, c.code, words.channelNames[c.code] ?? c.code, c.platform, opened));
   const catalog = await generateCatalog({
-    db, rng: root.fork(2), words, writer, targetVariants: spec.variants, supplierCount: spec.suppliers, windowStart, nowIso,
+    db, rng: root.fork(2), words, writer, targetVariants: spec.variants, supplierCount: spec.suppliers, windowStart, nowIso, stocking: spec.stocking,
     progress: report('catalog'),
   });
 

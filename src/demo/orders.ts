@@ -83,6 +83,7 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
   const launches: number[][] = Array.from({ length: dayCount }, () => []);
   const endings: number[][] = Array.from({ length: dayCount + 8 }, () => []);
   products.forEach((p, i) => {
+    if (p.life === 'retired') return;
     launches[Math.max(0, p.launchDay)]?.push(i);
     if (p.endDay < dayCount) endings[p.life === 'discontinued' ? p.endDay + 7 : p.endDay]?.push(i);
   });
@@ -117,8 +118,8 @@ export async function simulate(ctx: SimContext): Promise<SimResult> {
     if (ctx.aggregateSales) flushSales(d - 3);
     for (const i of launches[d] ?? []) {
       const p = products[i];
-      // Drafts are not bought yet.
-      if (!p || p.life === 'draft') continue;
+      // Drafts are not bought yet; the deep tail only once a customer orders it (stock.ts ensure).
+      if (!p || p.life === 'draft' || (p.tail && p.life !== 'dead')) continue;
       for (let v = p.firstVariant; v < p.firstVariant + p.variantCount; v++) {
         const factor = p.life === 'dead' ? 2 : 1;
         stock.initial(v, 0, Math.ceil(stock.batch(v, 0, 1) * factor), launchMs(p), p.launchDay < 0 ? 1 : null);
@@ -290,7 +291,7 @@ function orderNumber(channel: number, n: number, iso: string): [string, string |
 function estimateRates(ctx: SimContext, warehouses: number[], stores: number[]): void {
   const { catalog, stock, plan } = ctx;
   let popTotal = 0;
-  for (const p of catalog.products) if (p.life !== 'draft') popTotal += p.pop;
+  for (const p of catalog.products) if (p.life !== 'draft' && p.life !== 'retired') popTotal += p.pop;
   const unitsPerDay = (plan.count * ctx.linesPerOrder * 1.15) / ctx.cal.days.length;
   const whTotal = warehouses.reduce((s, i) => s + (ctx.locations[i]?.weight ?? 0), 0);
   const storeTotal = stores.reduce((s, i) => s + (ctx.locations[i]?.weight ?? 0), 0);
@@ -344,5 +345,7 @@ function adjustments(ctx: SimContext, d: number, dayStart: number, countLater: (
     if (delta < 0 && stock.available(variant, location) < -delta) continue;
     stock.write({ variant, location, delta, reason, reasonCode: code, ms, unitCost: catalog.cost[variant] ?? null }, delta < 0);
     if (delta > 0) countLater(p, delta);
+    // Units written off can take an item to its reorder point as a sale does.
+    else ctx.purchasing.review(variant, location, d, ms);
   }
 }

@@ -12,6 +12,7 @@ import { DAY_MS, type Calendar } from './calendar.js';
 import type { Catalog } from './catalog.js';
 import type { Rng } from './prng.js';
 import type { StockModel } from './stock.js';
+import { TAIL_SPARE } from './stocking.js';
 import type { ChunkWriter } from './writer.js';
 
 interface PoLine {
@@ -67,15 +68,21 @@ export class DemoPurchasing {
   /** After a sale: orders the item if what is on hand and on order fell to its reorder point. */
   review(variant: number, location: number, day: number, ms: number): void {
     const p = this.stock.pair(variant, location);
-    if ((this.onOrder[p] ?? 0) > 0 || day >= (this.catalog.noRestockFrom[variant] ?? 9999)) return;
     const product = this.catalog.products[this.catalog.productOf[variant] ?? 0];
+    // The deep tail is reviewed on its position (on hand + on order): its two units can go before the first is back.
+    const tail = product?.tail === true;
+    const onOrder = this.onOrder[p] ?? 0;
+    if ((!tail && onOrder > 0) || day >= (this.catalog.noRestockFrom[variant] ?? 9999)) return;
     // Nothing more is bought for an item in its last month on sale.
     if (!product || (product.endDay < this.cal.days.length && day >= product.endDay - 30)) return;
     const rate = this.stock.demand(variant, location, ms);
     const lead = this.catalog.leadTime[variant] ?? 14;
     const reorderPoint = Math.ceil(rate * (lead + REVIEW_DAYS) * SAFETY);
-    if (this.stock.available(variant, location) > reorderPoint) return;
-    const qty = Math.max(this.stock.batch(variant, location, 1), Math.ceil(rate * (product.coverDays + lead)));
+    const position = this.stock.available(variant, location) + onOrder;
+    if (position > reorderPoint) return;
+    // The deep tail is ordered back up to TAIL_SPARE units above its reorder point (a customer's two or three).
+    const upTo = tail ? reorderPoint + TAIL_SPARE - position : 0;
+    const qty = Math.max(this.stock.batch(variant, location, 1), Math.ceil(rate * (product.coverDays + lead)), upTo);
     const supplier = this.catalog.supplierOf[variant] ?? 1;
     // Each supplier is ordered from once a week, on its own weekday: the line waits for that day.
     const orderDay = day + ((7 - ((day + supplier) % 7)) % 7);
@@ -99,7 +106,10 @@ export class DemoPurchasing {
     }
     po.sentMs = Math.max(po.sentMs, sentMs);
     po.expectedMs = po.sentMs + lead * DAY_MS;
-    po.lines.push({ id: ++this.lineId, variant, qty });
+    // One line per variant on a PO: a tail item ordered again before the PO went out adds to its line.
+    const same = tail && onOrder > 0 ? po.lines.find((l) => l.variant === variant) : undefined;
+    if (same) same.qty += qty;
+    else po.lines.push({ id: ++this.lineId, variant, qty });
     this.onOrder[p] = (this.onOrder[p] ?? 0) + qty;
   }
 

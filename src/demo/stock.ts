@@ -8,6 +8,7 @@
 // so the ledger's running balance never goes below zero at any moment either.
 import type { Db } from '../db/open.js';
 import type { Catalog } from './catalog.js';
+import { TAIL_SPARE } from './stocking.js';
 import type { ChunkWriter } from './writer.js';
 
 /** Window of the demand estimate reorders are sized with, in days. */
@@ -108,8 +109,13 @@ export class StockModel {
   demand(variant: number, location: number, ms?: number): number {
     const p = this.pair(variant, location);
     const prior = this.rate[p] ?? 0;
-    if (ms === undefined) return prior;
+    // The deep tail is planned from its long-run rate: one sale in a month says little about the next.
+    if (ms === undefined || this.isTail(variant)) return prior;
     return Math.max(prior * 0.5, this.decayed(p, ms) / DEMAND_DAYS);
+  }
+
+  private isTail(variant: number): boolean {
+    return this.catalog.products[this.catalog.productOf[variant] ?? 0]?.tail === true;
   }
 
   private decayed(p: number, ms: number): number {
@@ -153,7 +159,9 @@ export class StockModel {
   ensure(variant: number, location: number, need: number, ms: number, notBefore: number): boolean {
     if (this.stocked[this.pair(variant, location)] !== 1) {
       if (!this.carries(variant, location)) return false;
-      this.initial(variant, location, this.batch(variant, location, need), Math.max(notBefore, ms - 3_600_000), null);
+      // A deep-tail item first ordered: the customer's units and its shelf (a reorder point of one, and the spare).
+      const qty = location === 0 && this.isTail(variant) ? need + 1 + TAIL_SPARE : this.batch(variant, location, need);
+      this.initial(variant, location, qty, Math.max(notBefore, ms - 3_600_000), null);
       return true;
     }
     return this.available(variant, location) >= need;

@@ -15,6 +15,7 @@
 // Not re-entrant: one evaluation loads and reads in the same synchronous call.
 import type { Db } from '../db/open.js';
 import { perDatabase } from '../db/per-database.js';
+import { createWriteStamp } from '../db/write-stamp.js';
 import { lineDiscountSql } from '../analytics/line-discount-sql.js';
 import { promotionVariantsCte } from './target-sql.js';
 
@@ -183,6 +184,10 @@ function build(db: Db) {
   );
 
   let loaded: AttributionQuery | null = null;
+  // The write stamp right after the last load: while it holds, promotion_eval_variants is still
+  // exactly the loaded promotion's variants (nothing written since, by this connection or another).
+  const stamp = createWriteStamp(db);
+  let loadedAt = '';
   return {
     /** Writes the promotion's variants and attributed lines; the reads below read them. */
     load(query: AttributionQuery): void {
@@ -200,7 +205,15 @@ function build(db: Db) {
         gift: query.giftVariantId,
       });
       loaded = query;
+      loadedAt = stamp();
     },
+    /**
+     * Whether temp.promotion_eval_variants holds exactly this promotion's variants now (loaded for it,
+     * not shop-wide, nothing written since): the baseline of the same evaluation copies them from there
+     * rather than resolving its targets a second time (baseline-store.ts).
+     */
+    holdsVariantsOf: (promotionId: number): boolean =>
+      loaded !== null && loaded.promotionId === promotionId && !loaded.shopWide && loadedAt === stamp(),
     totals: (): AttributedTotals => totals.get() ?? { orders: 0, units: 0, gmv: 0, discount: 0, cogs: 0, giftCost: 0 },
     byVariant: (): VariantSales[] => byVariant.all(),
     /** The `limit` variants with the biggest net sales under the promotion. */

@@ -94,6 +94,14 @@ function emptyEvaluation(promotionId: number, window: PromotionWindow): Evaluati
   };
 }
 
+/**
+ * Targets that are only categories take every product of them and of their subcategories, so the
+ * promoted variants' categories hold no other product: nothing to look up for cannibalisation.
+ */
+function wholeCategories(promotion: StoredPromotion): boolean {
+  return promotion.targets.scope === 'targets' && promotion.targets.items.every((item) => item.kind === 'category');
+}
+
 /** The share of a whole-window baseline that falls on the weighted days. */
 function shareOf(baseline: BaselineFigures, weights: readonly number[]): { units: number; scale: number } {
   const total = baseline.daily.reduce((a, b) => a + b, 0);
@@ -254,7 +262,7 @@ export function evaluatePromotion(db: Db, promotionId: number, now: Date, option
   return {
     ...result,
     pullForward: { days: pullForwardDays, units: postUnits, baselineUnits: postBaseline, dipUnits: postUnits - postBaseline, complete },
-    cannibalisation: cannibalisation(db, store, attribution.sameCategoryOthers(), baselines, window, first, days, during),
+    cannibalisation: cannibalisation(db, store, wholeCategories(promotion) ? [] : attribution.sameCategoryOthers(), baselines, window, first, days, during),
     customers: customersOf(attribution, now),
     ab: store.hasControlGroup(promotionId) ? compareGroups(store.audience(promotionId, window.start, window.measuredTo).map((m) => ({ inControl: m.inControl === 1, orders: m.orders, netSales: m.netSales }))) : null,
     rows: evaluationRows(store, attribution, baseline, control !== null ? 0 : scale),

@@ -77,14 +77,23 @@ const detailsSql = `
     LEFT JOIN supplier_items si ON si.id = picked.supplierItemId
     LEFT JOIN suppliers s ON s.id = si.supplier_id`;
 
-// The stock position's lower bound of every candidate, read in one grouped pass: available
-// and manual safety stock per variant over the shelf locations.
+// The stock position's lower bound of every candidate: available and manual safety stock per
+// variant over the shelf locations, grouped per id of the list (a range of the primary key each).
 const stockSql = `
-  WITH ids (id) AS (SELECT value FROM json_each(@demanded) UNION SELECT variant_id FROM stock_levels WHERE safety_stock > 0)
-  SELECT sl.variant_id AS variantId, SUM(sl.on_hand - sl.committed) AS available, SUM(sl.safety_stock) AS manualSafety
-  FROM ids JOIN stock_levels sl ON sl.variant_id = ids.id
-  WHERE sl.location_id IN (SELECT id FROM locations WHERE kind <> 'transit')
-  GROUP BY sl.variant_id`;
+  WITH shelves (id) AS (SELECT id FROM locations WHERE kind <> 'transit')
+  SELECT ids.value AS variantId, SUM(sl.on_hand - sl.committed) AS available, SUM(sl.safety_stock) AS manualSafety
+  FROM json_each(@ids) ids JOIN stock_levels sl ON sl.variant_id = ids.value AND sl.location_id IN shelves
+  GROUP BY ids.key`;
+// Variants with a manual safety stock anywhere: candidates even without sales.
+const safetySql = 'SELECT DISTINCT variant_id AS variantId FROM stock_levels WHERE safety_stock > 0';
+
+// The longest lead time of each variant's supplier items (the item's, else its supplier's, else
+// the default): the chosen item is one of them, so it bounds the lead time the model uses.
+const leadSql = `
+  SELECT ids.value AS variantId,
+    (SELECT MAX(COALESCE(x.lead_time_days, s.lead_time_days, @defaultLead)) FROM supplier_items x LEFT JOIN suppliers s ON s.id = x.supplier_id
+     WHERE x.variant_id = ids.value) AS leadTimeDays
+  FROM json_each(@ids) ids`;
 
 // The largest lead time and service level any variant can have: a bound on every reorder point.
 const boundsSql = `
@@ -99,7 +108,17 @@ export interface StockRow {
 
 /** Available and manual safety stock of the candidates that have stock levels (the others have 0 and none). */
 export function readCandidateStock(db: Db, demanded: readonly number[]): StockRow[] {
-  return db.prepare<[{ demanded: string }], StockRow>(stockSql).all({ demanded: JSON.stringify(demanded) });
+  const ids = new Set(demanded);
+  for (const row of db.prepare<[], { variantId: number }>(safetySql).all()) ids.add(row.variantId);
+  return db.prepare<[{ ids: string }], StockRow>(stockSql).all({ ids: JSON.stringify([...ids]) });
+}
+
+/** The longest lead time any supplier item of each variant gives (`defaultLead` for a variant without one). */
+export function readLeadTimeBounds(db: Db, ids: readonly number[], defaultLead: number): Map<number, number> {
+  const rows = db
+    .prepare<[{ ids: string; defaultLead: number }], { variantId: number; leadTimeDays: number | null }>(leadSql)
+    .all({ ids: JSON.stringify(ids), defaultLead });
+  return new Map(rows.map((row) => [row.variantId, row.leadTimeDays ?? defaultLead]));
 }
 
 /** The longest lead time on any supplier item or supplier, and the highest service level of any variant rule. */

@@ -12,7 +12,7 @@ import { localDateOf } from '../shared/local-time.js';
 import { windowDaysOf, type Demand } from './demand.js';
 import { readDemand } from './demand-store.js';
 import { createDraftPurchaseOrder } from './draft-po.js';
-import { readCandidateDetails, readCandidateStock, readCandidates, readModelBounds, type CandidateRow } from './reorder-candidates.js';
+import { readCandidateDetails, readCandidateStock, readCandidates, readLeadTimeBounds, readModelBounds, type CandidateRow } from './reorder-candidates.js';
 import type { reorderContract, SuggestionLine } from './reorder-contract.js';
 import { explainReorder, inverseNormal, reorder, type ReorderInput, type ReorderResult } from './reorder-model.js';
 import { createReorderSettings } from './reorder-settings.js';
@@ -46,27 +46,30 @@ export function createReorderService(db: Db, clock: Clock, options: ReorderServi
   /**
    * The candidates (sold in their window, or with a manual safety stock) whose stock could be at or
    * below their reorder point. A quick bound, never a second model: position ≥ available (on order
-   * is ≥ 0) and ROP ≤ d̄ × Lmax + max(zmax × σd × √Lmax, manual safety), with Lmax the longest lead
-   * time and zmax the z of the highest service level anywhere (+0.01 for the rounded named z's).
-   * A variant with more available than that can never be suggested, so its supplier terms and
-   * purchase orders are not read. On a shop whose stock covers its sales this skips most variants.
+   * is ≥ 0) and ROP ≤ d̄ × L + max(zmax × σd × √L, manual safety), with zmax the z of the highest
+   * service level anywhere (+0.01 for the rounded named z's) and L a lead time at least the one the
+   * model uses: first the longest anywhere, then, for the variants still in, the longest of their
+   * own supplier items (the default without any). A variant with more available than that can
+   * never be suggested, so its supplier terms and purchase orders are not read. On a shop whose
+   * stock covers its sales this skips most variants. (Adding what is on order here reads the
+   * purchase orders of every variant kept so far: measured, it costs what it saves.)
    */
   const positionBelowBound = (demanded: number[], demand: Map<number, Demand>, shopServiceLevel: number): number[] => {
     const bounds = readModelBounds(db);
-    const lead = Math.max(bounds.leadTimeDays, defaultLeadTimeDays);
+    const longest = Math.max(bounds.leadTimeDays, defaultLeadTimeDays);
     const z = inverseNormal(Math.max(shopServiceLevel, bounds.serviceLevel)) + 0.01;
     const stock = new Map(readCandidateStock(db, demanded).map((row) => [row.variantId, row]));
-    const kept: number[] = [];
-    const consider = (variantId: number) => {
+    const below = (variantId: number, lead: number) => {
       const row = stock.get(variantId);
       const d = demand.get(variantId);
       const bound = (d?.dailyDemand ?? 0) * lead + Math.max(z * (d?.stdDev ?? 0) * Math.sqrt(lead), row?.manualSafety ?? 0, 0);
-      if ((row?.available ?? 0) <= bound + 1e-6 * (1 + Math.abs(bound))) kept.push(variantId);
+      return (row?.available ?? 0) <= bound + 1e-6 * (1 + Math.abs(bound));
     };
-    for (const variantId of demanded) consider(variantId);
+    const kept = demanded.filter((variantId) => below(variantId, longest));
     // Variants with a manual safety stock but no sales are candidates too.
-    for (const row of stock.values()) if (!demand.has(row.variantId) && (row.manualSafety ?? 0) > 0) consider(row.variantId);
-    return kept;
+    for (const row of stock.values()) if (!demand.has(row.variantId) && (row.manualSafety ?? 0) > 0 && below(row.variantId, longest)) kept.push(row.variantId);
+    const leads = readLeadTimeBounds(db, kept, defaultLeadTimeDays);
+    return kept.filter((variantId) => below(variantId, leads.get(variantId) ?? longest));
   };
 
   /**

@@ -14,7 +14,7 @@ import { SessionRegistry } from './session-registry.js';
 import { createSessionState, describeSession, preview, readSession, rememberMapping, type SessionState } from './session.js';
 import { buildTemplate } from './template.js';
 import { targetFor } from './targets/index.js';
-import type { ImportTarget, TargetPlan } from './targets/target.js';
+import { shownRow, type ImportTarget, type TargetPlan } from './targets/target.js';
 
 export interface ImportDeps {
   jobs: JobRunner;
@@ -94,9 +94,12 @@ export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHa
     },
     'imports.get': ({ sessionId }) => describeSession(session(sessionId)),
     'imports.rows': ({ sessionId, outcome, offset, limit }) => {
-      const rows = session(sessionId).plan?.rows ?? [];
+      const plan = session(sessionId).plan;
+      const rows = plan?.rows ?? [];
       const matching = outcome === undefined ? rows : rows.filter((row) => row.outcome === outcome);
-      return { rows: matching.slice(offset, offset + limit), total: matching.length };
+      // Only the page's rows get their changes built (targets that keep them compact: target.ts).
+      const page = matching.slice(offset, offset + limit);
+      return { rows: plan ? page.map((row) => shownRow(plan, row)) : page, total: matching.length };
     },
     'imports.errorsFile': ({ sessionId, format }) => buildErrorsFile(session(sessionId), format, 'Errors'),
     'imports.apply': ({ sessionId, mode }) => {
@@ -136,7 +139,7 @@ export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHa
 
 /** A plan that was applied: its rows (what each did) without the data held to write them. */
 function spent(plan: TargetPlan): TargetPlan {
-  return { rows: plan.rows, notices: plan.notices, write: nothingToWrite };
+  return { rows: plan.rows, notices: plan.notices, ...(plan.changesOf ? { changesOf: plan.changesOf } : {}), write: nothingToWrite };
 }
 
 function* nothingToWrite(): Generator<void, void, void> {

@@ -1,6 +1,6 @@
 // Shared steps for the e2e specs.
 import { mkdirSync } from 'node:fs';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { type Download, expect, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium-options.js';
 import { e2eToken } from './env.js';
 
@@ -93,4 +93,22 @@ export async function rpc<T>(page: Page, method: string, input: unknown): Promis
   );
   if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
   return envelope.value as T;
+}
+
+/**
+ * Opens the Export menu and takes the file in `format`. A list that refreshes while the menu opens
+ * (a promotion starting, a sync arriving) can swallow the first click, as it would a person's, who
+ * clicks again: so does this, once.
+ */
+export async function exportFile(page: Page, format: 'csv' | 'xlsx'): Promise<Download> {
+  for (let attempt = 1; ; attempt += 1) {
+    const download = page.waitForEvent('download', { timeout: 30_000 });
+    if ((await page.getByTestId('export-menu').getAttribute('open')) === null) await page.getByTestId('export-open').click();
+    await page.getByTestId(`export-${format}`).click({ timeout: 10_000 });
+    try {
+      return await download;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
 }

@@ -15,7 +15,7 @@
 //   margin 25.9 % — above it. Product 2 (50.00, cost 20.00) stays above the floor in both.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, rpc } from './helpers.js';
+import { exportFile, openApp, rpc } from './helpers.js';
 
 const shotsDir = '/tmp/shots-promotions';
 
@@ -159,10 +159,7 @@ test('a 满减 promotion: conflict, margin guard, fix, schedule, calendar, 简�
   await expect(row).toBeVisible();
   await expect(row.getByTestId('promo-status')).toHaveAttribute('data-status', 'scheduled');
   // Exported as shown: the type and status in words.
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export-open').click();
-  await page.getByTestId('export-csv').click();
-  const file = await download;
+  const file = await exportFile(page, 'csv');
   expect(file.suggestedFilename()).toBe('Promotions.csv');
   const csv = readFileSync((await file.path()) ?? '', 'utf8');
   const line = csv.split('\n').find((text) => text.includes(name)) ?? '';

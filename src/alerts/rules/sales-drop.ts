@@ -81,6 +81,12 @@ export function salesDropRule(ctx: RuleContext): Finding[] {
   const history = new Float64Array(historyWeeks); // reused: 8 weeks per window day, per subject
   for (const scope of ['product', 'category'] as const) {
     for (const [id, days] of daily[scope]) {
+      // Each window day's baseline is the median of 8 history days: with at most 3 of them non-zero
+      // it is 0 (the middle two of the 8 sorted are zeros). A subject that sold on fewer than 4
+      // history days therefore has no baseline — most of a large catalogue: skip the medians.
+      let soldDays = 0;
+      for (let i = 0; i < 7 * historyWeeks && soldDays < 4; i++) if ((days[i] ?? 0) !== 0) soldDays += 1;
+      if (soldDays < 4) continue;
       const value = windowIndexes.reduce((sum, i) => sum + (days[i] ?? 0), 0);
       let baseline = 0;
       for (const i of windowIndexes) {
@@ -134,12 +140,15 @@ function createCauseFinder(ctx: RuleContext, from: string, to: string, priceFrom
     const since = new Map<number, number>();
     for (const move of moves) since.set(move.variantId, (since.get(move.variantId) ?? 0) + move.delta);
     // A variant that did not move was out throughout exactly when it is out now: only those
-    // and the ones that moved can have run out (an index range, not every variant).
+    // and the ones that moved can have run out (a range of the on-hand index and the moved ids,
+    // as one set: with an OR the planner walks every variant in SKU order).
     const variants = ctx.db
       .prepare<[string], OutVariant & { id: number; onHand: number }>(
         `SELECT v.id, v.sku, v.product_id AS productId, p.category_id AS categoryId, v.on_hand_total AS onHand
          FROM variants v JOIN products p ON p.id = v.product_id
-         WHERE v.status <> 'archived' AND (v.on_hand_total <= 0 OR v.id IN (SELECT value FROM json_each(?))) ORDER BY v.sku`,
+         WHERE v.status <> 'archived'
+           AND v.id IN (SELECT id FROM variants INDEXED BY variants_by_on_hand WHERE on_hand_total <= 0 UNION SELECT value FROM json_each(?))
+         ORDER BY v.sku`,
       )
       .all(JSON.stringify([...since.keys()]));
     const balance = new Map(variants.map((v) => [v.id, v.onHand - (since.get(v.id) ?? 0)]));
@@ -153,9 +162,22 @@ function createCauseFinder(ctx: RuleContext, from: string, to: string, priceFrom
     outVariants = variants.filter((v) => out.has(v.id));
     return outVariants;
   };
-  const stockOuts = (scope: Scope) => ({
-    all: (p: { id: number }) => ranOut().filter((v) => (scope === 'product' ? v.productId : v.categoryId) === p.id),
-  });
+  // Each list grouped once per subject (in its order): hundreds of findings each look theirs up.
+  const grouped = <T extends { productId: number; categoryId: number | null }>(rows: readonly T[]): Record<Scope, Map<number, T[]>> => {
+    const result: Record<Scope, Map<number, T[]>> = { product: new Map(), category: new Map() };
+    for (const row of rows) {
+      for (const scope of ['product', 'category'] as const) {
+        const id = scope === 'product' ? row.productId : row.categoryId;
+        if (id === null) continue;
+        const list = result[scope].get(id);
+        if (list) list.push(row);
+        else result[scope].set(id, [row]);
+      }
+    }
+    return result;
+  };
+  let outBySubject: Record<Scope, Map<number, OutVariant[]>> | null = null;
+  const stockOutsOf = (scope: Scope, id: number): OutVariant[] => (outBySubject ??= grouped(ranOut()))[scope].get(id) ?? [];
   // Price changes and returns of the window, read once and grouped per product and category.
   type PriceChange = { sku: string; before: string | null; after: string | null; at: string };
   const priceRows = ctx.db
@@ -177,15 +199,12 @@ function createCauseFinder(ctx: RuleContext, from: string, to: string, priceFrom
        GROUP BY v.product_id, rl.reason_code`,
     )
     .all(from, to);
-  const subjectOf = (scope: Scope, row: { productId: number; categoryId: number | null }) => (scope === 'product' ? row.productId : row.categoryId);
-  const statements = {
-    product: { stockOuts: stockOuts('product') },
-    category: { stockOuts: stockOuts('category') },
-  };
-  const pricesOf = (scope: Scope, id: number) => priceRows.filter((row) => subjectOf(scope, row) === id);
+  const pricesBySubject = grouped(priceRows);
+  const returnsBySubject = grouped(returnRows);
+  const pricesOf = (scope: Scope, id: number) => pricesBySubject[scope].get(id) ?? [];
   const returnsOf = (scope: Scope, id: number) => {
     const byReason = new Map<string, number>();
-    for (const row of returnRows) if (subjectOf(scope, row) === id) byReason.set(row.reason, (byReason.get(row.reason) ?? 0) + row.units);
+    for (const row of returnsBySubject[scope].get(id) ?? []) byReason.set(row.reason, (byReason.get(row.reason) ?? 0) + row.units);
     return [...byReason].map(([reason, units]) => ({ reason, units })).sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason));
   };
   const money = (json: string | null): number | null => {
@@ -194,7 +213,7 @@ function createCauseFinder(ctx: RuleContext, from: string, to: string, priceFrom
   };
   return (scope: Scope, id: number): KeyedText[] => {
     const causes: KeyedText[] = [];
-    const out = statements[scope].stockOuts.all({ id });
+    const out = stockOutsOf(scope, id);
     if (out.length > 0) {
       causes.push({ key: 'alerts.cause.stockOut', params: { skus: out.slice(0, 5).map((row) => row.sku).join(', '), count: out.length } });
     }

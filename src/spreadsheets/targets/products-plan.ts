@@ -28,7 +28,9 @@ export interface ProductGroup {
 }
 
 export interface ProductsPlan {
+  /** Created rows carry no changes here: `changesOf` builds them for the rows a page shows. */
   rows: RowPlan[];
+  changesOf(row: RowPlan): Change[];
   groups: ProductGroup[];
   catalog: CatalogSnapshot;
   variantChanges: Map<number, Change[]>;
@@ -52,7 +54,47 @@ export function planProducts(input: PlanInput): ProductsPlan {
   for (const group of groups) for (const read of group.rows) groupOf.set(read, group);
   const rows = reads.map((read) => rowPlan(read, groupOf.get(read), variantChanges, stock));
   const written = (read: ProductRowRead) => read.reader.issues.length === 0 && groupOf.get(read)?.failed !== true;
-  return { rows, groups, catalog, variantChanges, stock, notices: stock.notices(written) };
+  const notices = stock.notices(written);
+  // Each row's group by position (reads are in file order, as are the rows), for changesOf.
+  const groupAt = reads.map((read) => groupOf.get(read));
+  // Merged into their group's values, the rows' own product values are read no more (the write and
+  // the shown changes use the group's): 100,000 rows would keep ~45 MB of them for nothing.
+  for (const read of reads) read.product = releasedProductValues;
+  const changesOf = (row: RowPlan): Change[] => {
+    if (row.outcome !== 'create') return row.changes;
+    const at = indexOfRow(reads, row.row);
+    const read = reads[at];
+    return read ? createdChanges(read, groupAt[at], stock.of.get(read)?.onHand) : row.changes;
+  };
+  return { rows, changesOf, groups, catalog, variantChanges, stock, notices };
+}
+
+/** What a row's product values are once planned: nothing (see planProducts). */
+const releasedProductValues: ProductValues = Object.freeze({
+  handle: undefined,
+  title: undefined,
+  description: undefined,
+  brand: undefined,
+  category: undefined,
+  status: undefined,
+  tags: undefined,
+  images: undefined,
+  optionNames: Object.freeze([null, null, null]) as (string | null)[],
+});
+
+/** A created row's changes are built when shown (changesOf): 100,000 new rows would hold ~6 objects each. */
+const builtWhenShown: Change[] = Object.freeze([]) as unknown as Change[];
+
+/** The position of the read of file row `rowNumber` (reads are in file order: binary search). */
+function indexOfRow(reads: readonly ProductRowRead[], rowNumber: number): number {
+  let lo = 0;
+  let hi = reads.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((reads[mid]?.reader.rowNumber ?? 0) < rowNumber) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function groupRows(reads: ProductRowRead[], catalog: CatalogSnapshot): ProductGroup[] {
@@ -244,7 +286,7 @@ function rowPlan(read: ProductRowRead, group: ProductGroup | undefined, variantC
     notes.push(notice(read.woo === 'variable' ? 'variableParent' : 'imageOnlyRow'));
   } else if (creates) outcome = 'create';
   else outcome = changes.length > 0 ? 'update' : 'unchanged';
-  const shown = outcome === 'create' ? createdChanges(read, group, here?.onHand) : changes;
+  const shown = outcome === 'create' ? builtWhenShown : changes;
   return { row: rowNumber, outcome, key, label, changes: shown, issues, ...(notes.length > 0 ? { notes } : {}) };
 }
 

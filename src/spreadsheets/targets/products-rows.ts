@@ -5,7 +5,7 @@
 // (options named by their column headers).
 import { barcodeProblem } from '../../catalog/barcode.js';
 import type { Mapping } from '../mapping.js';
-import { RowReader, type Maybe } from '../row-reader.js';
+import { RowReader, type Maybe, type ReadSettings } from '../row-reader.js';
 import { cellText, parseBoolean } from '../values.js';
 import { normaliseCategoryPath, type CatalogSnapshot, type CatalogVariant } from './products-catalog.js';
 import { isWooCommerceFile } from './woo-file.js';
@@ -61,8 +61,20 @@ const optionFields = [
   ['option3Name', 'option3Value'],
 ] as const;
 
+/** One read-settings object per plan, shared by its rows' readers (each row is kept until the session closes). */
+const settingsOfPlan = new WeakMap<PlanInput, ReadSettings>();
+
+function readSettings(input: PlanInput): ReadSettings {
+  let settings = settingsOfPlan.get(input);
+  if (!settings) {
+    settings = { blankClears: input.options.blankClears, decimalComma: input.decimalComma };
+    settingsOfPlan.set(input, settings);
+  }
+  return settings;
+}
+
 export function readProductRow(row: ImportRow, input: PlanInput, catalog: CatalogSnapshot): ProductRowRead {
-  const reader = new RowReader(input.mapping, row, { blankClears: input.options.blankClears, decimalComma: input.decimalComma });
+  const reader = new RowReader(input.mapping, row, readSettings(input));
   const typeText = reader.raw('wooType').toLowerCase();
   const woo = (wooKinds.has(typeText) ? typeText : null) as WooKind;
   const product: ProductValues = {
@@ -75,17 +87,19 @@ export function readProductRow(row: ImportRow, input: PlanInput, catalog: Catalo
     status: statusOf(reader),
     tags: reader.list('tags'),
     images: reader.list('images'),
-    optionNames: [],
+    // Three slots from the start, filled below: an array grown by push reserves room for 17, and
+    // every planned row keeps its options until the session closes.
+    optionNames: [null, null, null],
   };
-  const options: (string | null)[] = [];
-  for (const [nameField, valueField] of optionFields) {
+  const options: (string | null)[] = [null, null, null];
+  for (const [index, [nameField, valueField]] of optionFields.entries()) {
     const value = reader.raw(valueField);
     // A value column without a name column is named by its header (颜色, 尺码 …).
     // (Only where a value is given: a product without colours in a sheet with a 颜色 column has no options.)
     const name = reader.raw(nameField) || (value !== '' && reader.has(valueField) && !reader.has(nameField) ? genericName(input.mapping, valueField) : '');
-    product.optionNames.push(name === '' ? null : name);
+    product.optionNames[index] = name === '' ? null : name;
     // WooCommerce parents list every value ("White, Blue"); only variations carry one.
-    options.push(value === '' || woo === 'variable' ? null : value);
+    options[index] = value === '' || woo === 'variable' ? null : value;
   }
   // Shopify marks a product without options as Option1 "Title" = "Default Title".
   if (product.optionNames[0]?.toLowerCase() === 'title' && options[0]?.toLowerCase() === 'default title') {

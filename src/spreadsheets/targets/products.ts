@@ -38,11 +38,17 @@ export const productsTarget: ImportTarget = {
     const okRows = new Set(plan.rows.filter((row) => row.outcome !== 'error').map((row) => row.row));
     return {
       rows: plan.rows,
+      changesOf: plan.changesOf,
       notices: plan.notices,
       *write(ctx: WriteContext) {
         const writer = createProductWriter(ctx);
-        // Each written row's variant, for the stock written after the products.
+        // The variant of each written row that brings stock (its own or a later row's of the same SKU),
+        // for the stock written after the products; other rows' ids are not kept (100,000 of them).
+        const stocked = new Set([...plan.stock.of.keys()].map((read) => read.variantRow ?? read));
         const ids = new Map<ProductRowRead, number>();
+        const remember = (read: ProductRowRead, id: number) => {
+          if (stocked.has(read)) ids.set(read, id);
+        };
         for (const group of plan.groups) {
           if (group.failed) continue;
           if (group.existing) {
@@ -52,12 +58,12 @@ export const productsTarget: ImportTarget = {
               if (!okRows.has(read.reader.rowNumber) || !read.hasVariant || read.variantRow) continue;
               if (read.existing) {
                 writer.updateVariant(read.existing.id, plan.variantChanges.get(read.reader.rowNumber) ?? []);
-                ids.set(read, read.existing.id);
-              } else ids.set(read, writer.insertVariant(group.existing.id, read, position.next++));
+                remember(read, read.existing.id);
+              } else remember(read, writer.insertVariant(group.existing.id, read, position.next++));
               yield;
             }
           } else {
-            writer.createProduct(group, ids);
+            writer.createProduct(group, remember);
             yield;
           }
         }
@@ -102,7 +108,7 @@ function createProductWriter(ctx: WriteContext) {
   };
 
   return {
-    createProduct(group: ProductGroup, ids: Map<ProductRowRead, number>): void {
+    createProduct(group: ProductGroup, remember: (read: ProductRowRead, variantId: number) => void): void {
       const v = group.values;
       const title = v.title ?? '';
       const [n1, n2, n3] = v.optionNames;
@@ -114,7 +120,7 @@ function createProductWriter(ctx: WriteContext) {
       for (const name of new Set(v.tags ?? [])) link.run(productId, tags.idFor(name));
       [...new Set(v.images ?? [])].forEach((path, i) => insertImage.run(productId, path, i + 1, now));
       let position = 1;
-      for (const read of group.rows) if (read.hasVariant && !read.variantRow) ids.set(read, addVariant(productId, read, position++));
+      for (const read of group.rows) if (read.hasVariant && !read.variantRow) remember(read, addVariant(productId, read, position++));
     },
     insertVariant: addVariant,
     updateProduct(productId: number, changes: Change[]): void {

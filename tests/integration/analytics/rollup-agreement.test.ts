@@ -1,8 +1,9 @@
-// The rollups per variant, customer, product and category (migrations 0006, 0014) are a cache of
+// The rollups per channel, variant, customer, product and category (migrations 0006, 0014) are a cache of
 // the orders, never a second definition: on the small demo shop, after each kind of change a sync,
 // an import or a person makes — new orders, edited lines, cancellations, refunds, returns, orders
 // arriving late for long-past days, a variant moved to another product, a product to another
-// category — the sums the rollups give for a period equal the same sums read from the orders.
+// category, an order left without lines — the sums the rollups give for a period equal the same sums read
+// from the orders.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,12 +132,54 @@ function ordersPer(kind: 'product' | 'category', from: string, to: string, fromR
     .all(instant(from), instant(to)) as Row[];
 }
 
+/** Per channel: the sums of sales_hourly, and the same read from the orders (kpi-store.ts's rules). */
+function channelsFromRollup(from: string, to: string): Row[] {
+  return db
+    .prepare(
+      `SELECT channel_id AS id, SUM(orders) AS orders, SUM(gmv) AS gmv, SUM(discounts) AS discounts, SUM(units) AS units, SUM(cogs_sold) AS cogs,
+              SUM(new_customers) AS newCustomers, SUM(units_returned) AS unitsReturned, SUM(refunds) AS refunds, SUM(cogs_returned) AS cogsReturned
+       FROM sales_hourly WHERE hour >= ? AND hour < ? GROUP BY channel_id
+       HAVING SUM(orders) > 0 OR SUM(units_returned) > 0 OR SUM(refunds) > 0 OR SUM(cogs_returned) > 0`,
+    )
+    .all(from, to) as Row[];
+}
+
+function channelsFromOrders(from: string, to: string): Row[] {
+  return db
+    .prepare(
+      `WITH placed AS (
+         SELECT o.channel_id AS id, COUNT(*) AS orders,
+                COALESCE(SUM((SELECT SUM(quantity * unit_price) FROM order_lines WHERE order_id = o.id)), 0) AS gmv,
+                SUM(o.discount_total) AS discounts,
+                COALESCE(SUM((SELECT SUM(quantity) FROM order_lines WHERE order_id = o.id)), 0) AS units,
+                COALESCE(SUM((SELECT SUM(quantity * COALESCE(unit_cost, 0)) FROM order_lines WHERE order_id = o.id)), 0) AS cogs,
+                SUM(o.customer_id IS NOT NULL AND o.id = (SELECT f.id FROM orders f WHERE f.customer_id = o.customer_id AND f.status <> 'cancelled'
+                                                         ORDER BY f.placed_at, f.id LIMIT 1)) AS newCustomers,
+                COALESCE(SUM((SELECT SUM(rl.quantity) FROM returns r JOIN return_lines rl ON rl.return_id = r.id WHERE r.order_id = o.id)), 0) AS unitsReturned
+         FROM orders o WHERE o.placed_at >= @from AND o.placed_at < @to AND o.status <> 'cancelled'
+         GROUP BY o.channel_id
+       ), refunded AS (
+         SELECT o.channel_id AS id, SUM(rl.refund_amount) AS refunds, SUM(rl.quantity * COALESCE(ol.unit_cost, 0)) AS cogsReturned
+         FROM returns r JOIN return_lines rl ON rl.return_id = r.id JOIN order_lines ol ON ol.id = rl.order_line_id
+         JOIN orders o ON o.id = r.order_id AND o.status <> 'cancelled'
+         WHERE r.returned_at >= @from AND r.returned_at < @to
+         GROUP BY 1
+       ), ids AS (SELECT id FROM placed UNION SELECT id FROM refunded)
+       SELECT ids.id, COALESCE(p.orders, 0) AS orders, COALESCE(p.gmv, 0) AS gmv, COALESCE(p.discounts, 0) AS discounts, COALESCE(p.units, 0) AS units,
+              COALESCE(p.cogs, 0) AS cogs, COALESCE(p.newCustomers, 0) AS newCustomers, COALESCE(p.unitsReturned, 0) AS unitsReturned,
+              COALESCE(f.refunds, 0) AS refunds, COALESCE(f.cogsReturned, 0) AS cogsReturned
+       FROM ids LEFT JOIN placed p ON p.id = ids.id LEFT JOIN refunded f ON f.id = ids.id`,
+    )
+    .all({ from: instant(from), to: instant(to) }) as Row[];
+}
+
 function expectAgreement(): void {
   expect(createSalesRollup(db).refresh()).toBe(true);
   for (const [from, to] of periods) {
     const label = `${from} … ${to}`;
     expect(normalised(variantsFromRollup(from, to), 'id'), `variants ${label}`).toEqual(normalised(variantsFromOrders(from, to), 'id'));
     expect(normalised(customersFromRollup(from, to), 'id'), `customers ${label}`).toEqual(normalised(customersFromOrders(from, to), 'id'));
+    expect(normalised(channelsFromRollup(from, to), 'id'), `channels ${label}`).toEqual(normalised(channelsFromOrders(from, to), 'id'));
     for (const kind of ['product', 'category'] as const) {
       expect(normalised(ordersPer(kind, from, to, true), 'id'), `${kind} orders ${label}`).toEqual(normalised(ordersPer(kind, from, to, false), 'id'));
     }
@@ -183,6 +226,10 @@ describe('rollups per variant, customer, product and category', () => {
     addReturn(db, late, '2025-03-12T08:00:00.000Z', 1, 900);
     const other = one<{ id: number }>('SELECT id FROM orders WHERE customer_id <> ? AND status <> ? ORDER BY id DESC LIMIT 1', customer, 'cancelled');
     db.prepare('UPDATE orders SET customer_id = ?, placed_at = ? WHERE id = ?').run(customer, '2025-03-06T10:10:00.000Z', other.id);
+    expectAgreement();
+    // An order left without lines (a channel's edit) still counts as an order, with nothing sold.
+    const bare = addOrder(db, '2026-11-20T10:10:00.000Z', customer, [[b, 1]]);
+    db.prepare('DELETE FROM order_lines WHERE order_id = ?').run(bare);
     expectAgreement();
     // A return deleted, a line deleted, an order deleted.
     db.prepare('DELETE FROM returns WHERE order_id = ?').run(late);

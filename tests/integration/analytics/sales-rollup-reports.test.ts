@@ -10,11 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addOrder, addReturn, expectRollupAgreement } from './order-changes.js';
 import { createMixService } from '../../../src/analytics/mix-service.js';
 import { createProductsService } from '../../../src/analytics/products-service.js';
 import { createReportService, type ReportBy } from '../../../src/analytics/report-service.js';
 import { createReturnsService } from '../../../src/analytics/returns-service.js';
-import { createSalesRollup } from '../../../src/analytics/sales-rollup.js';
 import { openDatabase, type Db } from '../../../src/db/open.js';
 import { generateDemoShop } from '../../../src/demo/generate.js';
 
@@ -60,52 +60,9 @@ function answers(): Record<string, unknown> {
   return out;
 }
 
-/** The same answers read from the orders: another connection holds the write lock while an hour is dirty. */
-function directAnswers(): Record<string, unknown> {
-  db.prepare("INSERT OR IGNORE INTO sales_hourly_dirty (hour) VALUES ('2000-01-01T00')").run();
-  const other = openDatabase(path);
-  other.exec('BEGIN IMMEDIATE');
-  try {
-    // The rollups cannot answer now (the check the reports make first).
-    expect(createSalesRollup(db).hours('2026-11-01T00:00:00.000Z', '2026-11-02T00:00:00.000Z')).toBeUndefined();
-    return answers();
-  } finally {
-    other.exec('ROLLBACK');
-    other.close();
-  }
-}
 
-function expectAgreement(): void {
-  const direct = directAnswers();
-  const rolled = answers();
-  expect(createSalesRollup(db).hours('2026-11-01T00:00:00.000Z', '2026-11-02T00:00:00.000Z')).toBeDefined();
-  for (const key of Object.keys(direct)) expect(rolled[key], key).toEqual(direct[key]);
-}
 
-function addOrder(placedAt: string, customerId: number | null, lines: [number | null, number][]): number {
-  const base = one<{ channelId: number; locationId: number }>('SELECT channel_id AS channelId, location_id AS locationId FROM orders ORDER BY id LIMIT 1');
-  const orderId = Number(
-    db
-      .prepare(
-        `INSERT INTO orders (channel_id, order_number, customer_id, location_id, status, placed_at, currency, subtotal, discount_total, total)
-         VALUES (?, ?, ?, ?, 'open', ?, 'USD', 0, 700, 0)`,
-      )
-      .run(base.channelId, `REPORTS-${placedAt}-${Math.random()}`, customerId, base.locationId, placedAt).lastInsertRowid,
-  );
-  lines.forEach(([variantId, quantity], i) => {
-    const v = variantId === null ? { sku: 'GONE-1', price: 1234, cost: 400 } : one<{ sku: string; price: number; cost: number | null }>('SELECT sku, price, cost FROM variants WHERE id = ?', variantId);
-    db.prepare('INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price, unit_cost, discount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      orderId, variantId, v.sku, `${v.sku} as sold`, quantity, v.price, v.cost, i === 0 ? 300 : 0,
-    );
-  });
-  return orderId;
-}
 
-function addReturn(orderId: number, returnedAt: string, quantity: number, refund: number, reason = 'too_small'): void {
-  const line = one<{ id: number }>('SELECT id FROM order_lines WHERE order_id = ? ORDER BY id LIMIT 1', orderId);
-  const returnId = Number(db.prepare('INSERT INTO returns (order_id, returned_at) VALUES (?, ?)').run(orderId, returnedAt).lastInsertRowid);
-  db.prepare('INSERT INTO return_lines (return_id, order_line_id, quantity, reason_code, refund_amount) VALUES (?, ?, ?, ?, ?)').run(returnId, line.id, quantity, reason, refund);
-}
 
 beforeAll(async () => {
   await generateDemoShop({ path, size: 'small', seed: 11, locale: 'en', now: NOW });
@@ -119,28 +76,28 @@ afterAll(() => {
 describe('reports through the sales rollups', () => {
   it('agree with the orders on the demo shop as generated', () => {
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM sales_variant_hourly').n).toBeGreaterThan(1000);
-    expectAgreement();
+    expectRollupAgreement(db, path, answers);
   }, 120_000);
 
   it('agree after new, edited, returned, refunded, cancelled and late-arriving orders', () => {
     const customer = one<{ id: number }>('SELECT customer_id AS id FROM orders WHERE customer_id IS NOT NULL ORDER BY id LIMIT 1').id;
     const [a, b, c] = (db.prepare('SELECT id FROM variants ORDER BY id LIMIT 3').all() as { id: number }[]).map((v) => v.id) as [number, number, number];
     // New orders today: a customer's, a guest's with a line whose variant is gone from the catalogue.
-    const today = addOrder('2026-11-20T09:15:00.000Z', customer, [[a, 2], [b, 1]]);
-    addOrder('2026-11-20T09:40:00.000Z', null, [[c, 3], [null, 1]]);
-    expectAgreement();
+    const today = addOrder(db, '2026-11-20T09:15:00.000Z', customer, [[a, 2], [b, 1]]);
+    addOrder(db, '2026-11-20T09:40:00.000Z', null, [[c, 3], [null, 1]]);
+    expectRollupAgreement(db, path, answers);
     // Edited: a line's quantity, price, variant and discount, and the order's discount.
     const line = one<{ id: number }>('SELECT id FROM order_lines WHERE order_id = ? ORDER BY id LIMIT 1', today);
     db.prepare('UPDATE order_lines SET quantity = 5, unit_price = unit_price + 100, variant_id = ?, discount = 50 WHERE id = ?').run(c, line.id);
     db.prepare('UPDATE orders SET discount_total = 1200 WHERE id = ?').run(today);
     // Returned and refunded (a quality reason), then the order is cancelled.
-    addReturn(today, '2026-11-20T11:05:00.000Z', 2, 2500, 'defective');
-    expectAgreement();
+    addReturn(db, today, '2026-11-20T11:05:00.000Z', 2, 2500, 'defective');
+    expectRollupAgreement(db, path, answers);
     db.prepare("UPDATE orders SET status = 'cancelled' WHERE id = ?").run(today);
     // An order arriving late for a day in March 2025, returned a week later.
-    const late = addOrder('2025-03-05T03:20:00.000Z', customer, [[b, 1], [a, 1]]);
-    addReturn(late, '2025-03-12T08:00:00.000Z', 1, 900);
-    expectAgreement();
+    const late = addOrder(db, '2025-03-05T03:20:00.000Z', customer, [[b, 1], [a, 1]]);
+    addReturn(db, late, '2025-03-12T08:00:00.000Z', 1, 900);
+    expectRollupAgreement(db, path, answers);
   }, 300_000);
 
   it('agree after a variant moves to another product and a product to another category', () => {
@@ -151,6 +108,6 @@ describe('reports through the sales rollups', () => {
     db.prepare('UPDATE variants SET product_id = ? WHERE id = ?').run(otherProduct.id, sold.variantId);
     const otherCategory = one<{ id: number }>('SELECT id FROM categories WHERE id IS NOT ? ORDER BY id DESC LIMIT 1', otherProduct.categoryId);
     db.prepare('UPDATE products SET category_id = ? WHERE id = ?').run(otherCategory.id, otherProduct.id);
-    expectAgreement();
+    expectRollupAgreement(db, path, answers);
   }, 300_000);
 });

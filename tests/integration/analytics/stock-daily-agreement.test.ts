@@ -5,6 +5,7 @@
 // inventory answer through it equals the answer read from the ledger.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInventoryAnalyticsService } from '../../../src/analytics/inventory-service.js';
+import { createProductsService } from '../../../src/analytics/products-service.js';
 import { createStockDaily } from '../../../src/analytics/stock-daily.js';
 import type { Db } from '../../../src/db/open.js';
 import { openDatabase } from '../../../src/db/open.js';
@@ -158,6 +159,22 @@ function expectAnswersAgree(db: Db) {
   for (const period of periods) expect(cached.stockOuts(period, 0, 500)).toEqual(direct.stockOuts(period, 0, 500));
   for (const asOf of ['2026-11-19', '2026-11-01', '2026-03-08', '2025-07-04']) expect(cached.inventoryAging(asOf)).toEqual(direct.inventoryAging(asOf));
   for (const days of [30, 90, 365]) expect(cached.newProductSellThrough('2026-11-19', days, 50)).toEqual(direct.newProductSellThrough('2026-11-19', days, 50));
+  // Product health, ABC and slow movers through the sales rollups and the stock cache equal the orders and the ledger.
+  const products = createProductsService(db);
+  const productsDirect = createProductsService(db, { cache: false });
+  for (const period of periods) {
+    for (const [slowDays, deadDays] of [[60, 180], [7, 30]] as const) {
+      expect(products.productHealth({ ...period, slowDays, deadDays })).toEqual(productsDirect.productHealth({ ...period, slowDays, deadDays }));
+    }
+  }
+  for (const asOf of ['2026-11-19', '2026-03-08']) {
+    for (const windowDays of [30, 365]) {
+      for (const measure of ['netSales', 'grossProfit'] as const) {
+        expect(products.abc({ asOf, windowDays, measure, offset: 0, limit: 100 })).toEqual(productsDirect.abc({ asOf, windowDays, measure, offset: 0, limit: 100 }));
+      }
+    }
+    for (const minDays of [1, 30, 365]) expect(products.slowMovers({ asOf, minDays, offset: 0, limit: 100 })).toEqual(productsDirect.slowMovers({ asOf, minDays, offset: 0, limit: 100 }));
+  }
   // The stock at an instant: any instant, on a whole hour or not, strictly after it or not, with transit or not.
   const daily = createStockDaily(db);
   for (const instant of ['2026-11-19T05:00:00.000Z', '2026-10-10T18:30:00.000Z', '2025-03-09T07:13:21.000Z', '2024-01-01T00:00:00.000Z']) {

@@ -9,28 +9,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/db/open.js';
 import { generateDemoShop } from '../../../src/demo/generate.js';
-import { baselineOfLoadedSet, type Baseline } from '../../../src/promotions/baseline.js';
-import { baselineStoreOf, smallSetVariants } from '../../../src/promotions/baseline-store.js';
+import { smallSetVariants } from '../../../src/promotions/baseline-store.js';
+import { baselineBothWays } from './baseline-both-ways.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'shopdesk-baseline-variants-'));
 let db: Db;
 let set: number[];
 
-function both(start: string): { fast: Baseline; exact: Baseline; source: string | null } {
-  const store = baselineStoreOf(db);
-  return store.withVariantSet({ variantIds: set }, () => {
-    const fast = baselineOfLoadedSet(store, start, 30);
-    const source = store.lastSalesSource();
-    const exact = baselineOfLoadedSet(store, start, 30, { exact: true });
-    expect(store.lastSalesSource()).toBe('lines');
-    return { fast, exact, source };
-  });
-}
 
 function expectAgreement(): void {
   for (const start of ['2026-09-01', '2026-11-10']) {
-    const { fast, exact, source } = both(start);
+    const { fast, exact, source } = baselineBothWays(db, set, start, 30);
     expect(source).toBe('rollup');
     expect(fast.total).toBeGreaterThan(0);
     expect(fast.daily).toEqual(exact.daily);
