@@ -3,7 +3,7 @@
 import type { Db } from '../db/open.js';
 import type { KpiValues } from './contract.js';
 import { createKpiStore } from './kpi-store.js';
-import { createSalesRollup } from './sales-rollup.js';
+import { salesRollupOf } from './sales-rollup.js';
 import { cutInstant, matchingDay, partialDayOf, type Period, previousPeriod, sameDaysLastYear, shopTimeZone, utcRange } from './periods.js';
 import { createReturnMaturity, stillMaturing } from './return-maturity.js';
 
@@ -51,7 +51,8 @@ function values(p: Parts): KpiValues {
 
 export function createKpiService(db: Db) {
   const store = createKpiStore(db);
-  const rollup = createSalesRollup(db);
+  // The connection's one rollup (its statements prepared once, shared with the other reports).
+  const rollup = salesRollupOf(db);
   const timeZone = shopTimeZone(db);
   const maturity = createReturnMaturity(db);
 

@@ -39,39 +39,57 @@ export interface CandidateDetails {
   lowStock: number;
 }
 
+// What is on order for a variant: outstanding units on sent / partially received POs. For a
+// few variants (the incremental alert check), each one's PO lines by the variant index; for
+// many, the open POs' lines once (a few thousand, by the status index) — looking thousands of
+// candidates up by variant walks every PO each was ever on (about half the statement's time).
+const onOrderOneSql = `COALESCE((SELECT SUM(MAX(pol.quantity_ordered - pol.quantity_received, 0))
+      FROM purchase_order_lines pol JOIN purchase_orders po ON po.id = pol.purchase_order_id
+      WHERE pol.variant_id = v.id AND po.status IN ('sent', 'partially_received')), 0)`;
+const onOrderManySql = `ordered (variantId, units) AS (
+    SELECT pol.variant_id, SUM(MAX(pol.quantity_ordered - pol.quantity_received, 0))
+    FROM purchase_orders po JOIN purchase_order_lines pol ON pol.purchase_order_id = po.id
+    WHERE po.status IN ('sent', 'partially_received')
+    GROUP BY pol.variant_id)`;
+/** Beyond this many candidates the open POs' lines are read once rather than per variant. */
+const manyCandidates = 200;
+
 // Read for the given variants only (those that can need ordering: see
 // reorder-service.ts). Each figure is a lookup on an index, so the cost follows
 // those variants, not the whole catalog. Bundles are not bought: their sales
 // count as demand for their components (demand.ts).
-const candidatesSql = `
+const candidatesSql = (many: boolean) => `
   WITH ids (id) AS (SELECT value FROM json_each(@ids)),
-  shelves (id) AS (SELECT id FROM locations WHERE kind <> 'transit')
+  shelves (id) AS (SELECT id FROM locations WHERE kind <> 'transit')${many ? `,
+  ${onOrderManySql}` : ''}
   SELECT v.id AS variantId, si.id AS supplierItemId, si.cost AS unitCost,
     si.pack_size AS packSize, si.moq, COALESCE(si.lead_time_days, s.lead_time_days) AS leadTimeDays,
     r.safety_mode AS ruleMode, r.service_level AS ruleServiceLevel,
     COALESCE((SELECT SUM(sl.on_hand - sl.committed) FROM stock_levels sl WHERE sl.variant_id = v.id AND sl.location_id IN shelves), 0) AS available,
     (SELECT SUM(sl.safety_stock) FROM stock_levels sl WHERE sl.variant_id = v.id AND sl.location_id IN shelves) AS manualSafety,
-    COALESCE((SELECT SUM(MAX(pol.quantity_ordered - pol.quantity_received, 0))
-      FROM purchase_order_lines pol JOIN purchase_orders po ON po.id = pol.purchase_order_id
-      WHERE pol.variant_id = v.id AND po.status IN ('sent', 'partially_received')), 0) AS onOrder
+    ${many ? 'COALESCE(ordered.units, 0)' : onOrderOneSql} AS onOrder
   FROM ids JOIN variants v ON v.id = ids.id JOIN products p ON p.id = v.product_id
     -- The chosen supplier item: preferred, else cheapest, else the oldest.
     LEFT JOIN supplier_items si ON si.id = (
       SELECT x.id FROM supplier_items x WHERE x.variant_id = v.id ORDER BY x.is_preferred DESC, x.cost, x.id LIMIT 1)
     LEFT JOIN suppliers s ON s.id = si.supplier_id
-    LEFT JOIN variant_stock_rules r ON r.variant_id = v.id
+    LEFT JOIN variant_stock_rules r ON r.variant_id = v.id${many ? `
+    LEFT JOIN ordered ON ordered.variantId = v.id` : ''}
   WHERE v.status = 'active' AND p.status = 'active'
     AND NOT EXISTS (SELECT 1 FROM bundle_components bc WHERE bc.bundle_variant_id = v.id)`;
 
 // Input: JSON [[variantId, supplierItemId | null], …] of the suggested lines.
 const detailsSql = `
   WITH picked (variantId, supplierItemId) AS (
-    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@picked))
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@picked)),
+  -- The variants on a draft PO, from the drafts' lines (drafts are few; as \`ordered\` above).
+  drafted (id) AS (
+    SELECT pol.variant_id FROM purchase_orders po JOIN purchase_order_lines pol ON pol.purchase_order_id = po.id
+    WHERE po.status = 'draft')
   SELECT v.id AS variantId, v.sku,
     p.title || CASE WHEN ${variantTitleSql} <> '' THEN ' — ' || ${variantTitleSql} ELSE '' END AS title,
     s.id AS supplierId, s.name AS supplierName, s.currency, si.supplier_sku AS supplierSku,
-    EXISTS (SELECT 1 FROM purchase_order_lines pol JOIN purchase_orders po ON po.id = pol.purchase_order_id
-      WHERE pol.variant_id = v.id AND po.status = 'draft') AS onDraft,
+    v.id IN (SELECT id FROM drafted) AS onDraft,
     ${isLowStockOneSql('v.id')} AS lowStock
   FROM picked JOIN variants v ON v.id = picked.variantId JOIN products p ON p.id = v.product_id
     LEFT JOIN supplier_items si ON si.id = picked.supplierItemId
@@ -128,7 +146,7 @@ export function readModelBounds(db: Db): { leadTimeDays: number; serviceLevel: n
 
 /** The model's inputs for these variants (inactive ones and bundles left out). */
 export function readCandidates(db: Db, ids: readonly number[]): CandidateRow[] {
-  return db.prepare<[{ ids: string }], CandidateRow>(candidatesSql).all({ ids: JSON.stringify(ids) });
+  return db.prepare<[{ ids: string }], CandidateRow>(candidatesSql(ids.length > manyCandidates)).all({ ids: JSON.stringify(ids) });
 }
 
 /** What the page shows of the candidates the model suggests ordering, by variant id. */
