@@ -15,3 +15,15 @@ export function baselineBothWays(db: Db, variantIds: number[], start: string, da
     return { fast, exact, source };
   });
 }
+
+/** The set's baseline through the rollup equals the one read from the order lines, day by day and per variant; returns it. */
+export function expectRollupBaselineAgrees(db: Db, variantIds: number[], start: string, days: number): Baseline {
+  const { fast, exact, source } = baselineBothWays(db, variantIds, start, days);
+  expect(source).toBe('rollup');
+  expect(fast.total).toBeGreaterThan(0);
+  expect(fast.daily).toEqual(exact.daily);
+  expect(fast.wape).toBe(exact.wape);
+  expect(fast.historyDays).toBe(exact.historyDays);
+  expect([...fast.byVariant].sort((a, b) => a[0] - b[0])).toEqual([...exact.byVariant].sort((a, b) => a[0] - b[0]));
+  return fast;
+}
