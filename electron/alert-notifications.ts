@@ -15,6 +15,7 @@ import { digestDue, emptyDigestState, urgentToNotify, type DigestState } from '.
 import { alertGroupsEn, alertGroupsZh } from '../renderer/src/i18n/areas/alert-groups.js';
 import { alertsEn, alertsZh } from '../renderer/src/i18n/areas/alerts.js';
 import { promotionsAlertsEn, promotionsAlertsZh } from '../renderer/src/i18n/areas/promotions-alerts.js';
+import { shopLocale } from './shop-locale.js';
 
 type Digest = MethodOutput<'alerts.digest'>;
 type DigestGroup = Digest['groups'][number];
@@ -78,11 +79,7 @@ function saveState(file: string, state: DigestState): void {
 export function notifyAlerts(core: Core): () => void {
   const file = join(app.getPath('userData'), 'alert-digest.json');
   let state = loadState(file);
-  const texts = async (): Promise<Texts> => {
-    const answer = await core.call('settings.get', {});
-    const locale = answer.ok && typeof answer.value === 'object' && answer.value !== null && 'locale' in answer.value ? answer.value.locale : 'en';
-    return textsFor(typeof locale === 'string' ? locale : 'en');
-  };
+  const texts = async (): Promise<Texts> => textsFor(await shopLocale(core));
   const digest = async (): Promise<Digest | null> => {
     const answer = await core.call('alerts.digest', {});
     const parsed = answer.ok ? alertsContract['alerts.digest'].output.safeParse(answer.value) : null;

@@ -8,7 +8,9 @@ import type { Core } from '../src/core.js';
 import { AppError, validationError } from '../src/shared/app-error.js';
 import { ipcChannels } from '../src/shared/bridge.js';
 import type { Envelope } from '../src/shared/envelope.js';
-import { isAppUrl } from './app-url.js';
+import { isAppPageUrl } from './app-url.js';
+import { devRendererUrl } from './paths.js';
+import type { Via } from '../src/team/via.js';
 
 const rpcRequestSchema = z.object({
   method: z.string().min(1).max(200),
@@ -25,7 +27,7 @@ function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | unde
     frame !== null &&
     frame.processId === main.processId &&
     frame.routingId === main.routingId &&
-    isAppUrl(frame.url)
+    isAppPageUrl(frame.url, devRendererUrl())
   );
 }
 
@@ -39,6 +41,14 @@ function failure(error: AppError): Envelope<unknown> {
  * Returns a function that removes the handler and the event forwarding.
  */
 export function wireIpc(core: Core, currentWindow: () => BrowserWindow | undefined): () => void {
+  // The signed-in person's session per window, held here in the main process: page script never
+  // sees the token (the sign-in answer hands it to `setSession`, not to the renderer).
+  const sessions = new Map<number, string>();
+  const viaFor = (contentsId: number): Via => ({
+    origin: 'desktop',
+    session: sessions.get(contentsId),
+    setSession: (token) => (token === null ? sessions.delete(contentsId) : sessions.set(contentsId, token)),
+  });
   ipcMain.handle(ipcChannels.rpc, async (event, request: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event, currentWindow())) {
       // Answer with an envelope, not a throw: the renderer's client handles envelopes uniformly.
@@ -53,12 +63,14 @@ export function wireIpc(core: Core, currentWindow: () => BrowserWindow | undefin
       }));
       return failure(validationError('The request must be {method: string, input}.', issues));
     }
-    return core.call(parsed.data.method, parsed.data.input);
+    return core.call(parsed.data.method, parsed.data.input, viaFor(event.sender.id));
   });
 
   const unsubscribe = core.on(({ name, payload }) => {
     const window = currentWindow();
     if (!window || window.isDestroyed() || window.webContents.isDestroyed()) return;
+    // Like serve mode's socket: a locked or signed-out window hears nothing.
+    if (!core.admits(viaFor(window.webContents.id))) return;
     window.webContents.send(ipcChannels.event, name, payload);
   });
 

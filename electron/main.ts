@@ -1,22 +1,29 @@
 // Electron main process: a thin shell around the core. It opens the database,
 // creates one hardened window, wires the single IPC channel, and closes the
 // core before the process exits. Everything a user can do lives in src/.
-import { app, BrowserWindow, dialog, Menu, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
 import { createCore, type Core } from '../src/core.js';
 import { AppError } from '../src/shared/app-error.js';
 import { safeStorageSealer, type SecretSealer } from '../src/sync/credential-vault.js';
-import { hardenWebContents, installSessionSecurity } from './csp.js';
+import { appIndexUrl } from './app-protocol.js';
+import { registerAppScheme, serveAppProtocol } from './app-protocol-handler.js';
+import { isAppPageUrl } from './app-url.js';
+import { contentSecurityPolicy } from './csp.js';
 import { wireIpc } from './ipc.js';
 import { notifyAlerts } from './alert-notifications.js';
 import { buildAppMenu } from './menu.js';
+import { confirmAndOpenExternal } from './open-external.js';
 import {
   databasePath,
   devRendererUrl,
+  devToolsAllowed,
   nativeBindingPath,
   preloadPath,
-  rendererHtmlPath,
+  rendererDir,
   windowStatePath,
 } from './paths.js';
+import { hardenWebContents, installSessionSecurity } from './session-security.js';
+import { shopLocale } from './shop-locale.js';
 import { defaultSize, loadWindowState, trackWindowState } from './window-state.js';
 
 let core: Core | undefined;
@@ -45,6 +52,8 @@ function createWindow(): BrowserWindow {
       // Defence in depth: these are already the defaults.
       webviewTag: false,
       allowRunningInsecureContent: false,
+      // Development builds only (dev-switches.ts): DevTools would let anyone run code with the bridge.
+      devTools: devToolsAllowed(),
     },
   });
   if (saved?.isMaximized) window.maximize();
@@ -54,13 +63,17 @@ function createWindow(): BrowserWindow {
     if (mainWindow === window) mainWindow = undefined;
   });
 
-  const dev = devRendererUrl();
-  const loading = dev ? window.loadURL(dev) : window.loadFile(rendererHtmlPath);
+  // app://, not file://: the page gets the CSP as a response header and an origin of its own.
+  const loading = window.loadURL(devRendererUrl() ?? appIndexUrl);
   loading.catch((error: unknown) => {
     logError(error);
     dialog.showErrorBox('Shopdesk could not load its window', String(error));
   });
   return window;
+}
+
+function openExternal(url: string, fromApp: boolean): void {
+  confirmAndOpenExternal(url, fromApp, { parent: () => mainWindow, locale: () => shopLocale(core) }).catch(logError);
 }
 
 function focusWindow(): void {
@@ -109,7 +122,9 @@ function openCore(): Core | undefined {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  installSessionSecurity();
+  const policy = contentSecurityPolicy(devRendererUrl());
+  installSessionSecurity(policy);
+  serveAppProtocol(session.defaultSession, rendererDir, policy);
   Menu.setApplicationMenu(buildAppMenu());
 
   core = openCore();
@@ -134,10 +149,14 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Privileged schemes must be registered before 'ready'.
+  registerAppScheme();
   // Every renderer is sandboxed, including any created later by mistake.
   app.enableSandbox();
   app.on('second-instance', focusWindow);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { isAppPage: (url) => isAppPageUrl(url, devRendererUrl()), openExternal }),
+  );
 
   app.on('window-all-closed', () => {
     // macOS apps stay open without windows; elsewhere closing the window ends the app.

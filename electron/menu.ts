@@ -1,16 +1,16 @@
 // The application menu. The Edit roles are not decoration: on macOS the
 // clipboard shortcuts only work when a menu item with that role exists, and
 // the grids rely on them for copy/paste.
-import { app, Menu, shell, type MenuItemConstructorOptions } from 'electron';
-import { readmePath } from './paths.js';
+import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
+import { devToolsAllowed, readmePath } from './paths.js';
 
 export function buildAppMenu(): Menu {
   const isMac = process.platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     { role: 'forceReload' },
-    // DevTools would let anyone run code with the bridge; developers only.
-    ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } satisfies MenuItemConstructorOptions]),
+    // DevTools would let anyone run code with the bridge; development builds only (dev-switches.ts).
+    ...(devToolsAllowed() ? [{ role: 'toggleDevTools' } satisfies MenuItemConstructorOptions] : []),
     { type: 'separator' },
     { role: 'resetZoom' },
     { role: 'zoomIn' },

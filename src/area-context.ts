@@ -8,7 +8,7 @@ export interface AreaContext {
   /** The shop database; throws SHOP_NOT_READY when no shop exists yet. */
   db(): Db;
   clock: Clock;
-  /** Who is acting; a single local user until the team area adds sign-in. */
+  /** The sign-in name of the person making the call (src/team/call-context.ts). */
   actor(): string;
   emit(event: CoreEvent): void;
 }

@@ -25,6 +25,9 @@ import { syncContract } from './sync/contract.js';
 import { promotionsContract } from './promotions/contract.js';
 import { couponContract } from './promotions/coupon-contract.js';
 import { promotionInsightContract } from './promotions/insight-contract.js';
+import { teamContract } from './team/contract.js';
+import { auditContract } from './audit/contract.js';
+import { backupsContract, healthContract } from './backup/contract.js';
 
 export const contract = {
   ...shopContract,
@@ -50,6 +53,9 @@ export const contract = {
   ...promotionsContract,
   ...couponContract,
   ...promotionInsightContract,
+  ...teamContract,
+  ...auditContract,
+  ...backupsContract, ...healthContract,
 } as const;
 
 export type Contract = typeof contract;

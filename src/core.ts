@@ -22,6 +22,17 @@ import { defaultSyncRequestTimeoutMs } from './sync/engine.js';
 import { createSyncRuntime } from './sync/runtime.js';
 import { advancePromotions } from './promotions/runner.js';
 import { startPromotionScheduler } from './promotions/scheduler.js';
+import { createTeamRuntime } from './team/team-runtime.js';
+import { createCallGuard } from './team/guard.js';
+import { founderNames } from './team/people-service.js';
+import { runAs, systemCaller } from './team/call-context.js';
+import type { Via } from './team/via.js';
+import { ruleOf } from './team/method-permissions.js';
+import { refuseWritesIfDamaged } from './backup/shop-health.js';
+import { startBackupScheduler } from './backup/scheduler.js';
+import { runScheduledBackupWork } from './backup/scheduled-work.js';
+import { createAuditAround, createForbiddenAudit, createSignInAudit } from './audit/wiring.js';
+import { appendAudit } from './audit/recorder.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -60,6 +71,8 @@ export interface Core {
   readonly dbPath: string;
   call: Router;
   on(listener: (event: CoreEvent) => void): () => void;
+  /** Whether a face with this session may hear events now (signed in and unlocked, or sign-in off). */
+  admits(via: Via): boolean;
   /** Cancels running jobs, waits for them and closes the database. */
   close(): Promise<void>;
 }
@@ -98,7 +111,7 @@ export function createCore(options: CoreOptions): Core {
   const evaluateAlertsNow = (incremental: boolean) => {
     if (closed || background === false || !shop.settingsStore.get()) return; // no shop yet: nothing to watch
     try {
-      evaluateAndAnnounce(shop.db, { clock, emit }, { incremental });
+      runAs(systemCaller('schedule'), () => evaluateAndAnnounce(shop.db, { clock, emit }, { incremental }));
     } catch (error) {
       logError(error);
     }
@@ -139,9 +152,14 @@ export function createCore(options: CoreOptions): Core {
     for (const suffix of ['-wal', '-shm']) rmSync(`${options.dbPath}${suffix}`, { force: true });
     renameSync(builtPath, options.dbPath);
     shop = open();
+    const locale = shop.settingsStore.get()?.locale;
+    if (locale) team.store().nameFounder(founderNames[locale], clock.now().toISOString());
     emit({ name: 'shop.changed', payload: { reason: 'replaced' } });
   };
 
+  // Sign-ins, refused sign-ins and refused calls go to the audit log as events.
+  const team = createTeamRuntime({ db: () => shop.db, clock, events: createSignInAudit(() => shop.db, clock, logError) });
+  const auditAround = createAuditAround(() => shop.db, clock, logError);
   const handlers = createHandlers({
     shop: () => shop,
     jobs,
@@ -151,6 +169,7 @@ export function createCore(options: CoreOptions): Core {
     openWriter: () => openDatabase(options.dbPath, { nativeBinding: options.nativeBinding }),
     reportsDir: join(dirname(options.dbPath), 'reports'),
     sync,
+    team,
     startDemo: ({ size, seed, locale }) => {
       if (shop.settingsStore.get()) throw shopExists();
       if (jobs.list().some((job) => job.kind === 'demo.generate' && job.status === 'running')) {
@@ -171,6 +190,28 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const router = createRouter(handlers, {
+    guard: createCallGuard(team, createForbiddenAudit(() => shop.db, clock, logError)),
+    around: async (call, run) => {
+      // A damaged shop file answers reads (and backups, restore) but takes no more writes.
+      refuseWritesIfDamaged(call.method, ruleOf(call.method).writes);
+      if (call.method !== 'backups.restore') return auditAround(call, run);
+      // A restore replaces the file under the recorder's marks: it is recorded as one event in
+      // the restored shop's log (whose chain it continues), naming the file and the counts.
+      const output = (await run()) as { restored: unknown; countsBefore: unknown };
+      try {
+        appendAudit(shop.db, clock, {
+          kind: 'restore',
+          area: 'backups',
+          input: call.input,
+          before: { counts: output.countsBefore },
+          after: { restored: output.restored },
+        });
+      } catch (error) {
+        logError(error);
+      }
+      return output;
+    },
+    ourWriterRunning: () => jobs.list().some((job) => job.kind === 'imports.apply' && job.status === 'running'),
     checkOutputs: options.checkOutputs ?? false,
     logError: (_method, error) => logError(error),
   });
@@ -178,7 +219,7 @@ export function createCore(options: CoreOptions): Core {
   const reportScheduler = startReportScheduler({
     ensureLastWeek: async () => {
       if (background === false) return;
-      const answer = await router('reports.generate', { onlyIfMissing: true });
+      const answer = await router('reports.generate', { onlyIfMissing: true }, { origin: 'schedule' });
       // No shop yet is normal (first start, demo being built); anything else is worth a log line.
       if (!answer.ok && answer.error.code !== 'SHOP_NOT_READY') logError(new Error(`Weekly report: ${answer.error.message}`));
     },
@@ -189,10 +230,19 @@ export function createCore(options: CoreOptions): Core {
   const promotionScheduler = startPromotionScheduler({
     advance: () => {
       if (closed || background === false || !shop.settingsStore.get()) return;
-      const moved = advancePromotions(shop.db, clock.now());
+      const moved = runAs(systemCaller('schedule'), () => advancePromotions(shop.db, clock.now()));
       if (moved.started.length > 0 || moved.ended.length > 0) emit({ name: 'data.changed', payload: { areas: ['catalog'] } });
     },
     logError,
+  });
+  // Hourly: the file's health check, then the daily backup when one is due.
+  const backupScheduler = startBackupScheduler({
+    run: () =>
+      background === false
+        ? Promise.resolve()
+        : runAs(systemCaller('schedule'), () =>
+            runScheduledBackupWork({ db: () => (!closed && shop.settingsStore.get() ? shop.db : null), clock, logError }),
+          ),
   });
   const pokesPromotions = new Set<string>([
     'promotions.schedule',
@@ -204,14 +254,15 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     dbPath: options.dbPath,
-    call: async (method, input) => {
+    call: async (method, input, via) => {
       if (closed) {
         return { ok: false, error: { code: 'INTERNAL', message: 'Shopdesk is shutting down.', details: { key: 'closed' } } };
       }
-      const answer = await router(method, input);
+      const answer = await router(method, input, via);
       if (answer.ok && pokesPromotions.has(method)) promotionScheduler.poke();
       return answer;
     },
+    admits: (via) => !closed && team.resolve(via).kind === 'person',
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -224,6 +275,7 @@ export function createCore(options: CoreOptions): Core {
       // Aborts a scheduled pass and waits for it: the database is never closed under a sync.
       await sync.stop();
       await reportScheduler.stop();
+      await backupScheduler.stop();
       alertScheduler.stop();
       promotionScheduler.stop();
       shop.db.close();

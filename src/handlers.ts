@@ -32,6 +32,12 @@ import type { SyncRuntime } from './sync/runtime.js';
 import { createPromotionHandlers } from './promotions/handlers.js';
 import { createCouponHandlers } from './promotions/coupon-handlers.js';
 import { createPromotionInsightHandlers } from './promotions/insight-handlers.js';
+import { createTeamHandlers } from './team/handlers.js';
+import { founderNames } from './team/people-service.js';
+import { createAuditHandlers } from './audit/handlers.js';
+import type { TeamRuntime } from './team/team-runtime.js';
+import { currentActor } from './team/call-context.js';
+import { createBackupHandlers } from './backup/handlers.js';
 
 export interface HandlerContext {
   shop(): ShopDatabase;
@@ -46,10 +52,9 @@ export interface HandlerContext {
   reportsDir: string;
   /** Marketplace sync: connectors per channel, the scheduler, the credential sealer. */
   sync: SyncRuntime;
+  /** People, sessions and sign-in. */
+  team: TeamRuntime;
 }
-
-/** Every change is attributed; one local user until the team area adds sign-in. */
-export const localActor = 'owner';
 
 export function shopExists(): AppError {
   return new AppError('CONFLICT', 'This database already holds a shop; it was left unchanged.', {
@@ -67,7 +72,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const area: AreaContext = {
     db: () => ready().db,
     clock: ctx.clock,
-    actor: () => localActor,
+    actor: currentActor,
     emit: ctx.emit,
   };
   // Named, so exports.grid can call the list handlers it exports from.
@@ -86,6 +91,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const shop = ctx.shop();
       if (shop.settingsStore.get()) throw shopExists();
       shop.settingsStore.insert(input, ctx.clock.now().toISOString());
+      ctx.team.store().nameFounder(founderNames[input.locale], ctx.clock.now().toISOString());
+      ctx.team.invalidate();
       ctx.emit({ name: 'shop.changed', payload: { reason: 'created' } });
       return shop.settings.get();
     },
@@ -117,6 +124,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...createPromotionHandlers(area),
     ...createCouponHandlers(area),
     ...createPromotionInsightHandlers(area),
+    ...createTeamHandlers(area, ctx.team),
+    ...createAuditHandlers(area),
+    ...createBackupHandlers(ctx),
     ...createExportHandlers(() => handlers),
   };
   return handlers;

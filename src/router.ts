@@ -7,6 +7,10 @@ import { AppError } from './shared/app-error.js';
 import { findTextProblems } from './shared/bounds.js';
 import type { Envelope, FieldIssue } from './shared/envelope.js';
 import { isBusy } from './db/write-without-waiting.js';
+import { environmentError } from './shared/env-errors.js';
+import { runAs, type Caller } from './team/call-context.js';
+import type { CallGuard } from './team/guard.js';
+import { runVia, type Via } from './team/via.js';
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -16,9 +20,26 @@ export interface RouterOptions {
   checkOutputs?: boolean;
   /** Where unexpected errors go with their stack; the caller only sees INTERNAL. */
   logError?: (method: string, error: unknown) => void;
+  /** Who may call what, and what of the answer they see (src/team/guard.ts). Without one, every call runs unchecked. */
+  guard?: CallGuard;
+  /**
+   * Runs around every admitted call (inside its caller's context): the audit log records
+   * changes here, and a damaged shop file refuses writes.
+   */
+  around?: (call: AdmittedCall, run: () => Promise<unknown>) => Promise<unknown>;
+  /** Whether one of our own jobs holds the write lock now (a "busy" is then ours, not another program's). */
+  ourWriterRunning?: () => boolean;
 }
 
-export type Router = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+export interface AdmittedCall {
+  method: MethodName;
+  caller: Caller | null;
+  /** The validated input. */
+  input: unknown;
+}
+
+/** `via`: the face the call came through and its session; in-process callers (tests, the CLI) leave it out. */
+export type Router = (method: string, input: unknown, via?: Via) => Promise<Envelope<unknown>>;
 
 /**
  * The keys the router gives zod's own complaints, so the renderer can say what is
@@ -120,8 +141,15 @@ export function zodIssuesToFieldIssues(issues: readonly z.core.$ZodIssue[], inpu
   });
 }
 
-export function toErrorEnvelope(error: unknown): Envelope<never> {
+/**
+ * `ourWriterRunning`: whether a write of our own (an import's transaction on the second
+ * connection) is under way — then "busy" is ours; otherwise another program holds the file.
+ */
+export function toErrorEnvelope(error: unknown, ourWriterRunning = true): Envelope<never> {
   if (error instanceof AppError) return { ok: false, error: error.toShape() };
+  // Disk full, read-only, locked by another program, damaged: each named, with what to do.
+  const named = environmentError(error, { busyIsOurs: ourWriterRunning });
+  if (named) return { ok: false, error: named.toShape() };
   if (isBusy(error)) {
     // Another connection (an import being applied) holds the write lock.
     return {
@@ -148,7 +176,8 @@ function validationEnvelope(issues: FieldIssue[]): Envelope<never> {
 }
 
 export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
-  return async (method, input) => {
+  const { guard, around } = options;
+  return async (method, input, via) => {
     if (!isMethodName(method)) {
       return {
         ok: false,
@@ -158,6 +187,12 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
           details: { key: 'unknownMethod', params: { method } },
         },
       };
+    }
+    let caller: Caller | null = null;
+    try {
+      caller = guard ? guard.caller(method, via ?? null) : null;
+    } catch (error) {
+      return toErrorEnvelope(error);
     }
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
@@ -174,18 +209,22 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
       );
     }
     try {
+      guard?.admit(method, caller, input ?? {}, parsed.data);
       const handler = handlers[method] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const run = async (): Promise<unknown> => handler(parsed.data);
+      const call = (): Promise<unknown> => (around ? around({ method, caller, input: parsed.data }, run) : run());
+      const inContext = (): Promise<unknown> => (caller ? runAs(caller, call) : call());
+      const value = await (via ? runVia(via, inContext) : inContext());
       if (options.checkOutputs) {
         const checked = spec.output.safeParse(value);
         if (!checked.success) {
           throw new Error(`Output of ${method} breaks the contract: ${JSON.stringify(checked.error.issues)}`);
         }
       }
-      return { ok: true, value };
+      return { ok: true, value: guard ? guard.present(method, caller, value) : value };
     } catch (error) {
       if (!(error instanceof AppError) && !isBusy(error)) options.logError?.(method, error);
-      return toErrorEnvelope(error);
+      return toErrorEnvelope(error, options.ourWriterRunning?.() ?? true);
     }
   };
 }

@@ -3,6 +3,7 @@
 // baseline and by how much, the causes visible in the data and one suggested
 // action — so the UI (and OS notifications) translate it. Pure (zod + types).
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 
 const int = z.number().int();
 const id = int.positive();
@@ -179,7 +180,7 @@ export const alertsContract = {
     output: z.object({
       purchaseOrderId: int,
       number: z.string(),
-      lines: z.array(z.object({ variantId: int, sku: z.string(), quantity: int, unitCost: int })),
+      lines: z.array(z.object({ variantId: int, sku: z.string(), quantity: int, unitCost: costFigure(int) })),
       seen: int,
     }),
   },

@@ -3,6 +3,7 @@
 // figure is defined in metrics.md; `notes` keys name the "how this is
 // computed" text the UI shows beside it. Pure (zod + types).
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'localDate');
 
@@ -31,9 +32,9 @@ export const kpiValuesSchema = z.object({
   orders: z.number().int(),
   units: z.number().int(),
   aov: z.number().nullable(),
-  cogs: z.number().int(),
-  grossProfit: z.number().int(),
-  grossMargin: z.number().nullable(),
+  cogs: costFigure(z.number().int()),
+  grossProfit: costFigure(z.number().int()),
+  grossMargin: costFigure(z.number().nullable()),
   unitsReturned: z.number().int(),
   returnRate: z.number().nullable(),
   customers: z.number().int(),
@@ -105,13 +106,13 @@ export const salesReportRowSchema = z.object({
   netSales: z.number().int(),
   orders: z.number().int(),
   units: z.number().int(),
-  grossProfit: z.number().int(),
-  grossMargin: z.number().nullable(),
+  grossProfit: costFigure(z.number().int()),
+  grossMargin: costFigure(z.number().nullable()),
 });
 export type SalesReportRow = z.infer<typeof salesReportRowSchema>;
 
 /** A category or product in the dashboard's sales mix (key 0: no category / a removed product). */
-export const mixRowSchema = z.object({ key: z.number().int(), label: z.string(), netSales: z.number().int(), units: z.number().int(), grossProfit: z.number().int() });
+export const mixRowSchema = z.object({ key: z.number().int(), label: z.string(), netSales: z.number().int(), units: z.number().int(), grossProfit: costFigure(z.number().int()) });
 export type MixRow = z.infer<typeof mixRowSchema>;
 
 export const segmentCodeSchema = z.enum([

@@ -1,12 +1,14 @@
 // Inventory analytics: stock-outs with estimated lost sales, inventory aging (FIFO),
 // and sell-through of new products since their first stock. Pure (zod).
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 import { stockHistorySchema } from './stock-history-contract.js';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'localDate');
 const int = z.number().int();
 const ageBucket = z.enum(['d0_30', 'd31_90', 'd91_180', 'd181_365', 'over365']);
-const bucketRows = z.array(z.object({ bucket: ageBucket, units: int, value: int }));
+/** value: the units at the variant's cost (a cost figure). */
+const bucketRows = z.array(z.object({ bucket: ageBucket, units: int, value: costFigure(int) }));
 
 export const stockOutEpisodeSchema = z.object({
   variantId: int,

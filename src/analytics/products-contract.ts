@@ -4,6 +4,7 @@
 // list. Money in minor units; rates are exact fractions, null when the
 // denominator is 0. Pure (zod + types).
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 import { stockHistorySchema } from './stock-history-contract.js';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'localDate');
@@ -26,7 +27,7 @@ export const abcRowSchema = z.object({
 
 /** Stock figures are null when the stock of the period is unknown (stockHistory.coverage 'none'). */
 const stockCount = count.nullable();
-const stockValue = z.number().int().nullable();
+const stockValue = costFigure(z.number().int().nullable());
 
 export const productHealthSchema = z.object({
   /** Units on lines of non-cancelled orders placed in the period (not reduced by returns). */
@@ -42,12 +43,12 @@ export const productHealthSchema = z.object({
   /** skusSold ÷ skusInStock (can exceed 1). */
   activeSellingRate: rate,
   /** Cost of units sold in the period − cost of units returned in it. */
-  cogs: z.number().int(),
+  cogs: costFigure(z.number().int()),
   /** At the start of the period; when the stock history starts later (coverage 'fromStart'), when it starts. */
   inventoryValueStart: stockValue,
   inventoryValueEnd: stockValue,
   /** (start + end) ÷ 2, see averageInventoryMethod. */
-  averageInventoryValue: z.number().nullable(),
+  averageInventoryValue: costFigure(z.number().nullable()),
   /** Annualised: cogs × 365 ÷ days ÷ averageInventoryValue (= 365 ÷ daysOfInventory). */
   turnover: rate,
   /** averageInventoryValue ÷ (cogs ÷ days); null when COGS ≤ 0. */
@@ -71,8 +72,8 @@ export const slowMoverRowSchema = z.object({
   lastSaleDate: localDate.nullable(),
   daysSinceLastSale: z.number().int().nullable(),
   onHand: count,
-  unitCost: z.number().int().nullable(),
-  stockValue: z.number().int(),
+  unitCost: costFigure(z.number().int().nullable()),
+  stockValue: costFigure(z.number().int()),
 });
 
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };

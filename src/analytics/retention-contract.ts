@@ -1,6 +1,7 @@
 // Customer retention and value: the cohort table with next-month retention,
 // CLV (shop and per customer) and silent customers. Pure (zod).
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'localDate');
 const int = z.number().int();
@@ -18,7 +19,7 @@ export const customerValueRowSchema = z.object({
   /** Net spend over all their orders so far (net-sales rule). */
   historicalValue: int,
   /** Their net spend per order × their orders in the last year × the shop's expected lifetime × gross margin. */
-  expectedValue: int.nullable(),
+  expectedValue: costFigure(int.nullable()),
 });
 
 const paging = { offset: int.min(0).default(0), limit: int.min(1).max(1000).default(100) };
@@ -52,8 +53,8 @@ export const retentionContract = {
         frequency: z.number().nullable(),
         churn: z.number().nullable(),
         lifetimeYears: z.number().nullable(),
-        margin: z.number().nullable(),
-        clv: z.number().nullable(),
+        margin: costFigure(z.number().nullable()),
+        clv: costFigure(z.number().nullable()),
       }),
       customers: z.array(customerValueRowSchema),
       total: int,

@@ -1,6 +1,7 @@
 // Catalog: products and their variants. The Products grid reads one page of
 // variant rows at a time, sorted and filtered in SQL. Pure (zod + types).
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 
 export const productStatusSchema = z.enum(['active', 'draft', 'archived']);
 export type ProductStatus = z.infer<typeof productStatusSchema>;
@@ -94,7 +95,7 @@ export const variantRowSchema = z.object({
   /** The promotion that set currentPrice (null: the regular price applies). */
   promotionId: z.number().int().nullable(),
   compareAtPrice: z.number().int().nullable(),
-  cost: z.number().int().nullable(),
+  cost: costFigure(z.number().int().nullable()),
   weightGrams: z.number().int().nullable(),
   status: productStatusSchema,
   category: z.string().nullable(),

@@ -2,6 +2,7 @@
 // block, bulk action), categories, tags, bundles, plus the history methods.
 // Pure (zod + types). Every write is one change set (see src/history).
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 import { historyContract } from '../history/contract.js';
 import { productStatusSchema, variantListInputSchema } from './contract.js';
 import { unitMoneySchema } from '../shared/bounds.js';
@@ -23,7 +24,7 @@ export const variantChangesSchema = z.object({
   barcode: text(64).nullable().optional(),
   price: money.optional(),
   compareAtPrice: money.nullable().optional(),
-  cost: money.nullable().optional(),
+  cost: costFigure(money.nullable().optional()),
   weightGrams: grams.nullable().optional(),
   status: productStatusSchema.optional(),
 });
@@ -36,7 +37,7 @@ export const variantSchema = z.object({
   options: z.array(z.string()),
   price: z.number().int(),
   compareAtPrice: z.number().int().nullable(),
-  cost: z.number().int().nullable(),
+  cost: costFigure(z.number().int().nullable()),
   weightGrams: z.number().int().nullable(),
   status: productStatusSchema,
   position: z.number().int(),
@@ -76,7 +77,7 @@ const newVariantSchema = z.object({
   barcode: text(64).nullable().optional(),
   price: money.optional(),
   compareAtPrice: money.nullable().optional(),
-  cost: money.nullable().optional(),
+  cost: costFigure(money.nullable().optional()),
   weightGrams: grams.nullable().optional(),
 });
 
@@ -98,7 +99,7 @@ export const productCreateSchema = z.object({
   skuPrefix: text(60).optional(),
   price: money.default(0),
   compareAtPrice: money.nullable().default(null),
-  cost: money.nullable().default(null),
+  cost: costFigure(money.nullable().default(null)),
   weightGrams: grams.nullable().default(null),
 });
 export type ProductCreateInput = z.infer<typeof productCreateSchema>;

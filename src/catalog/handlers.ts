@@ -15,6 +15,9 @@ import { createEditStore } from './edit-store.js';
 import { createProductService, toVariantDetail } from './product-service.js';
 import { createTaxonomyService } from './taxonomy-service.js';
 import { createVariantEditService } from './variant-edit-service.js';
+import { backupBeforeBulkEdit } from '../backup/backup-service.js';
+import { createCatalogStore } from './store.js';
+import type { BulkTarget } from './edit-contract.js';
 
 
 function buildServices(db: Db, clock: Clock) {
@@ -27,6 +30,12 @@ function buildServices(db: Db, clock: Clock) {
     bulk: createBulkService(db, createBulkStore(db), store, history, clock),
     taxonomy: createTaxonomyService(db, store, clock),
   };
+}
+
+/** How many variants a bulk target reaches (the filter's total, as the grid counts it). */
+function targetRows(db: Db, target: BulkTarget): number {
+  if ('variantIds' in target) return target.variantIds.length;
+  return createCatalogStore(db).listVariants({ ...target.filter, offset: 0, limit: 1, sort: [] }).total;
 }
 
 export function createCatalogEditHandlers(ctx: AreaContext): AreaHandlers<typeof catalogEditContract> {
@@ -47,8 +56,15 @@ export function createCatalogEditHandlers(ctx: AreaContext): AreaHandlers<typeof
         const result = services().variants.update(variantId, changes, ctx.actor());
         return { ...result, variant: toVariantDetail(result.variant) };
       }),
-    'variants.bulkUpdate': (input) => write(() => services().variants.bulkUpdate(input, ctx.actor())),
-    'variants.bulkAction': ({ target, action }) => write(() => services().bulk.run(target, action, ctx.actor())),
+    // A large bulk edit is preceded by a backup (above the backups' row threshold, default 1,000).
+    'variants.bulkUpdate': async (input) => {
+      await backupBeforeBulkEdit(ctx.db(), new Set(input.edits.map((edit) => edit.variantId)).size, ctx.clock);
+      return write(() => services().variants.bulkUpdate(input, ctx.actor()));
+    },
+    'variants.bulkAction': async ({ target, action }) => {
+      await backupBeforeBulkEdit(ctx.db(), targetRows(ctx.db(), target), ctx.clock);
+      return write(() => services().bulk.run(target, action, ctx.actor()));
+    },
     'categories.list': () => services().taxonomy.listCategories(),
     'categories.create': ({ name, parentId }) => write(() => services().taxonomy.createCategory(name, parentId)),
     'tags.list': () => services().taxonomy.listTags(),

@@ -1,6 +1,7 @@
 // The product 360 view: one product's stock by location, ledger history, sales
 // trend, returns and their reasons, suppliers and costs, and channels. Pure.
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 
 const int = z.number().int();
 
@@ -61,12 +62,12 @@ export const productInsightsSchema = z.object({
       variantId: int,
       sku: z.string(),
       supplierSku: z.string().nullable(),
-      cost: int,
+      cost: costFigure(int),
       packSize: int,
       moq: int,
       leadTimeDays: int,
       preferred: z.boolean(),
-      lastPurchase: z.object({ number: z.string(), unitCost: int, at: z.string() }).nullable(),
+      lastPurchase: z.object({ number: z.string(), unitCost: costFigure(int), at: z.string() }).nullable(),
     }),
   ),
   channels: z.array(

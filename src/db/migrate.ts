@@ -1,13 +1,15 @@
 // Numbered SQL migrations: applied in order, each recorded; all pending ones run
 // in a single transaction (one savepoint each), so a failure leaves the
 // database exactly as it was. The file is backed up before any pending
-// migration runs, and a database made by a newer Shopdesk is refused.
+// migration runs (into the backups folder, verified, like every backup:
+// src/backup/migration-backup.ts), and a database made by a newer Shopdesk is refused.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { Db } from './open.js';
+import { backupBeforeMigration } from '../backup/migration-backup.js';
 
 export interface Migration {
   version: number;
@@ -64,13 +66,15 @@ export function currentVersion(db: Db): number {
 
 function backupFile(db: Db, dbPath: string, from: number, clock: Clock): string | null {
   if (from === 0 || dbPath === ':memory:' || !existsSync(dbPath)) return null;
-  const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
-  const backupPath = `${dbPath}.v${from}-${stamp}.bak`;
-  db.prepare('VACUUM INTO ?').run(backupPath);
-  return backupPath;
+  return backupBeforeMigration(db, dbPath, clock);
 }
 
-export function migrate(db: Db, dbPath: string, migrations: Migration[], clock: Clock): MigrationReport {
+export interface MigrateOptions {
+  /** Back the file up before pending migrations (default true; off for a restore's staged copy, itself a backup). */
+  backupFirst?: boolean;
+}
+
+export function migrate(db: Db, dbPath: string, migrations: Migration[], clock: Clock, options: MigrateOptions = {}): MigrationReport {
   ensureLedgerTable(db);
   const from = currentVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
@@ -84,7 +88,7 @@ export function migrate(db: Db, dbPath: string, migrations: Migration[], clock: 
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, applied: [], backupPath: null };
 
-  const backupPath = backupFile(db, dbPath, from, clock);
+  const backupPath = options.backupFirst === false ? null : backupFile(db, dbPath, from, clock);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const applyOne = db.transaction((migration: Migration) => {
     db.exec(migration.sql);

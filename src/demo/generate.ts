@@ -10,6 +10,7 @@ import { fixedClock } from '../shared/clock.js';
 import type { DemoSize } from '../shop/contract.js';
 import { buildCalendar } from './calendar.js';
 import { createSalesRollup } from '../analytics/sales-rollup.js';
+import { createAuditStore } from '../audit/store.js';
 import { createStockDaily } from '../analytics/stock-daily.js';
 import { historyRenderer, type KnownSummary } from '../shared/history-texts.js';
 import { generateCatalog } from './catalog.js';
@@ -202,6 +203,9 @@ async function fill(db: Db, options: DemoOptions): Promise<Omit<DemoSummary, 'se
   // The rollups and the stock cache, built now so the first look at the new shop is fast.
   createSalesRollup(db).refresh();
   createStockDaily(db).refresh();
+  // The generator's own writes are the demo's history, not anyone's changes: the audit log
+  // starts empty rather than with one "changed by Shopdesk" entry folding tens of thousands of rows.
+  createAuditStore(db).dropCaptured(0, null);
   db.pragma('journal_mode = WAL');
   report('finish')(1, 1);
   return {

@@ -34,6 +34,7 @@ export const gridExportSources = [
   'promotions.simulate',
   'coupons.list',
   'promotions.audience',
+  'audit.list',
 ] as const;
 export type GridExportSource = (typeof gridExportSources)[number];
 

@@ -4,6 +4,8 @@
 import type { MethodName, ParsedInput } from '../contract.js';
 import { zodIssuesToFieldIssues, type AreaHandlers, type Handlers } from '../router.js';
 import { AppError, validationError } from '../shared/app-error.js';
+import { callerCan, currentCaller } from '../team/call-context.js';
+import { costPaths } from '../team/redact.js';
 import { maxExportRows, type exportsContract, type ExportColumn, type GridExportSource } from './contract.js';
 import { createExportWriter, rowToCells } from './grid-export.js';
 import { gridSources, queryShapeOf, rowHasField, type ExportRow, type RowContext } from './sources.js';
@@ -27,6 +29,19 @@ function withIdColumn(source: GridExportSource, columns: readonly ExportColumn[]
   if (source !== 'products.list') return [...columns];
   const id = columns.find((c) => c.field === 'variantId') ?? { field: 'variantId', header: 'Variant ID', kind: 'number' as const };
   return [id, ...columns.filter((c) => c.field !== 'variantId')];
+}
+
+/**
+ * The columns this caller may have: the list handlers run here directly, not through the
+ * router that blanks cost figures, so for a person without `costs.view` the columns whose
+ * field is a cost figure of the source's rows (costFigure marks, src/team/cost-mark.ts) are
+ * left out of the file altogether rather than written empty.
+ */
+function visibleColumns(source: GridExportSource, columns: readonly ExportColumn[]): ExportColumn[] {
+  if (callerCan(currentCaller(), 'costs.view')) return [...columns];
+  const hidden = costPaths(gridSources[source].rowSchema);
+  const isCost = (field: string): boolean => hidden.some((path) => field === path || field.startsWith(`${path}.`));
+  return columns.filter((column) => !isCost(column.field) && (column.paramsField === undefined || !isCost(column.paramsField)));
 }
 
 function checkColumns(source: GridExportSource, columns: readonly ExportColumn[]): void {
@@ -106,8 +121,8 @@ function shownRowsCollector(keys: { field: string; values: readonly (string | nu
 export function createExportHandlers(handlers: () => Handlers): AreaHandlers<typeof exportsContract> {
   return {
     'exports.grid': async (input: ParsedInput<'exports.grid'>) => {
-      const columns = withIdColumn(input.source, input.columns);
-      checkColumns(input.source, columns);
+      checkColumns(input.source, input.columns);
+      const columns = visibleColumns(input.source, withIdColumn(input.source, input.columns));
       const { query, pageSize } = parseQuery(input.source, input.query);
       const all = handlers();
       const settings = await all['settings.get']({});

@@ -110,6 +110,8 @@ export const gridSources: { [M in GridExportSource]: SourceAdapter<M> } = {
   'coupons.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['coupons.list'].output.shape.rows.element },
   // The send list (group 'treatment') or the whole audience with its group.
   'promotions.audience': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['promotions.audience'].output.shape.rows.element },
+  // The audit log: who, when, from where, what (the grid sends the words for kinds, areas and origins as labels).
+  'audit.list': { rows: (a) => a.rows, total: (a) => a.total, rowSchema: contract['audit.list'].output.shape.rows.element },
   'reorder.suggestions': {
     rows: (a) =>
       a.suppliers.flatMap((group) =>

@@ -9,6 +9,7 @@ import type { ChangeItem, ChangeSetInfo, ChangeValue } from './contract.js';
 import { createdRowField, createHistoryStore, type ChangeSetRow, type UndoTargets } from './store.js';
 import { parseSummaryParams, type Summary } from '../shared/history-summary.js';
 import { historyRenderer, type KnownSummary } from '../shared/history-texts.js';
+import { callerCan, currentCaller } from '../team/call-context.js';
 
 /**
  * Sets that record a side effect of another operation (a receipt's new moving-average
@@ -16,6 +17,13 @@ import { historyRenderer, type KnownSummary } from '../shared/history-texts.js';
  * they are history only. They still block undoing earlier sets that touched the same fields.
  */
 export const recordOnlyKinds: ReadonlySet<string> = new Set(['po_receipt', 'stocktake']);
+
+/**
+ * Stored fields that hold a cost figure (variants.cost, supplier_items.cost,
+ * purchase_order_lines.unit_cost, an imported order line's unit cost, margin floors):
+ * their before and after values are blanked for a person without `costs.view`.
+ */
+const costField = /cost|cogs|margin|profit/i;
 
 /** Undo refuses with at most this many blockers listed (the count is always exact enough to act on). */
 const maxBlockersReported = 200;
@@ -171,14 +179,18 @@ export function createHistoryService(db: Db, clock: Clock, targets: UndoTargets)
     get(changeSetId: number, offset: number, limit: number) {
       const set = store.getChangeSet(changeSetId);
       if (!set) throw notFound('Change set', changeSetId);
-      const items = store.listItems(changeSetId, offset, limit).map((row) => ({
-        entity: row.entity,
-        entityId: row.entityId,
-        field: row.field,
-        before: decodeChangeValue(row.beforeValue),
-        after: decodeChangeValue(row.afterValue),
-        label: row.label,
-      }));
+      const hideCosts = !callerCan(currentCaller(), 'costs.view');
+      const items = store.listItems(changeSetId, offset, limit).map((row) => {
+        const hidden = hideCosts && costField.test(row.field);
+        return {
+          entity: row.entity,
+          entityId: row.entityId,
+          field: row.field,
+          before: hidden ? null : decodeChangeValue(row.beforeValue),
+          after: hidden ? null : decodeChangeValue(row.afterValue),
+          label: row.label,
+        };
+      });
       return { changeSet: toInfo(set), items, totalItems: store.countItems(changeSetId) };
     },
     undo(changeSetId: number, actor: string): { undoChangeSetId: number; restored: number } {

@@ -3,6 +3,7 @@
 // stock rules and valuation. Pure (zod + types).
 import { z } from 'zod';
 import { limits } from '../shared/bounds.js';
+import { costFigure } from '../team/cost-mark.js';
 
 const id = z.number().int().positive();
 const int = z.number().int();
@@ -18,7 +19,8 @@ export const locationSchema = z.object({
   kind: z.enum(locationKinds),
   active: z.boolean(),
   onHand: int,
-  value: int,
+  /** Stock value at cost (a cost figure). */
+  value: costFigure(int),
 });
 export type Location = z.infer<typeof locationSchema>;
 
@@ -65,9 +67,9 @@ export const stockLevelSchema = z.object({
   incoming: int,
   safetyStock: int.nullable(),
   lowStockAt: int.nullable(),
-  unitCost: int.nullable(),
+  unitCost: costFigure(int.nullable()),
   /** max(on hand, 0) × cost; 0 without a cost. */
-  value: int,
+  value: costFigure(int),
   isLow: z.boolean(),
 });
 export type StockLevel = z.infer<typeof stockLevelSchema>;
@@ -84,7 +86,7 @@ export const movementSchema = z.object({
   note: z.string().nullable(),
   refType: z.string().nullable(),
   refId: z.string().nullable(),
-  unitCost: int.nullable(),
+  unitCost: costFigure(int.nullable()),
   actor: z.string(),
   occurredAt: z.string(),
 });
@@ -154,7 +156,7 @@ export const variantLocationStockSchema = z.object({
   available: int,
   incoming: int,
   safetyStock: int.nullable(),
-  value: int,
+  value: costFigure(int),
 });
 
 /** What one adjustment line did: the movement posted (null when a count matched) and the level after. */
@@ -169,7 +171,7 @@ export const adjustedLineSchema = z.object({
   available: int,
 });
 
-const valuationGroup = z.object({ key: z.string(), label: z.string(), units: int, value: int, variants: int });
+const valuationGroup = z.object({ key: z.string(), label: z.string(), units: int, value: costFigure(int), variants: int });
 
 export const inventoryContract = {
   'locations.list': { input: z.object({ includeInactive: z.boolean().default(false) }), output: z.object({ locations: z.array(locationSchema) }) },
@@ -199,13 +201,13 @@ export const inventoryContract = {
     output: z.object({
       variantId: int,
       sku: z.string(),
-      unitCost: int.nullable(),
+      unitCost: costFigure(int.nullable()),
       lowStockAt: int.nullable(),
       safetyMode: z.enum(['manual', 'computed']),
       serviceLevel: z.number().nullable(),
       /** Active shelf locations (zeros where nothing is held), plus any other location holding a level (transit). */
       rows: z.array(variantLocationStockSchema),
-      totals: z.object({ onHand: int, committed: int, available: int, incoming: int, value: int }),
+      totals: z.object({ onHand: int, committed: int, available: int, incoming: int, value: costFigure(int) }),
     }),
   },
   'adjustmentReasons.list': { input: z.object({}), output: z.object({ reasons: z.array(adjustmentReasonSchema) }) },
@@ -258,7 +260,7 @@ export const inventoryContract = {
     /** Categories grouped by their top-level ancestor ('top') or by their own full path ('full'). */
     input: z.object({ categoryLevel: z.enum(['top', 'full']).default('top') }),
     output: z.object({
-      totalValue: int,
+      totalValue: costFigure(int),
       totalUnits: int,
       variantsWithoutCost: int,
       byLocation: z.array(valuationGroup),

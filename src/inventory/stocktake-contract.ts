@@ -2,6 +2,7 @@
 // by scanner or from a spreadsheet; variances are measured against the level
 // at the moment each line was counted; posting adjusts through the ledger. Pure.
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 
 const id = z.number().int().positive();
 const int = z.number().int();
@@ -31,9 +32,9 @@ export const stocktakeSchema = z.object({
   withVariance: int,
   /** Σ (counted − level at count time) over counted lines. */
   netVarianceUnits: int,
-  netVarianceValue: int,
+  netVarianceValue: costFigure(int),
   /** Σ |variance × cost|: how much the count corrected in either direction. */
-  absoluteVarianceValue: int,
+  absoluteVarianceValue: costFigure(int),
 });
 export type Stocktake = z.infer<typeof stocktakeSchema>;
 
@@ -49,10 +50,10 @@ export const stocktakeLineSchema = z.object({
   counted: int.nullable(),
   onHandAtCount: int.nullable(),
   variance: int.nullable(),
-  varianceValue: int.nullable(),
+  varianceValue: costFigure(int.nullable()),
   /** Stock that moved (sales, receipts) since the count was opened. */
   movedSinceOpen: int,
-  unitCost: int.nullable(),
+  unitCost: costFigure(int.nullable()),
 });
 export type StocktakeLine = z.infer<typeof stocktakeLineSchema>;
 
@@ -70,14 +71,14 @@ export const stocktakePostPreviewSchema = z.object({
   movements: int,
   netUnits: int,
   /** At each line's unit cost (lines without a cost count as 0; see withoutCost). */
-  netValue: int,
+  netValue: costFigure(int),
   unitsAdded: int,
   unitsRemoved: int,
-  valueAdded: int,
-  valueRemoved: int,
+  valueAdded: costFigure(int),
+  valueRemoved: costFigure(int),
   /** On hand now in the uncounted lines, and its value: what "counted as zero" removes. */
   uncountedOnHand: int,
-  uncountedValue: int,
+  uncountedValue: costFigure(int),
   /** Changing lines with no unit cost: their value is unknown and left out. */
   withoutCost: int,
 });
@@ -129,7 +130,7 @@ export const stocktakeContract = {
   },
   'stocktakes.post': {
     input: z.object({ stocktakeId: id, uncounted: uncountedModeSchema.default('ignore') }),
-    output: z.object({ stocktake: stocktakeSchema, movements: int, unitsAdjusted: int, valueAdjusted: int }),
+    output: z.object({ stocktake: stocktakeSchema, movements: int, unitsAdjusted: int, valueAdjusted: costFigure(int) }),
   },
   'stocktakes.cancel': { input: z.object({ stocktakeId: id }), output: stocktakeSchema },
 } as const;

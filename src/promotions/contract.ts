@@ -3,6 +3,7 @@
 // types), imported by the renderer. Simulation and evaluation: insight-contract.ts; coupons and
 // segment audiences: coupon-contract.ts.
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 import { keyedTextSchema } from '../alerts/contract.js';
 import { segmentCodeSchema } from '../analytics/contract.js';
 import {
@@ -119,7 +120,7 @@ export const priceComboSchema = z.object({
   /** Effective unit price after these promotions, in stacking order, rounded to the minor unit. */
   unitPrice: int,
   /** (price − cost − channel fee) ÷ price, basis points; null when the variant has no cost. */
-  marginBp: int.nullable(),
+  marginBp: costFigure(int.nullable()),
   floorBp: int,
   belowFloor: z.boolean(),
 });
@@ -129,7 +130,7 @@ export const conflictRowSchema = z.object({
   sku: z.string(),
   title: z.string(),
   regularPrice: int,
-  cost: int.nullable(),
+  cost: costFigure(int.nullable()),
   /** The other promotions that overlap this one on this SKU in time. */
   otherPromotions: z.array(z.object({ id: int, name: z.string(), stacking: stackingSchema, priority: int })),
   combos: z.array(priceComboSchema),
@@ -141,10 +142,10 @@ export const marginBreachSchema = z.object({
   title: z.string(),
   regularPrice: int,
   unitPrice: int,
-  cost: int,
+  cost: costFigure(int),
   /** Channel fee counted (minor units per unit), the highest of the channels in scope. */
   fee: int,
-  marginBp: int,
+  marginBp: costFigure(int),
   floorBp: int,
   promotionIds: z.array(int),
 });

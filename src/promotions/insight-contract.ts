@@ -4,6 +4,7 @@
 // ../shared/references/metrics.md "Promotions" and docs/metrics-notes.md define them.
 // Pure (zod + types).
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 import { keyedTextSchema } from '../alerts/contract.js';
 
 const int = z.number().int();
@@ -20,13 +21,13 @@ export const simulationRowSchema = z.object({
   regularPrice: int,
   /** Effective unit price under this promotion (alone; the deepest per-unit discount for checkout types). */
   promoPrice: int,
-  cost: int.nullable(),
+  cost: costFigure(int.nullable()),
   baselineUnits: num,
   expectedUnits: num,
   expectedGmv: int,
   discountCost: int,
-  expectedGrossProfit: int.nullable(),
-  baselineGrossProfit: int.nullable(),
+  expectedGrossProfit: costFigure(int.nullable()),
+  baselineGrossProfit: costFigure(int.nullable()),
   available: int,
   incoming: int,
   /** Expected units − (available + incoming), when positive. */
@@ -53,9 +54,9 @@ export const simulationSchema = z.object({
     baselineNetSales: int,
     expectedGmv: int,
     discountCost: int,
-    giftCost: int,
-    expectedGrossProfit: int,
-    baselineGrossProfit: int,
+    giftCost: costFigure(int),
+    expectedGrossProfit: costFigure(int),
+    baselineGrossProfit: costFigure(int),
   }),
   /** Biggest expected units first; capped at 500 (totals cover all). */
   rows: z.array(simulationRowSchema),
@@ -101,8 +102,8 @@ export const evaluationRowSchema = z.object({
   gmv: int,
   discounts: int,
   netSales: int,
-  grossProfit: int,
-  baselineGrossProfit: num,
+  grossProfit: costFigure(int),
+  baselineGrossProfit: costFigure(num),
 });
 export type EvaluationRow = z.infer<typeof evaluationRowSchema>;
 
@@ -118,21 +119,21 @@ export const evaluationSchema = z.object({
   units: int,
   gmv: int,
   discounts: int,
-  giftCost: int,
+  giftCost: costFigure(int),
   netSales: int,
-  grossProfit: int,
+  grossProfit: costFigure(int),
   baselineUnits: num,
   baselineNetSales: num,
-  baselineGrossProfit: num,
+  baselineGrossProfit: costFigure(num),
   liftUnits: num,
   /** liftUnits ÷ baselineUnits (null when the baseline is 0). */
   liftPercent: num.nullable(),
   liftNetSales: num,
-  incrementalGrossProfit: num,
+  incrementalGrossProfit: costFigure(num),
   /** discounts + gift cost. */
-  promotionCost: int,
+  promotionCost: costFigure(int),
   /** incremental gross profit ÷ promotion cost (null when the cost is 0). */
-  roi: num.nullable(),
+  roi: costFigure(num.nullable()),
   pullForward: z.object({ days: int, units: int, baselineUnits: num, dipUnits: num, complete: z.boolean() }),
   cannibalisation: z.object({ skus: int, netSales: int, baselineNetSales: num, differenceNetSales: num }),
   customers: z.object({
@@ -164,9 +165,9 @@ export const evaluationSummarySchema = z.object({
   units: int,
   netSales: int,
   liftPercent: num.nullable(),
-  incrementalGrossProfit: num,
-  promotionCost: int,
-  roi: num.nullable(),
+  incrementalGrossProfit: costFigure(num),
+  promotionCost: costFigure(int),
+  roi: costFigure(num.nullable()),
 });
 
 export const promotionInsightContract = {

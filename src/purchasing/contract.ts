@@ -1,6 +1,7 @@
 // Purchasing: suppliers and what they supply, purchase orders from draft to
 // closed with partial receipts, and the supplier scorecard. Pure (zod + types).
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 import { currencySchema } from '../settings/contract.js';
 import { unitMoneySchema } from '../shared/bounds.js';
 
@@ -58,7 +59,7 @@ export const supplierItemSchema = z.object({
   sku: z.string(),
   title: z.string(),
   supplierSku: z.string().nullable(),
-  cost: int,
+  cost: costFigure(int),
   packSize: int,
   moq: int,
   leadTimeDays: int.nullable(),
@@ -86,7 +87,8 @@ export const purchaseOrderSchema = z.object({
   cancelledAt: z.string().nullable(),
   orderedUnits: int,
   receivedUnits: int,
-  total: int,
+  /** Σ ordered × unit cost, the order's currency. */
+  total: costFigure(int),
   /** Sent or partly received and past the promised date. */
   overdue: z.boolean(),
 });
@@ -102,8 +104,8 @@ export const poLineSchema = z.object({
   quantityOrdered: int,
   quantityReceived: int,
   outstanding: int,
-  unitCost: int,
-  lineTotal: int,
+  unitCost: costFigure(int),
+  lineTotal: costFigure(int),
 });
 export const receiptSchema = z.object({
   id: int,
@@ -128,7 +130,7 @@ const poLineInput = z.object({
   variantId: id,
   quantity: z.number().int().min(1, 'quantityPositive').max(10_000_000),
   /** Defaults to the supplier item's cost. */
-  unitCost: money.optional(),
+  unitCost: costFigure(money.optional()),
 });
 
 const receiptLineInput = z
@@ -138,7 +140,7 @@ const receiptLineInput = z
     variantId: id.optional(),
     quantity: z.number().int().min(1, 'quantityPositive').max(10_000_000),
     /** Defaults to the line's agreed cost, in the PO currency. */
-    unitCost: money.optional(),
+    unitCost: costFigure(money.optional()),
   })
   .refine((line) => (line.lineId === undefined) !== (line.variantId === undefined), { message: 'lineOrVariant', path: ['lineId'] });
 
@@ -154,15 +156,15 @@ export const receiptPreviewLineSchema = z.object({
   /** More than still ordered: receiving it needs confirmOver. */
   over: z.boolean(),
   /** In the order's currency (minor units). */
-  unitCost: int,
+  unitCost: costFigure(int),
   /** The unit cost in the shop currency; null while a foreign-currency order has no rate. */
-  landedUnitCost: int.nullable(),
+  landedUnitCost: costFigure(int.nullable()),
   /** quantity × landed unit cost, shop currency. */
-  value: int.nullable(),
+  value: costFigure(int.nullable()),
   onHandBefore: int,
   /** The variant's cost now and after the receipt (moving average), shop currency. */
-  costBefore: int.nullable(),
-  costAfter: int.nullable(),
+  costBefore: costFigure(int.nullable()),
+  costAfter: costFigure(int.nullable()),
 });
 export const receiptPreviewSchema = z.object({
   purchaseOrderId: int,
@@ -176,17 +178,18 @@ export const receiptPreviewSchema = z.object({
   lines: z.array(receiptPreviewLineSchema),
   units: int,
   /** Σ quantity × unit cost in the order's currency. */
-  orderValue: int,
+  orderValue: costFigure(int),
   /** Σ line values in the shop currency; null while the rate is missing. */
-  value: int.nullable(),
+  value: costFigure(int.nullable()),
 });
 export type ReceiptPreview = z.infer<typeof receiptPreviewSchema>;
 
 const priceChangeSchema = z.object({
   sku: z.string(),
   variantId: int,
-  from: int,
-  to: int,
+  /** Unit costs on the previous and this order. */
+  from: costFigure(int),
+  to: costFigure(int),
   /** (to − from) ÷ from, e.g. 0.05 for +5 %. */
   change: z.number(),
   previousOrder: z.string(),
@@ -233,7 +236,7 @@ export const purchasingContract = {
       supplierId: id,
       variantId: id,
       supplierSku: text(100).nullable().default(null),
-      cost: money,
+      cost: costFigure(money),
       packSize: z.number().int().min(1).max(100_000).default(1),
       moq: z.number().int().min(1).max(10_000_000).default(1),
       leadTimeDays: z.number().int().min(0).max(365).nullable().default(null),

@@ -1,6 +1,7 @@
 // Reorder suggestions per metrics.md "Replenishment", grouped per supplier, each
 // line carrying every number of its calculation so the UI can explain it. Pure.
 import { z } from 'zod';
+import { costFigure } from '../team/cost-mark.js';
 
 const id = z.number().int().positive();
 const int = z.number().int();
@@ -42,8 +43,8 @@ export const suggestionLineSchema = z.object({
   packSize: int,
   quantity: int,
   /** Minor units of the supplier's currency. */
-  unitCost: int,
-  lineCost: int,
+  unitCost: costFigure(int),
+  lineCost: costFigure(int),
   /** Already on a draft purchase order for any supplier (a draft is not on order yet). */
   onDraft: z.boolean(),
   /** Also low by the shop's one low-stock rule (what Stock → Levels lists under Low stock only). */
@@ -57,7 +58,7 @@ export const supplierSuggestionsSchema = z.object({
   /** This supplier's lines on the requested page. */
   lines: z.array(suggestionLineSchema),
   /** Over all of this supplier's suggested lines, not only the page. */
-  totals: z.object({ lines: int, units: int, cost: int }),
+  totals: z.object({ lines: int, units: int, cost: costFigure(int) }),
 });
 
 export const noSupplierLineSchema = suggestionLineSchema.pick({
@@ -108,7 +109,7 @@ export const reorderContract = {
     output: z.object({
       purchaseOrderId: int,
       number: z.string(),
-      lines: z.array(z.object({ variantId: int, sku: z.string(), quantity: int, unitCost: int })),
+      lines: z.array(z.object({ variantId: int, sku: z.string(), quantity: int, unitCost: costFigure(int) })),
     }),
   },
   'reorder.settings.get': { input: z.object({}), output: reorderSettingsSchema },

@@ -6,6 +6,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const tokenCookie = 'shopdesk_token';
+/** The signed-in person's session (src/team/sessions.ts), set by the sign-in answer, HttpOnly. */
+export const sessionCookie = 'shopdesk_session';
 
 function sameSecret(given: string, token: string): boolean {
   const a = Buffer.from(given);
@@ -50,4 +52,11 @@ export function hasAllowedOrigin(request: IncomingMessage, port: number): boolea
 
 export function tokenCookieHeader(token: string): string {
   return `${tokenCookie}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/** Sets (or, with null, clears) the session cookie of this browser. */
+export function sessionCookieHeader(session: string | null): string {
+  return session === null
+    ? `${sessionCookie}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
+    : `${sessionCookie}=${encodeURIComponent(session)}; HttpOnly; SameSite=Strict; Path=/`;
 }

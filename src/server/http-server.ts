@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Core } from '../core.js';
 import { servePaths } from '../shared/bridge.js';
 import type { Envelope } from '../shared/envelope.js';
-import { hasAllowedHost, hasAllowedOrigin, hasValidToken, tokenCookieHeader } from './auth.js';
+import { hasAllowedHost, hasAllowedOrigin, hasValidToken, readCookie, sessionCookie, sessionCookieHeader, tokenCookieHeader } from './auth.js';
+import type { Via } from '../team/via.js';
 import { serveStatic } from './static-files.js';
 
 export interface ServeOptions {
@@ -31,15 +32,15 @@ const rpcRequestSchema = z.object({ method: z.string().min(1).max(100), input: z
 const securityHeaders: Record<string, string> = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-    "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
 };
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+function sendJson(response: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
   response
-    .writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+    .writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extraHeaders })
     .end(JSON.stringify(body));
 }
 
@@ -76,8 +77,18 @@ async function handleRpc(core: Core, request: IncomingMessage, response: ServerR
     sendJson(response, 400, errorEnvelope('VALIDATION', 'Expected {method, input}.', 'badRequest'));
     return;
   }
+  // The browser's session rides in an HttpOnly cookie: a sign-in sets it, a sign-out clears it.
+  let newSession: string | null | undefined;
+  const via: Via = {
+    origin: 'serve',
+    session: readCookie(request.headers.cookie, sessionCookie) ?? undefined,
+    setSession: (token) => {
+      newSession = token;
+    },
+  };
+  const answer = await core.call(parsed.data.method, parsed.data.input, via);
   // Envelopes travel with 200: the error is in the body, with its stable code.
-  sendJson(response, 200, await core.call(parsed.data.method, parsed.data.input));
+  sendJson(response, 200, answer, newSession === undefined ? {} : { 'Set-Cookie': sessionCookieHeader(newSession) });
 }
 
 /**
@@ -108,7 +119,7 @@ function badRequest(response: ServerResponse): void {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   let port = options.port;
-  const sockets = new Set<WebSocket>();
+  const sockets = new Map<WebSocket, Via>();
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const url = requestUrl(request.url);
@@ -188,8 +199,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
         return;
       }
+      // Events are heard only while the browser's person is signed in (or sign-in is off):
+      // checked per event, so a sign-out or a lock silences the socket at once.
+      const via: Via = { origin: 'serve', session: readCookie(request.headers.cookie, sessionCookie) ?? undefined };
       wss.handleUpgrade(request, socket, head, (ws) => {
-        sockets.add(ws);
+        sockets.set(ws, via);
         ws.on('error', () => ws.terminate());
         ws.on('close', () => sockets.delete(ws));
       });
@@ -199,7 +213,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const unsubscribe = options.core.on((event) => {
     const message = JSON.stringify(event);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
+    for (const [ws, via] of sockets) if (ws.readyState === ws.OPEN && options.core.admits(via)) ws.send(message);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -212,7 +226,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${host}:${port}`,
     close: async () => {
       unsubscribe();
-      for (const ws of sockets) ws.terminate();
+      for (const ws of sockets.keys()) ws.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

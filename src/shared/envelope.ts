@@ -14,6 +14,16 @@ export const errorCodes = [
   'MIGRATION_FAILED',
   'SHOP_NOT_READY',
   'INTERNAL',
+  /** The machine refused: disk full, read-only, locked by another program, I/O error (src/shared/env-errors.ts). */
+  'ENVIRONMENT',
+  /** The shop file is damaged: writes are refused until a restore (src/backup/shop-health.ts). */
+  'DAMAGED',
+  /** Signed in, but the person's role lacks the permission the method needs (details.params.permission). */
+  'FORBIDDEN',
+  /** No one is signed in on this window, or the session is locked: sign in or unlock first. */
+  'UNAUTHENTICATED',
+  /** Too many wrong passwords or PINs: details.params.seconds until the next try. */
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -12,6 +12,7 @@ import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { sameMarks, writeMarks, type SessionState } from './session.js';
 import { shopUndoTargets } from '../history/shop-undo-targets.js';
+import { recordJobChanges } from '../audit/recorder.js';
 
 const unitsPerSlice = 400;
 const importWriterCacheKib = 8192;
@@ -77,6 +78,8 @@ export async function applyImport(ctx: JobContext, state: SessionState, mode: 'a
     ctx.throwIfCancelled();
     const hasItems = (db.prepare('SELECT EXISTS (SELECT 1 FROM change_set_items WHERE change_set_id = ?) AS any').get(changeSetId) as { any: number }).any === 1;
     if (!hasItems) history.discard(changeSetId);
+    // The audit row commits with the import (its captured rows folded in), or neither does.
+    recordJobChanges(db, deps.clock, { kind: 'importApplied', area: 'imports', origin: 'import', drainCaptures: true, subject: `import:${state.fileName}`, changeSetId: hasItems ? changeSetId : null, extra: { target: state.targetId, written: toWrite, mode } });
     db.exec('COMMIT');
     // Not written: rows with errors (valid-only apply) and rows skipped by design (unpaid orders, image-only rows).
     const skipped = errors.length + plan.rows.filter((row) => row.outcome === 'skip').length;

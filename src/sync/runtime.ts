@@ -12,6 +12,7 @@ import { createSyncStateStore } from './pull-state-store.js';
 import { createSyncScheduler, type ScheduledChannel, type SyncScheduler } from './sync-scheduler.js';
 import { runSyncPass } from './sync-run.js';
 import { shopNotReady } from '../settings/service.js';
+import { runAs, systemCaller } from '../team/call-context.js';
 
 export interface SyncRuntimeOptions {
   /** The shop database, or null while there is no shop (first start, demo being built). */
@@ -77,7 +78,8 @@ export function createSyncRuntime(options: SyncRuntimeOptions): SyncRuntime {
       const db = options.db();
       return db ? channelStoreOf(db).dueOutboxCounts(options.clock.now().toISOString()) : new Map<number, number>();
     },
-    runPass: (channelId, what, control) => runSyncPass({ db: ready(), clock: options.clock, engine, emit: options.emit, requestTimeoutMs: options.requestTimeoutMs }, channelId, what, control),
+    // A pass acts as the shop's sync, whoever pressed Sync now: the audit log says "sync".
+    runPass: (channelId, what, control) => runAs(systemCaller('sync'), () => runSyncPass({ db: ready(), clock: options.clock, engine, emit: options.emit, requestTimeoutMs: options.requestTimeoutMs }, channelId, what, control)),
   });
   scheduler.start();
   return {

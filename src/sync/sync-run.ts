@@ -22,6 +22,7 @@ import { channelStoreOf } from './channel-store.js';
 import { ConnectorError, type Connector, type ReasonText } from './connector.js';
 import { parseSettings, type SyncEngine } from './engine.js';
 import { createOrderPuller } from './order-puller.js';
+import { recordJobChanges } from '../audit/recorder.js';
 import { createOutboxStore } from './outbox-store.js';
 import { createPricePusher } from './price-push.js';
 import { createSyncStateStore } from './pull-state-store.js';
@@ -156,6 +157,7 @@ export async function runSyncPass(deps: SyncRunDeps, channelId: number, what: Pa
         if (pulled.status === 'failed') noteFailure(errorFor(pulled.error ?? reason('syncUnexpected'), 'pull'));
         summary.pulled = { created: pulled.created, updated: pulled.updated, held: pulled.held };
         if (pulled.created + pulled.updated > 0) {
+          recordJobChanges(db, clock, { kind: 'ordersPulled', area: 'channels', origin: 'sync', drainCaptures: false, subject: `channel:${channelId}`, summary: `orders in: ${pulled.created} new, ${pulled.updated} updated`, extra: { channelId, ...summary.pulled } });
           // Orders now in may explain "stock edited on the channel" items the push raised before.
           createRemoteEditRecheck(db).recheck(channelId, nowIso());
           deps.emit({ name: 'data.changed', payload: { areas: ['orders', 'stock'] } });

@@ -22,6 +22,8 @@ import { benchSyncPull } from './sync-pull.js';
 import { benchPromotionsGuard } from './promotions-guard.js';
 import { benchPromotionsSimulate } from './promotions-simulate.js';
 import { benchPromotionsEvaluate } from './promotions-evaluate.js';
+import { benchPermissionCheck } from './permission-check.js';
+import { benchBackup, printBackupFigures } from './backup-bench.js';
 
 const { values } = parseArgs({ options: { reuse: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false }, curve: { type: 'boolean', default: false } } });
 const dir = resolve('.tmp/bench');
@@ -58,6 +60,7 @@ const ui = values['no-ui'] ? null : await benchProductsUi(core);
 const exports = await benchExports(core);
 // The shop was generated with now = 2026-11-20 12:00 UTC: its last full day.
 const analytics = await benchAnalytics(core, dbPath, '2026-11-19');
+const permissions = await benchPermissionCheck(core, '2026-11-19');
 db.close();
 await core.close();
 // Every analytics tab, Reorder and the promotion pages in Chromium, on a core of their own with the shop's clock.
@@ -90,6 +93,14 @@ const guard = await onCopy('promotions-guard', benchPromotionsGuard);
 const simulate = await onCopy('promotions-simulate', benchPromotionsSimulate);
 const evaluate = await onCopy('promotions-evaluate', benchPromotionsEvaluate);
 
+// Backups (issue 17): a copy in a folder of its own, which takes its backups/ and exports with it.
+const backupDir = join(dir, 'backup-bench');
+rmSync(backupDir, { recursive: true, force: true });
+mkdirSync(backupDir, { recursive: true });
+copyFileSync(dbPath, join(backupDir, 'large.db'));
+const backup = await benchBackup(join(backupDir, 'large.db')).finally(() => rmSync(backupDir, { recursive: true, force: true }));
+printBackupFigures(backup);
+
 printTable('Summary', ['figure', 'value', 'target'], [
   ['generation (large)', generationMs === null ? 'reused' : ms(generationMs), '-'],
   ['first rows, core vs bare SQL', `${ms(grid.firstRowsCold.core)} vs ${ms(grid.firstRowsCold.bare)}`, '-'],
@@ -108,6 +119,16 @@ printTable('Summary', ['figure', 'value', 'target'], [
     'analytics matrix (issue 16): calls within target',
     `${analytics.matrix.filter((r) => r.pass).length} of ${analytics.matrix.length}; over: ${analytics.matrix.filter((r) => !r.pass).map((r) => `${r.method} ${r.variant} ${r.period} ${r.ratio.toFixed(1)}x`).join(', ') || 'none'}`,
     '<= 500 ms, <= 5x',
+  ],
+  [
+    'permission check: guard per call; grid page and dashboard, Staff vs owner',
+    `${permissions.guardUsPerCall.staff.toFixed(1)} µs; ${ms(permissions.grid.staff)} vs ${ms(permissions.grid.owner)}; ${ms(permissions.dashboard.staff)} vs ${ms(permissions.dashboard.owner)}`,
+    '<= 5 %',
+  ],
+  [
+    'Backup now of the large shop while the Products grid is read',
+    `${ms(backup.backupMs)}, ${(backup.backupBytes / 1_048_576).toFixed(0)} MB; grid page median ${ms(backup.readMedianMs)} during vs ${ms(backup.readAloneMs)} alone`,
+    '-',
   ],
   [`export ${exports.rows} products rows, XLSX / CSV`, `${ms(exports.xlsxMs)} / ${ms(exports.csvMs)}`, '<= 4000 / 2000 ms'],
   [

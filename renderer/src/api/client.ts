@@ -14,6 +14,7 @@ declare global {
 }
 
 const reconnectListeners = new Set<() => void>();
+const unauthenticatedListeners = new Set<() => void>();
 const bridge: ShopdeskBridge =
   window.shopdesk ?? createHttpBridge(() => reconnectListeners.forEach((listener) => listener()));
 
@@ -21,6 +22,10 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   const envelope = await bridge.rpc(method, input);
   if (!envelope.ok) {
     const { error } = envelope;
+    // The session ended or locked (idle on the core's clock, another window, a password change):
+    // the App re-reads team.status and shows the sign-in page or the lock screen. A wrong
+    // password is the sign-in form's own answer, not news about the session.
+    if (error.code === 'UNAUTHENTICATED' && error.details.key !== 'signInWrong') unauthenticatedListeners.forEach((listener) => listener());
     throw error.details.key === 'network' ? ApiError.network(error.message) : ApiError.fromShape(error);
   }
   // The core validated its own answer against the contract; the types follow it.
@@ -41,4 +46,10 @@ export function onEvent<E extends EventName>(name: E, listener: (payload: EventP
 export function onReconnect(listener: () => void): () => void {
   reconnectListeners.add(listener);
   return () => reconnectListeners.delete(listener);
+}
+
+/** Called when any call answered UNAUTHENTICATED (no session, or a locked one). */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
 }

@@ -11,6 +11,11 @@ type Listener = (name: string, payload: unknown) => void;
 
 const messageSchema = z.object({ name: z.string(), payload: z.unknown() });
 const maxBackoffMs = 10_000;
+/**
+ * Calls that change this browser's session cookie: the event socket opened with the old one
+ * (the server decides per socket who hears events), so it reconnects with the new one.
+ */
+const sessionMethods = new Set(['team.signIn', 'team.signInWithPin', 'team.unlock', 'team.signOut']);
 
 /**
  * JSON turns NaN and Infinity into null, so letters typed into a number field
@@ -82,6 +87,10 @@ export function createHttpBridge(onConnected: () => void): ShopdeskBridge {
         return networkFailure(`HTTP ${response.status} without a JSON answer`);
       }
       const parsed = envelopeSchema.safeParse(json);
+      if (parsed.success && parsed.data.ok && sessionMethods.has(method)) {
+        attempt = 0;
+        socket?.close();
+      }
       return parsed.success ? parsed.data : networkFailure(`HTTP ${response.status}: unexpected answer`);
     },
     onEvent(listener) {

@@ -6,7 +6,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { toApiError, type ApiErrorCode } from '../api/api-error.js';
 import type { FieldIssue } from '../../../src/shared/envelope.js';
-import { useI18n } from '../i18n/context.js';
+import { useI18n, type I18n } from '../i18n/context.js';
 import { issueLocation } from './issue-location.js';
 import { issueText, localizeParams } from './field-issues.js';
 import type { MessageKey } from '../i18n/en.js';
@@ -52,11 +52,31 @@ const fallbackByCode: Record<ApiErrorCode, MessageKey> = {
   SHOP_NOT_READY: 'errors.shopNotReady',
   INTERNAL: 'errors.internal',
   NETWORK: 'errors.network',
+  ENVIRONMENT: 'errors.code.environment',
+  DAMAGED: 'errors.code.damaged',
+  FORBIDDEN: 'errors.code.forbidden',
+  UNAUTHENTICATED: 'errors.code.unauthenticated',
+  RATE_LIMITED: 'errors.code.rateLimited',
 };
+
+/**
+ * An error's params as the reader sees them: a refused permission by its label
+ * ("Edit prices" / "修改价格"), states and actions in words (localizeParams).
+ */
+export function errorParams(key: string, params: Params | undefined, tKey: I18n['tKey']): Params | undefined {
+  const localized = localizeParams(key, params, tKey);
+  const permission = localized?.permission;
+  if (localized && typeof permission === 'string' && isMessageKey(`team.permission.${permission}`)) {
+    return { ...localized, permission: tKey(`team.permission.${permission}`, 'errors.code.forbidden') };
+  }
+  return localized;
+}
 
 interface Toasts {
   showError(error: unknown): void;
   showSuccess(key: MessageKey): void;
+  /** Clears every toast: the person at the screen changed (sign-out, lock), and theirs are not the next one's. */
+  dismissAll(): void;
 }
 
 const ToastContext = createContext<Toasts | null>(null);
@@ -94,6 +114,9 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactNode 
       },
       showSuccess(key) {
         push({ kind: 'success', code: null, errorKey: null, successKey: key, params: undefined, issues: [], moreIssues: 0 });
+      },
+      dismissAll() {
+        setToasts([]);
       },
     }),
     [push],
@@ -136,7 +159,7 @@ function ErrorText({ toast }: { toast: Toast }): ReactNode {
   const code = toast.code ?? 'INTERNAL';
   const key = toast.errorKey ?? 'internal';
   const hint = hintKey(code, key);
-  const params = localizeParams(key, toast.params, tKey);
+  const params = errorParams(key, toast.params, tKey);
   return (
     <>
       <strong data-testid="toast-error-title">{tKey(`errors.${key}`, fallbackByCode[code], params)}</strong>

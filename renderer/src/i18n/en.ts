@@ -1,5 +1,6 @@
 // English dictionary: the reference key set. zh-CN must have exactly these keys
 // (checked by the compiler through `Dictionary` and by a unit test at runtime).
+import { teamEn } from './areas/team.js';
 import { purchasingEn } from './areas/purchasing.js';
 import { stockEn } from './areas/stock.js';
 import { catalogEn } from './areas/catalog.js';
@@ -27,6 +28,7 @@ import { confirmationsEn } from './areas/confirmations.js';
 import { pagesEn } from './areas/pages.js';
 import { historyTextsEn } from './areas/history-texts.js';
 import { numbersEn } from './areas/numbers.js';
+import { backupsEn } from './areas/backups.js';
 
 export const en = {
   'app.name': 'Shopdesk',
@@ -236,6 +238,8 @@ export const en = {
   ...pagesEn,
   ...historyTextsEn,
   ...numbersEn,
+  ...teamEn,
+  ...backupsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文 dictionary. Typed as `Dictionary`, so a missing or extra key is a
 // compile error; the unit test also checks that no value is empty.
+import { teamZh } from './areas/team.js';
 import { purchasingZh } from './areas/purchasing.js';
 import { stockZh } from './areas/stock.js';
 import { catalogZh } from './areas/catalog.js';
@@ -28,6 +29,7 @@ import { pagesZh } from './areas/pages.js';
 import { historyTextsZh } from './areas/history-texts.js';
 import { numbersZh } from './areas/numbers.js';
 import type { Dictionary } from './en.js';
+import { backupsZh } from './areas/backups.js';
 
 export const zhCN: Dictionary = {
   'app.name': 'Shopdesk',
@@ -237,4 +239,6 @@ export const zhCN: Dictionary = {
   ...pagesZh,
   ...historyTextsZh,
   ...numbersZh,
+  ...teamZh,
+  ...backupsZh,
 };

@@ -1,19 +1,24 @@
 // Settings: the shop's name, currency, time zone and language. Only changed
 // fields are sent; the core validates and answers with field issues. Below:
-// catalog rules and how typed numbers are read (NumberSettings).
+// catalog rules and how typed numbers are read (NumberSettings), People & roles
+// and Backups — each shown only to a role that may change it.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { toApiError } from '../api/api-error.js';
 import { call } from '../api/client.js';
 import { useShop } from '../app/shop-context.js';
+import { useCan } from '../app/team-context.js';
 import { fieldErrorsFrom, ShopFields, type FieldErrors, type ShopFieldValues } from '../components/fields.js';
 import { useToasts } from '../components/toasts.js';
 import { useI18n } from '../i18n/context.js';
+import { BackupsSection } from './backups/BackupsSection.js';
 import { NumberSettings } from './NumberSettings.js';
+import { TeamSection } from './team/TeamSection.js';
 
 export function SettingsPage(): ReactNode {
   const { t } = useI18n();
   const { settings, applySettings } = useShop();
   const { showError, showSuccess } = useToasts();
+  const can = useCan();
   const saved: ShopFieldValues = {
     name: settings.name,
     currency: settings.currency,
@@ -68,43 +73,49 @@ export function SettingsPage(): ReactNode {
       <div className="page-header">
         <h1>{t('settings.title')}</h1>
       </div>
-      <form className="card settings-card" onSubmit={(event) => void save(event)} noValidate data-testid="settings-form">
-        <p className="muted">{t('settings.subtitle')}</p>
-        {settings.isDemo ? <p className="note">{t('settings.demoNote')}</p> : null}
-        <ShopFields values={values} errors={errors} onChange={setValues} disabled={saving} />
-        <p className="muted small">{t('settings.currencyNote')}</p>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={saving || !dirty}>
-            {saving ? t('settings.saving') : t('settings.save')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={saving || !dirty}
-            onClick={() => {
-              setValues(saved);
-              setErrors({});
-            }}
-          >
-            {t('settings.reset')}
-          </button>
-        </div>
-      </form>
-      <div className="card settings-card" data-testid="catalog-rules">
-        <label className="field">
-          <span>{t('settings.barcodeMode')}</span>
-          <select
-            value={settings.barcodeMode}
-            onChange={(e) => {
-              call('settings.update', { barcodeMode: e.target.value === 'free' ? 'free' : 'gtin' }).then(applySettings, showError);
-            }}
-          >
-            <option value="gtin">{t('settings.barcode.gtin')}</option>
-            <option value="free">{t('settings.barcode.free')}</option>
-          </select>
-        </label>
-      </div>
-      <NumberSettings />
+      {can('settings.manage') ? (
+        <>
+          <form className="card settings-card" onSubmit={(event) => void save(event)} noValidate data-testid="settings-form">
+            <p className="muted">{t('settings.subtitle')}</p>
+            {settings.isDemo ? <p className="note">{t('settings.demoNote')}</p> : null}
+            <ShopFields values={values} errors={errors} onChange={setValues} disabled={saving} />
+            <p className="muted small">{t('settings.currencyNote')}</p>
+            <div className="form-actions">
+              <button type="submit" className="button button-primary" disabled={saving || !dirty}>
+                {saving ? t('settings.saving') : t('settings.save')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={saving || !dirty}
+                onClick={() => {
+                  setValues(saved);
+                  setErrors({});
+                }}
+              >
+                {t('settings.reset')}
+              </button>
+            </div>
+          </form>
+          <div className="card settings-card" data-testid="catalog-rules">
+            <label className="field">
+              <span>{t('settings.barcodeMode')}</span>
+              <select
+                value={settings.barcodeMode}
+                onChange={(e) => {
+                  call('settings.update', { barcodeMode: e.target.value === 'free' ? 'free' : 'gtin' }).then(applySettings, showError);
+                }}
+              >
+                <option value="gtin">{t('settings.barcode.gtin')}</option>
+                <option value="free">{t('settings.barcode.free')}</option>
+              </select>
+            </label>
+          </div>
+          <NumberSettings />
+        </>
+      ) : null}
+      {can('people.manage') ? <TeamSection /> : null}
+      {can('backups.manage') ? <BackupsSection /> : null}
     </div>
   );
 }

@@ -49,6 +49,7 @@ const patterns: RegExp[] = [
   // Helpers that take the key as an argument.
   /\b(?:issue|fileRefused)\([^,()]*,\s*'([A-Za-z][\w.]*)'/g,
   /\brefuse\('([A-Za-z][\w.]*)'/g,
+  /\bteamRefusal\('([A-Za-z][\w.]*)'/g,
   /\bfileRefused\([^,()]*,\s*`([A-Za-z]+)\.\$\{/g,
   // Schemas naming their own key: .min(1, 'quantityPositive'), { message: 'periodOrder' }.
   /\.(?:min|max|regex|refine|length|gte|lte|gt|lt|int|email)\([^()]*?,\s*'([a-z][A-Za-z.]*)'\s*\)/g,

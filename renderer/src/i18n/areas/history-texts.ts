@@ -1,11 +1,15 @@
-// Words of records the app keeps and shows later: History's descriptions, names
+// Words of records the app keeps and shows later: History's descriptions (and the
+// audit log's, areas/audit.ts), names
 // of codes and actors (the core's own texts, src/shared/history-texts.ts, which
 // its exports use too), what a History entry changed (entities and fields), and
 // the stock ledger's references and the notes Shopdesk writes on ledger rows.
 import { historyTextsEn as coreEn, historyTextsZh as coreZh } from '../../../../src/shared/history-texts.js';
+import { auditEn, auditZh } from './audit.js';
 
 export const historyTextsEn = {
   ...coreEn,
+  // The audit log's words (History's second view) live beside the change sets'.
+  ...auditEn,
   'history.entity.variants': 'Variant',
   'history.entity.products': 'Product',
   'history.entity.product_tags': 'Product tags',
@@ -89,6 +93,7 @@ export const historyTextsEn = {
 
 export const historyTextsZh: Record<keyof typeof historyTextsEn, string> = {
   ...coreZh,
+  ...auditZh,
   'history.entity.variants': '规格',
   'history.entity.products': '商品',
   'history.entity.product_tags': '商品标签',

@@ -8,6 +8,7 @@ import type { KpiValues } from '../../../../src/analytics/contract.js';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Busy, PanelSkeleton } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
@@ -46,9 +47,15 @@ const cards: readonly { id: keyof KpiValues; kind: Kind }[] = [
   { id: 'repurchaseRate', kind: 'rate' },
 ];
 
+/** KPIs computed from costs (metrics.md: COGS, gross profit, gross margin). */
+const costKpis: ReadonlySet<keyof KpiValues> = new Set(['cogs', 'grossProfit', 'grossMargin']);
+
 export function DashboardPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
+  // Gross profit and margin come from costs: without costs.view the core blanks them and their cards are left out.
+  const seesCosts = useCan()('costs.view');
+  const shownCards = seesCosts ? cards : cards.filter((card) => !costKpis.has(card.id));
   const [asTable, setAsTable] = useState(false);
   const today = todayIn(settings.timeZone);
   const periodRoute = usePeriodRoute('last30', today);
@@ -104,7 +111,7 @@ export function DashboardPage(): ReactNode {
       <KpiPartialNote partial={kpis?.partial} timeZone={settings.timeZone} />
       <Busy busy={kpisLoad.loading}>
         <div className="kpi-grid">
-          {cards.map((card) => (
+          {shownCards.map((card) => (
             <KpiCard
               key={card.id}
               id={card.id}
@@ -249,7 +256,7 @@ export function DashboardPage(): ReactNode {
                   <th className="num">{t('analytics.kpi.netSales')}</th>
                   <th className="num">{t('analytics.kpi.orders')}</th>
                   <th className="num">{t('analytics.kpi.aov')}</th>
-                  <th className="num">{t('analytics.kpi.grossMargin')}</th>
+                  {seesCosts ? <th className="num">{t('analytics.kpi.grossMargin')}</th> : null}
                   <th className="num">{t('analytics.kpi.returnRate')}</th>
                 </tr>
               </thead>
@@ -260,7 +267,7 @@ export function DashboardPage(): ReactNode {
                     <td className="num">{show('money', row.values.netSales)}</td>
                     <td className="num">{formatNumber(row.values.orders, locale)}</td>
                     <td className="num">{show('money', row.values.aov)}</td>
-                    <td className="num">{show('rate', row.values.grossMargin)}</td>
+                    {seesCosts ? <td className="num">{show('rate', row.values.grossMargin)}</td> : null}
                     <td className="num">{show('rate', row.values.returnRate)}</td>
                   </tr>
                 ))}

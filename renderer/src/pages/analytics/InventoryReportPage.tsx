@@ -11,6 +11,7 @@ import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { useGridLocaleText } from '../../components/grid-locale.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -55,6 +56,8 @@ function Figure(props: { id: string; label: string; value: string; detail?: stri
 
 function AgingTable({ buckets, money }: { buckets: Buckets; money: (minor: number) => string }): ReactNode {
   const { t, locale } = useI18n();
+  // Aged stock is valued at cost: without costs.view the core blanks the value and the column is left out.
+  const seesCosts = useCan()('costs.view');
   const most = Math.max(1, ...buckets.map((b) => b.units));
   return (
     <table className="table">
@@ -62,7 +65,7 @@ function AgingTable({ buckets, money }: { buckets: Buckets; money: (minor: numbe
         <tr>
           <th />
           <th className="num">{t('inventory.units')}</th>
-          <th className="num">{t('inventory.value')}</th>
+          {seesCosts ? <th className="num">{t('inventory.value')}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -73,7 +76,7 @@ function AgingTable({ buckets, money }: { buckets: Buckets; money: (minor: numbe
               {formatNumber(b.units, locale)}
               <span className="bar" style={{ width: `${(100 * b.units) / most}%` }} />
             </td>
-            <td className="num">{money(b.value)}</td>
+            {seesCosts ? <td className="num">{money(b.value)}</td> : null}
           </tr>
         ))}
       </tbody>
@@ -84,6 +87,8 @@ function AgingTable({ buckets, money }: { buckets: Buckets; money: (minor: numbe
 export function InventoryReportPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
+  // Stock valuation needs costs.view: no link to it without.
+  const seesCosts = useCan()('costs.view');
   const periodRoute = usePeriodRoute('last30', todayIn(settings.timeZone));
   const { period, asOf } = periodRoute;
   // A new period or day keeps the last figures on screen, dimmed, until the new ones come.
@@ -235,7 +240,7 @@ export function InventoryReportPage(): ReactNode {
       <article className="card" data-testid="inventory-aging" ref={agingPanel}>
         <header className="card-header">
           <h2>{t('inventory.aging')}</h2>
-          <a href={routeHref('stock', 'valuation')}>{t('inventory.valuationLink')} →</a>
+          {seesCosts ? <a href={routeHref('stock', 'valuation')}>{t('inventory.valuationLink')} →</a> : null}
         </header>
         <p className="muted small how">{t('inventory.agingHow', { asOf })}</p>
         <StockHistoryNote history={aging?.stockHistory} testId="aging-stock-history" />

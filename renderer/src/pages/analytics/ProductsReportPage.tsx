@@ -7,6 +7,7 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Busy, PanelSkeleton, useQueuedLabel } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
@@ -26,6 +27,8 @@ const healthFigures = ['sellThrough', 'activeSellingRate', 'turnover', 'daysOfIn
 export function ProductsReportPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
+  // Stock value is at cost: without costs.view the core blanks it and the column is left out.
+  const seesCosts = useCan()('costs.view');
   const periodRoute = usePeriodRoute('last30', todayIn(settings.timeZone));
   const { period, asOf } = periodRoute;
   // A new period or day keeps the last figures on screen, dimmed, until the new ones come.
@@ -47,9 +50,9 @@ export function ProductsReportPage(): ReactNode {
       { field: 'daysSinceLastSale', header: t('analytics.products.daysSince'), kind: 'number' },
       { field: 'lastSaleDate', header: t('analytics.products.lastSale'), kind: 'text', text: (row) => row.lastSaleDate ?? t('analytics.products.neverSold') },
       { field: 'onHand', header: t('columns.onHand'), kind: 'number' },
-      { field: 'stockValue', header: t('analytics.products.stockValue'), kind: 'money' },
+      ...(seesCosts ? [{ field: 'stockValue', header: t('analytics.products.stockValue'), kind: 'money' }] satisfies ReportColumn<MethodOutput<'analytics.slowMovers'>['rows'][number]>[] : []),
     ],
-    [t],
+    [t, seesCosts],
   );
 
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));

@@ -5,6 +5,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Busy, PanelSkeleton, useQueuedLabel } from '../../components/Loading.js';
@@ -92,6 +93,8 @@ export function CohortHeatmap({ asOf }: { asOf: string }): ReactNode {
 
 export function CustomerValuePanel({ asOf }: { asOf: string }): ReactNode {
   const { t } = useI18n();
+  // CLV uses the gross margin: without costs.view the core blanks it (and expected values), so they are left out.
+  const seesCosts = useCan()('costs.view');
   const { money, percent, number } = useFormats();
   const [offset, setOffset] = useState(0);
   const [sort, setSort] = useState<ValueSort>('historicalValue');
@@ -107,20 +110,20 @@ export function CustomerValuePanel({ asOf }: { asOf: string }): ReactNode {
           <label className="field-inline">
             <span>{t('analytics.clv.sortBy')}</span>{' '}
             <select value={sort} onChange={(e) => { setSort(e.target.value as ValueSort); setOffset(0); }} data-testid="clv-sort">
-              {valueSorts.map((s) => (
+              {valueSorts.filter((s) => seesCosts || s !== 'expectedValue').map((s) => (
                 <option key={s} value={s}>
                   {t(`analytics.clv.sort.${s}`)}
                 </option>
               ))}
             </select>
           </label>
-          <ExportMenu source="analytics.customerValue" query={{ asOf, sort }} columns={valueColumns(t)} fileName={t('analytics.clv.title')} />
+          <ExportMenu source="analytics.customerValue" query={{ asOf, sort }} columns={valueColumns(t, seesCosts)} fileName={t('analytics.clv.title')} />
         </div>
       </header>
-      <p data-testid="clv-figure">
+      <p data-testid="clv-figure" hidden={!seesCosts}>
         <strong>{t('analytics.clv.figure', { clv: shop ? money(shop.clv) : '…' })}</strong>
       </p>
-      <p className="muted small how">
+      <p className="muted small how" hidden={!seesCosts}>
         {t('analytics.clv.how', {
           aov: money(shop?.aov ?? null),
           frequency: number(shop?.frequency ?? null, 2),
@@ -138,6 +141,7 @@ export function CustomerValuePanel({ asOf }: { asOf: string }): ReactNode {
 
 export function SilentCustomersPanel({ asOf }: { asOf: string }): ReactNode {
   const { t } = useI18n();
+  const seesCosts = useCan()('costs.view');
   const { number } = useFormats();
   const [days, setDays] = useState(90);
   const [offset, setOffset] = useState(0);
@@ -154,7 +158,7 @@ export function SilentCustomersPanel({ asOf }: { asOf: string }): ReactNode {
               {t('analytics.silent.days', { days: n })}
             </button>
           ))}
-          <ExportMenu source="analytics.silentCustomers" query={{ asOf, days }} columns={valueColumns(t)} fileName={t('analytics.silent.file', { days })} />
+          <ExportMenu source="analytics.silentCustomers" query={{ asOf, days }} columns={valueColumns(t, seesCosts)} fileName={t('analytics.silent.file', { days })} />
         </div>
       </header>
       <p className="muted small how">
@@ -182,8 +186,9 @@ function CustomerRows({ load, offset, onPage, testId }: { load: { data: { custom
   );
 }
 
-function valueColumns(t: ReturnType<typeof useI18n>['t']) {
-  return [
+/** The expected value uses the gross margin: only for a person with costs.view. */
+function valueColumns(t: ReturnType<typeof useI18n>['t'], seesCosts: boolean) {
+  const columns = [
     { field: 'name', header: t('analytics.segments.name'), kind: 'text' as const },
     { field: 'email', header: t('analytics.segments.email'), kind: 'text' as const },
     { field: 'orders', header: t('analytics.kpi.orders'), kind: 'number' as const },
@@ -192,16 +197,18 @@ function valueColumns(t: ReturnType<typeof useI18n>['t']) {
     { field: 'historicalValue', header: t('analytics.clv.historical'), kind: 'money' as const },
     { field: 'expectedValue', header: t('analytics.clv.expected'), kind: 'money' as const },
   ];
+  return seesCosts ? columns : columns.filter((column) => column.field !== 'expectedValue');
 }
 
 function CustomerTable({ rows }: { rows: Value['customers'] }): ReactNode {
   const { t } = useI18n();
+  const seesCosts = useCan()('costs.view');
   const { money, number } = useFormats();
   return (
     <table className="table">
       <thead>
         <tr>
-          {valueColumns(t).map((c) => (
+          {valueColumns(t, seesCosts).map((c) => (
             <th key={c.field} className={c.kind === 'text' ? undefined : 'num'}>
               {c.header}
             </th>
@@ -217,7 +224,7 @@ function CustomerTable({ rows }: { rows: Value['customers'] }): ReactNode {
             <td>{c.lastOrderDate}</td>
             <td className="num">{number(c.daysSinceLastOrder)}</td>
             <td className="num">{money(c.historicalValue)}</td>
-            <td className="num">{money(c.expectedValue)}</td>
+            {seesCosts ? <td className="num">{money(c.expectedValue)}</td> : null}
           </tr>
         ))}
       </tbody>

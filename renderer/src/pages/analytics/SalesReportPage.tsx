@@ -7,6 +7,7 @@ import type { MethodInput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { ReportGrid, type ReportColumn } from '../../components/ReportGrid.js';
 import { Loaded } from '../../components/Loading.js';
 import { useLoad } from '../../components/use-load.js';
@@ -29,6 +30,8 @@ export function SalesReportPage({ route = [] }: { route?: readonly string[] }): 
   const categoryLabel = route[2];
   const { t } = useI18n();
   const { settings } = useShop();
+  // Gross profit and margin come from costs: without costs.view the core blanks them and the columns are left out.
+  const seesCosts = useCan()('costs.view');
   const periodRoute = usePeriodRoute('last30', todayIn(settings.timeZone));
   const [by, setBy] = useState<By>(categoryId === undefined ? 'channel' : 'product');
   const period = periodRoute.period;
@@ -55,10 +58,14 @@ export function SalesReportPage({ route = [] }: { route?: readonly string[] }): 
     { field: 'netSales', header: t('analytics.kpi.netSales'), kind: 'money' },
     { field: 'orders', header: t('analytics.kpi.orders'), kind: 'number' },
     { field: 'units', header: t('analytics.kpi.units'), kind: 'number' },
-    { field: 'grossProfit', header: t('analytics.kpi.grossProfit'), kind: 'money' },
-    { field: 'grossMargin', header: t('analytics.kpi.grossMargin'), kind: 'rate' },
+    ...(seesCosts
+      ? [
+          { field: 'grossProfit', header: t('analytics.kpi.grossProfit'), kind: 'money' },
+          { field: 'grossMargin', header: t('analytics.kpi.grossMargin'), kind: 'rate' },
+        ] satisfies ReportColumn<SalesReportRow>[]
+      : []),
     // partialTexts follows t; periodRoute.query is the period's text.
-  ], [t, by, partialBucket, periodRoute.query]);
+  ], [t, by, partialBucket, periodRoute.query, seesCosts]);
 
   return (
     <div className="page" data-testid="sales-report">

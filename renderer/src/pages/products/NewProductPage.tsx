@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../../../src/contract.js';
 import { call } from '../../api/client.js';
 import { navigate, routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { majorToMinor } from '../../i18n/format.js';
@@ -44,6 +45,8 @@ export function NewProductPage(): ReactNode {
   // After a refused Create, every number field shows its problem (not only the ones left).
   const [tried, setTried] = useState(false);
   const issues = useFieldIssues();
+  // A person without costs.view neither sees nor sends a cost (the core refuses one from them).
+  const seesCosts = useCan()('costs.view');
 
   // A new category goes under the one selected (none: top level), and becomes the selection.
   const addCategory = async () => {
@@ -86,7 +89,7 @@ export function NewProductPage(): ReactNode {
         categoryId,
         skuPrefix: skuPrefix.trim() || undefined,
         price: minor(priceCheck.value) ?? 0,
-        cost: minor(costCheck.value),
+        ...(seesCosts ? { cost: minor(costCheck.value) } : {}),
         options: usedOptions,
       });
       navigate('products', created.id);
@@ -145,7 +148,7 @@ export function NewProductPage(): ReactNode {
           />
           <FieldProblem text={issues.issueFor('price', 'variants.*.price')} />
         </label>
-        <label className="field">
+        <label className="field" hidden={!seesCosts}>
           <span>{t('newProduct.cost', { currency: settings.currency })}</span>
           <NumberField
             value={cost}

@@ -9,6 +9,7 @@ import { call } from '../../api/client.js';
 import { routeHref, useRoute } from '../../app/route.js';
 import { PanelSkeleton } from '../../components/Loading.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { currencyFractionDigits, formatMoney, majorToMinor, minorToMajor } from '../../i18n/format.js';
@@ -49,6 +50,9 @@ export function ProductPage({ productId }: { productId: number }): ReactNode {
   const route = useRoute();
   const tab: Tab = tabs.find((name) => name === route.rest[1]) ?? 'variants';
   const insights = useProductInsights(productId);
+  // Without costs.view the core sends no cost and refuses one: the Cost column is left out.
+  const seesCosts = useCan()('costs.view');
+  const shownFields = seesCosts ? variantFields : variantFields.filter((field) => field !== 'cost');
 
   const show = useCallback((next: ProductDetail) => {
     setProduct(next);
@@ -230,7 +234,7 @@ export function ProductPage({ productId }: { productId: number }): ReactNode {
             <thead>
               <tr>
                 <th>{t('columns.variantTitle')}</th>
-                {variantFields.map((field) => (
+                {shownFields.map((field) => (
                   <th key={field}>{t(`columns.${field}`)}</th>
                 ))}
                 <th className="num">{t('columns.onHand')}</th>
@@ -240,7 +244,7 @@ export function ProductPage({ productId }: { productId: number }): ReactNode {
               {product.variants.map((v) => (
                 <tr key={v.id}>
                   <td>{v.options.join(' / ') || '—'}</td>
-                  {variantFields.map((field) => (
+                  {shownFields.map((field) => (
                     <td key={field}>
                       {field === 'status' ? (
                         <select value={shown(v.id, field, v.status)} onChange={(e) => setDraft({ ...draft, [`${v.id}.${field}`]: e.target.value })}>

@@ -21,6 +21,7 @@ import type { MethodInput } from '../../../../src/contract.js';
 import { call, onEvent } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useDebounced } from '../../components/use-debounced.js';
 import { displayedGridColumns, ExportMenu } from '../../components/ExportMenu.js';
@@ -126,9 +127,11 @@ export function ProductsPage(_props: { route: readonly string[] }): ReactNode {
       ? { variantIds: (gridApi.current?.getSelectedNodes() ?? []).flatMap((n) => (n.data ? [n.data.variantId] : [])) }
       : { filter: lastQuery.current };
 
+  // Without costs.view the core sends no cost (null); the column is left out rather than shown empty.
+  const seesCosts = useCan()('costs.view');
   const allColumns = useMemo(
-    () => productColumns(i18n, settings.currency, settings.timeZone, edits.cellEdits),
-    [i18n, settings.currency, settings.timeZone, edits.cellEdits],
+    () => productColumns(i18n, settings.currency, settings.timeZone, edits.cellEdits).filter((column) => seesCosts || column.colId !== 'cost'),
+    [i18n, settings.currency, settings.timeZone, edits.cellEdits, seesCosts],
   );
   const columnChoice = useColumnChoice('products', defaultHiddenProductColumns);
   const columnDefs = useMemo(() => withChosenColumns(allColumns, columnChoice.hidden), [allColumns, columnChoice.hidden]);

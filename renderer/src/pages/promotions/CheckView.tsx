@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { CheckResult } from '../../../../src/promotions/contract.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { formatBp, keyedText } from './promotion-texts.js';
@@ -24,6 +25,8 @@ export function CheckView({ check, compact = false }: { check: CheckResult; comp
   const i18n = useI18n();
   const { t, locale } = i18n;
   const { settings } = useShop();
+  // Margins come from costs: without costs.view the core blanks them and the column is left out.
+  const seesCosts = useCan()('costs.view');
   const money = (minor: number) => formatMoney(minor, settings.currency, locale);
   const names = new Map<number, string>();
   for (const row of check.conflicts) for (const other of row.otherPromotions) names.set(other.id, other.name);
@@ -74,7 +77,7 @@ export function CheckView({ check, compact = false }: { check: CheckResult; comp
                 )}
                 <th>{t('promotions.col.combination')}</th>
                 <th className="num">{t('promotions.col.customerPays')}</th>
-                <th className="num">{t('promotions.col.margin')}</th>
+                {seesCosts ? <th className="num">{t('promotions.col.margin')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -114,14 +117,16 @@ export function CheckView({ check, compact = false }: { check: CheckResult; comp
                     <td className="num" data-testid="promo-combo-price">
                       {money(combo.unitPrice)}
                     </td>
-                    <td className="num">
-                      {formatBp(combo.marginBp, locale)}
-                      {combo.belowFloor ? (
-                        <span className="pill promo-pill-below" title={t('promotions.check.floor', { floor: formatBp(combo.floorBp, locale) })}>
-                          {t('promotions.check.belowFloor')}
-                        </span>
-                      ) : null}
-                    </td>
+                    {seesCosts ? (
+                      <td className="num">
+                        {formatBp(combo.marginBp, locale)}
+                        {combo.belowFloor ? (
+                          <span className="pill promo-pill-below" title={t('promotions.check.floor', { floor: formatBp(combo.floorBp, locale) })}>
+                            {t('promotions.check.belowFloor')}
+                          </span>
+                        ) : null}
+                      </td>
+                    ) : null}
                   </tr>
                 )),
               )}
@@ -140,6 +145,7 @@ export function CheckView({ check, compact = false }: { check: CheckResult; comp
 export function BreachTable({ check, compact = false }: { check: CheckResult; compact?: boolean }): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
+  const seesCosts = useCan()('costs.view');
   const money = (minor: number) => formatMoney(minor, settings.currency, locale);
   if (check.breaches.length === 0) {
     return (
@@ -157,9 +163,9 @@ export function BreachTable({ check, compact = false }: { check: CheckResult; co
             {compact ? null : <th>{t('promotions.col.title')}</th>}
             {compact ? null : <th className="num">{t('promotions.col.regular')}</th>}
             <th className="num">{t('promotions.col.effective')}</th>
-            <th className="num">{t('promotions.col.cost')}</th>
+            {seesCosts ? <th className="num">{t('promotions.col.cost')}</th> : null}
             {compact ? null : <th className="num">{t('promotions.col.fee')}</th>}
-            <th className="num">{t('promotions.col.margin')}</th>
+            {seesCosts ? <th className="num">{t('promotions.col.margin')}</th> : null}
             <th className="num">{t('promotions.col.floor')}</th>
           </tr>
         </thead>
@@ -181,9 +187,9 @@ export function BreachTable({ check, compact = false }: { check: CheckResult; co
                 </>
               )}
               <td className="num">{money(row.unitPrice)}</td>
-              <td className="num">{money(row.cost)}</td>
+              {seesCosts ? <td className="num">{money(row.cost)}</td> : null}
               {compact ? null : <td className="num">{money(row.fee)}</td>}
-              <td className="num negative">{formatBp(row.marginBp, locale)}</td>
+              {seesCosts ? <td className="num negative">{formatBp(row.marginBp, locale)}</td> : null}
               <td className="num">{formatBp(row.floorBp, locale)}</td>
             </tr>
           ))}

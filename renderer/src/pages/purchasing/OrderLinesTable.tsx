@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src/contract.js';
 import { NumberField } from '../../components/number-field.js';
+import { useCan } from '../../app/team-context.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { receiveQuantityRule, type ReceiptDraft } from './ReceivePanel.js';
@@ -11,6 +12,8 @@ type Po = MethodOutput<'purchaseOrders.get'>;
 
 export function OrderLinesTable({ po, draft }: { po: Po; draft: ReceiptDraft | null }): ReactNode {
   const { t, locale } = useI18n();
+  // Unit costs and totals are blanked by the core without costs.view: not shown then.
+  const seesCosts = useCan()('costs.view');
   const money = (minor: number) => formatMoney(minor, po.currency, locale);
   return (
     <table className="table" data-testid="po-lines">
@@ -21,8 +24,8 @@ export function OrderLinesTable({ po, draft }: { po: Po; draft: ReceiptDraft | n
           <th className="num">{t('po.ordered')}</th>
           <th className="num">{t('transfer.received')}</th>
           <th className="num">{t('po.outstanding')}</th>
-          <th className="num">{t('field.unitCost')}</th>
-          <th className="num">{t('po.lineTotal')}</th>
+          {seesCosts ? <th className="num">{t('field.unitCost')}</th> : null}
+          {seesCosts ? <th className="num">{t('po.lineTotal')}</th> : null}
           {draft ? <th className="num">{t('transfer.receiveNow')}</th> : null}
         </tr>
       </thead>
@@ -36,8 +39,8 @@ export function OrderLinesTable({ po, draft }: { po: Po; draft: ReceiptDraft | n
             <td className="num">{formatNumber(line.quantityOrdered, locale)}</td>
             <td className="num">{formatNumber(line.quantityReceived, locale)}</td>
             <td className="num">{formatNumber(line.outstanding, locale)}</td>
-            <td className="num">{money(line.unitCost)}</td>
-            <td className="num">{money(line.lineTotal)}</td>
+            {seesCosts ? <td className="num">{money(line.unitCost)}</td> : null}
+            {seesCosts ? <td className="num">{money(line.lineTotal)}</td> : null}
             {draft ? (
               <td className="num">
                 <NumberField

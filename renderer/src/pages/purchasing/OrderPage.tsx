@@ -7,6 +7,7 @@ import { call } from '../../api/client.js';
 import { saveFile } from '../../api/files.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { PanelSkeleton } from '../../components/Loading.js';
 import { useI18n } from '../../i18n/context.js';
@@ -22,6 +23,8 @@ type Po = MethodOutput<'purchaseOrders.get'>;
 export function OrderPage({ purchaseOrderId }: { purchaseOrderId: number }): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
+  // Unit costs and totals are blanked by the core without costs.view: not shown then.
+  const seesCosts = useCan()('costs.view');
   const { showError, showSuccess } = useToasts();
   const [po, setPo] = useState<Po | null>(null);
   const draft = useReceiptDraft(po);
@@ -72,7 +75,7 @@ export function OrderPage({ purchaseOrderId }: { purchaseOrderId: number }): Rea
           location: po.location,
           created: formatDateTime(po.createdAt, locale, settings.timeZone),
           expected: po.expectedAt ? formatDateTime(po.expectedAt, locale, settings.timeZone) : '—',
-          total: formatMoney(po.total, po.currency, locale),
+          total: seesCosts ? formatMoney(po.total, po.currency, locale) : '—',
         })}
       </p>
       <OrderLinesTable po={po} draft={receiving ? draft : null} />

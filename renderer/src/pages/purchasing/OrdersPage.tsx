@@ -5,6 +5,7 @@ import type { PoStatus } from '../../../../src/purchasing/contract.js';
 import { call } from '../../api/client.js';
 import { navigate, routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
@@ -23,6 +24,8 @@ const pageSize = 50;
 export function OrdersPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
+  // Unit costs and totals are blanked by the core without costs.view: not shown then.
+  const seesCosts = useCan()('costs.view');
   const { showError } = useToasts();
   const suppliers = useSuppliers();
   const locations = useLocations();
@@ -72,7 +75,7 @@ export function OrdersPage(): ReactNode {
               { field: 'expectedAt', header: t('po.expected'), kind: 'date' },
               { field: 'receivedUnits', header: t('exports.received'), kind: 'number' },
               { field: 'orderedUnits', header: t('po.ordered'), kind: 'number' },
-              { field: 'total', header: t('po.total'), kind: 'money' },
+              ...(seesCosts ? [{ field: 'total', header: t('po.total'), kind: 'money' as const }] : []),
               { field: 'currency', header: t('fields.currency'), kind: 'text' },
             ]}
             fileName={t('exports.file.purchaseOrders')}
@@ -123,7 +126,7 @@ export function OrdersPage(): ReactNode {
               <th>{t('transfer.status')}</th>
               <th>{t('po.expected')}</th>
               <th className="num">{t('po.units')}</th>
-              <th className="num">{t('po.total')}</th>
+              {seesCosts ? <th className="num">{t('po.total')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -141,7 +144,7 @@ export function OrdersPage(): ReactNode {
                 <td className="num">
                   {formatNumber(po.receivedUnits, locale)} / {formatNumber(po.orderedUnits, locale)}
                 </td>
-                <td className="num">{formatMoney(po.total, po.currency, locale)}</td>
+                {seesCosts ? <td className="num">{formatMoney(po.total, po.currency, locale)}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,7 @@ import type { MethodOutput } from '../../../../src/contract.js';
 import type { SuggestionLine } from '../../../../src/purchasing/reorder-contract.js';
 import { call } from '../../api/client.js';
 import { navigate, routeHref } from '../../app/route.js';
+import { useCan } from '../../app/team-context.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Busy, PanelSkeleton } from '../../components/Loading.js';
 import { Pager } from '../../components/Pager.js';
@@ -31,6 +32,8 @@ export function ReorderPage(): ReactNode {
   const { t, locale } = useI18n();
   const { showError } = useToasts();
   const locations = useLocations();
+  // Line costs are blanked by the core without costs.view: not exported then.
+  const seesCosts = useCan()('costs.view');
   const [offset, setOffset] = useState(0);
   // The settings line first: it is answered at once, while the suggestions take the core a while.
   const settings = useLoad<MethodOutput<'reorder.settings.get'>>(() => call('reorder.settings.get', {}), []);
@@ -97,7 +100,7 @@ export function ReorderPage(): ReactNode {
               { field: 'onOrder', header: t('reorder.onOrder'), kind: 'number' },
               { field: 'reorderPoint', header: t('reorder.rop'), kind: 'number' },
               { field: 'quantity', header: t('reorder.quantity'), kind: 'number' },
-              { field: 'lineCost', header: t('po.lineTotal'), kind: 'money' },
+              ...(seesCosts ? [{ field: 'lineCost', header: t('po.lineTotal'), kind: 'money' as const }] : []),
               { field: 'currency', header: t('fields.currency'), kind: 'text' },
             ]}
             fileName={t('exports.file.reorder')}
@@ -148,6 +151,8 @@ export function ReorderPage(): ReactNode {
 function SupplierGroup(props: { group: SupplierSuggestions; open: boolean; onToggle: () => void; onDraft: () => void }): ReactNode {
   const { t, locale } = useI18n();
   const { group } = props;
+  // Line costs and the group's cost are blanked by the core without costs.view: not shown then.
+  const seesCosts = useCan()('costs.view');
   const [why, setWhy] = useState<ReadonlySet<number>>(new Set());
   const toggleWhy = (variantId: number) =>
     setWhy((current) => {
@@ -191,7 +196,7 @@ function SupplierGroup(props: { group: SupplierSuggestions; open: boolean; onTog
           {t('reorder.groupTotals', {
             lines: formatNumber(group.totals.lines, locale),
             units: formatNumber(group.totals.units, locale),
-            cost: formatMoney(group.totals.cost, group.supplier.currency, locale),
+            cost: seesCosts ? formatMoney(group.totals.cost, group.supplier.currency, locale) : '—',
           })}
         </span>
         <div className="page-actions">
@@ -211,7 +216,7 @@ function SupplierGroup(props: { group: SupplierSuggestions; open: boolean; onTog
               <th className="num">{t('reorder.onOrder')}</th>
               <th className="num">{t('reorder.rop')}</th>
               <th className="num">{t('reorder.quantity')}</th>
-              <th className="num">{t('po.lineTotal')}</th>
+              {seesCosts ? <th className="num">{t('po.lineTotal')}</th> : null}
               <th />
             </tr>
           </thead>
@@ -236,7 +241,7 @@ function SupplierGroup(props: { group: SupplierSuggestions; open: boolean; onTog
                   <td className="num">
                     <strong>{formatNumber(line.quantity, locale)}</strong>
                   </td>
-                  <td className="num">{formatMoney(line.lineCost, group.supplier.currency, locale)}</td>
+                  {seesCosts ? <td className="num">{formatMoney(line.lineCost, group.supplier.currency, locale)}</td> : null}
                   <td>
                     <button type="button" className="link" aria-expanded={why.has(line.variantId)} onClick={() => toggleWhy(line.variantId)}>
                       {t('reorder.why')}

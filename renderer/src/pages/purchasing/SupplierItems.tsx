@@ -6,6 +6,7 @@ import type { MethodOutput } from '../../../../src/contract.js';
 import type { Supplier } from '../../../../src/purchasing/contract.js';
 import { ApiError } from '../../api/api-error.js';
 import { call } from '../../api/client.js';
+import { useCan } from '../../app/team-context.js';
 import { findVariant } from '../../api/lookup.js';
 import { useToasts } from '../../components/toasts.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -22,6 +23,8 @@ const daysRule: NumberRule = { integer: true, min: 0 };
 
 export function SupplierItems({ supplier }: { supplier: Supplier }): ReactNode {
   const { t, locale } = useI18n();
+  // Supplier costs are blanked by the core without costs.view: the column is left out then.
+  const seesCosts = useCan()('costs.view');
   const { showError, showSuccess } = useToasts();
   const [items, setItems] = useState<Items | null>(null);
   const [draft, setDraft] = useState({ code: '', supplierSku: '', cost: '', pack: '1', moq: '1', lead: '', preferred: true });
@@ -98,7 +101,7 @@ export function SupplierItems({ supplier }: { supplier: Supplier }): ReactNode {
             <th>{t('columns.sku')}</th>
             <th>{t('columns.title')}</th>
             <th>{t('insights.col.supplierSku')}</th>
-            <th className="num">{t('insights.col.cost')}</th>
+            {seesCosts ? <th className="num">{t('insights.col.cost')}</th> : null}
             <th className="num">{t('insights.col.pack')}</th>
             <th className="num">{t('insights.col.leadTime')}</th>
             <th />
@@ -112,7 +115,7 @@ export function SupplierItems({ supplier }: { supplier: Supplier }): ReactNode {
                 {item.title} {item.preferred ? <span className="pill">{t('insights.preferred')}</span> : null}
               </td>
               <td>{item.supplierSku ?? ''}</td>
-              <td className="num">{formatMoney(item.cost, supplier.currency, locale)}</td>
+              {seesCosts ? <td className="num">{formatMoney(item.cost, supplier.currency, locale)}</td> : null}
               <td className="num">
                 {item.packSize} / {item.moq}
               </td>

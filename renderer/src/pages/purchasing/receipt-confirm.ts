@@ -60,7 +60,9 @@ export function receiptConfirmRequest(args: {
       : t('receive.confirm.complete'),
   );
   if (over > 0) lines.push(t('receive.confirm.over', { count: n(over) }));
-  lines.push(moved.length > 0 ? t('receive.confirm.costs') : t('receive.confirm.noCostChange'));
+  // A person without costs.view gets the preview with every cost blanked (null): say nothing about costs then.
+  const costsShown = preview.lines.every((line) => (line.unitCost as number | null) !== null);
+  if (costsShown) lines.push(moved.length > 0 ? t('receive.confirm.costs') : t('receive.confirm.noCostChange'));
   if (large > 0) lines.push(t('receive.confirm.large', { count: n(large), percent: n(thresholdPercent) }));
 
   return {

@@ -35,8 +35,9 @@ export function PostStocktakeDialog(props: { stocktake: Stocktake; onPosted: () 
 
   const n = (value: number) => formatNumber(value, locale);
   const signed = (value: number) => new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' }).format(value);
-  const money = (minor: number) => formatMoney(minor, settings.currency, locale);
-  const signedMoney = (minor: number) => (minor > 0 ? `+${money(minor)}` : money(minor));
+  // Values at cost are null for a person without costs.view (the core blanks them): shown as a dash.
+  const money = (minor: number | null) => (minor === null ? '—' : formatMoney(minor, settings.currency, locale));
+  const signedMoney = (minor: number | null) => (minor !== null && minor > 0 ? `+${money(minor)}` : money(minor));
 
   const post = async () => {
     setBusy(true);

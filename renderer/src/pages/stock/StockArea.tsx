@@ -2,6 +2,7 @@
 // its own route (#/stock/levels, #/stock/transfers/7, #/stock/stocktakes/3, …).
 import type { ReactNode } from 'react';
 import { routeHref } from '../../app/route.js';
+import { useCan } from '../../app/team-context.js';
 import { useI18n } from '../../i18n/context.js';
 import { StockLevelsPage } from './StockLevelsPage.js';
 import { StocktakePage, StocktakesPage } from './StocktakesPage.js';
@@ -13,7 +14,10 @@ type Tab = (typeof tabs)[number];
 
 export function StockArea({ route }: { route: readonly string[] }): ReactNode {
   const { t } = useI18n();
-  const tab: Tab = tabs.find((candidate) => candidate === route[0]) ?? 'levels';
+  // Valuation is stock at cost as a whole (stock.valuation needs costs.view): no tab without it.
+  const seesCosts = useCan()('costs.view');
+  const shownTabs = seesCosts ? tabs : tabs.filter((name) => name !== 'valuation');
+  const tab: Tab = shownTabs.find((candidate) => candidate === route[0]) ?? 'levels';
   const id = Number(route[1]);
   const detail = Number.isInteger(id) && id > 0 ? id : null;
   return (
@@ -21,7 +25,7 @@ export function StockArea({ route }: { route: readonly string[] }): ReactNode {
       <div className="page-header">
         <h1>{t('nav.stock')}</h1>
         <nav className="tabs" aria-label={t('nav.stock')}>
-          {tabs.map((name) => (
+          {shownTabs.map((name) => (
             <a key={name} href={routeHref('stock', name)} className={name === tab ? 'tab active' : 'tab'} data-testid={`stock-tab-${name}`}>
               {t(`stock.tab.${name}`)}
             </a>

@@ -6,6 +6,7 @@ import type { StockLevel } from '../../../../src/inventory/contract.js';
 import { call, onEvent } from '../../api/client.js';
 import { routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ExportMenu } from '../../components/ExportMenu.js';
 import { Loaded } from '../../components/Loading.js';
@@ -25,6 +26,9 @@ export function StockLevelsPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
   const locations = useLocations();
+  // Value is stock at cost: without costs.view the core blanks it, and the column is left out.
+  const seesCosts = useCan()('costs.view');
+  const shownColumns = seesCosts ? numericColumns : numericColumns.filter((c) => c !== 'value');
   const [search, setSearch] = useState('');
   const [locationId, setLocationId] = useState<number | undefined>(undefined);
   const [lowOnly, setLowOnly] = useState(false);
@@ -79,7 +83,7 @@ export function StockLevelsPage(): ReactNode {
               { field: 'options', header: t('columns.variantTitle'), kind: 'text' },
               { field: 'location', header: t('stock.location'), kind: 'text' },
               { field: 'bin', header: t('stock.bin'), kind: 'text' },
-              ...numericColumns.map((c) => ({ field: c, header: t(`stock.col.${c}`), kind: c === 'value' ? ('money' as const) : ('number' as const) })),
+              ...shownColumns.map((c) => ({ field: c, header: t(`stock.col.${c}`), kind: c === 'value' ? ('money' as const) : ('number' as const) })),
             ]}
             fileName={t('exports.file.stock')}
           />
@@ -113,7 +117,7 @@ export function StockLevelsPage(): ReactNode {
                       {header('title', t('columns.title'))}
                       {header('location', t('stock.location'))}
                       {header('bin', t('stock.bin'))}
-                      {numericColumns.map((c) => header(c, t(`stock.col.${c}`), true))}
+                      {shownColumns.map((c) => header(c, t(`stock.col.${c}`), true))}
                       <th />
                     </tr>
                   </thead>
@@ -130,7 +134,7 @@ export function StockLevelsPage(): ReactNode {
                         <td className="num">{formatNumber(row.committed, locale)}</td>
                         <td className={row.available <= 0 ? 'num negative' : 'num'}>{formatNumber(row.available, locale)}</td>
                         <td className="num">{formatNumber(row.incoming, locale)}</td>
-                        <td className="num">{formatMoney(row.value, settings.currency, locale)}</td>
+                        {seesCosts ? <td className="num">{formatMoney(row.value, settings.currency, locale)}</td> : null}
                         <td>
                           <button type="button" className="button button-small" onClick={() => setAdjusting(row)}>
                             {t('stock.adjust')}

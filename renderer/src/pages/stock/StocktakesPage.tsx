@@ -8,6 +8,7 @@ import { call, onEvent } from '../../api/client.js';
 import { readFileBase64, saveFile } from '../../api/files.js';
 import { navigate, routeHref } from '../../app/route.js';
 import { useShop } from '../../app/shop-context.js';
+import { useCan } from '../../app/team-context.js';
 import { useToasts } from '../../components/toasts.js';
 import { asRowOf } from '../../components/field-issues.js';
 import { useI18n } from '../../i18n/context.js';
@@ -28,6 +29,8 @@ const pageSize = 100;
 export function StocktakesPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
+  // Variance values are at cost: without costs.view the core blanks them and they are not shown.
+  const seesCosts = useCan()('costs.view');
   const { showError } = useToasts();
   const locations = useLocations();
   const [list, setList] = useState<MethodOutput<'stocktakes.list'> | null>(null);
@@ -111,7 +114,7 @@ export function StocktakesPage(): ReactNode {
               { field: 'status', header: t('transfer.status'), kind: 'text' },
               { field: 'counted', header: t('stocktake.counted'), kind: 'number' },
               { field: 'lines', header: t('exports.lines'), kind: 'number' },
-              { field: 'netVarianceValue', header: t('stocktake.varianceValue'), kind: 'money' },
+              ...(seesCosts ? [{ field: 'netVarianceValue', header: t('stocktake.varianceValue'), kind: 'money' as const }] : []),
               { field: 'openedAt', header: t('transfer.created'), kind: 'date' },
             ]}
             fileName={t('exports.file.stocktakes')}
@@ -134,7 +137,7 @@ export function StocktakesPage(): ReactNode {
               <th>{t('stocktake.scope')}</th>
               <th>{t('transfer.status')}</th>
               <th className="num">{t('stocktake.counted')}</th>
-              <th className="num">{t('stocktake.varianceValue')}</th>
+              {seesCosts ? <th className="num">{t('stocktake.varianceValue')}</th> : null}
               <th>{t('transfer.created')}</th>
             </tr>
           </thead>
@@ -152,7 +155,7 @@ export function StocktakesPage(): ReactNode {
                 <td className="num">
                   {formatNumber(row.counted, locale)} / {formatNumber(row.lines, locale)}
                 </td>
-                <td className="num">{formatMoney(row.netVarianceValue, settings.currency, locale)}</td>
+                {seesCosts ? <td className="num">{formatMoney(row.netVarianceValue, settings.currency, locale)}</td> : null}
                 <td>{formatDateTime(row.openedAt, locale, settings.timeZone)}</td>
               </tr>
             ))}
@@ -166,6 +169,8 @@ export function StocktakesPage(): ReactNode {
 export function StocktakePage({ stocktakeId }: { stocktakeId: number }): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
+  // Variance values are at cost: without costs.view the core blanks them and they are not shown.
+  const seesCosts = useCan()('costs.view');
   const { showError, showSuccess } = useToasts();
   const [show, setShow] = useState<Show>('all');
   const [search, setSearch] = useState('');
@@ -245,7 +250,7 @@ export function StocktakePage({ stocktakeId }: { stocktakeId: number }): ReactNo
           lines: formatNumber(stocktake.lines, locale),
           variances: formatNumber(stocktake.withVariance, locale),
           units: formatNumber(stocktake.netVarianceUnits, locale),
-          value: money(stocktake.netVarianceValue),
+          value: seesCosts ? money(stocktake.netVarianceValue) : '—',
         })}
       </p>
       <p className="muted small">{t('stocktake.how')}</p>
@@ -297,7 +302,7 @@ export function StocktakePage({ stocktakeId }: { stocktakeId: number }): ReactNo
             <th className="num">{t('stocktake.now')}</th>
             <th className="num">{t('stocktake.counted')}</th>
             <th className="num">{t('stocktake.variance')}</th>
-            <th className="num">{t('stocktake.varianceValue')}</th>
+            {seesCosts ? <th className="num">{t('stocktake.varianceValue')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -333,7 +338,7 @@ export function StocktakePage({ stocktakeId }: { stocktakeId: number }): ReactNo
                 )}
               </td>
               <td className={line.variance ? (line.variance < 0 ? 'num negative' : 'num positive') : 'num'}>{line.variance === null ? '' : formatNumber(line.variance, locale)}</td>
-              <td className="num">{money(line.varianceValue)}</td>
+              {seesCosts ? <td className="num">{money(line.varianceValue)}</td> : null}
             </tr>
           ))}
         </tbody>

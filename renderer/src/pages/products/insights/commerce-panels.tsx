@@ -5,6 +5,7 @@ import type { ProductInsights } from '../../../../../src/catalog/insights-contra
 import { formatDateTime, formatMoney, formatNumber } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/context.js';
 import { routeHref } from '../../../app/route.js';
+import { useCan } from '../../../app/team-context.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { Panel } from './Panel.js';
 
@@ -57,6 +58,8 @@ export function ReturnsPanel({ insights }: Props): ReactNode {
 
 export function SuppliersPanel({ insights }: Props): ReactNode {
   const { t, locale } = useI18n();
+  // Costs are blanked by the core for a person without costs.view: their column is left out.
+  const seesCosts = useCan()('costs.view');
   return (
     <Panel title={t('insights.suppliers.title')} testId="insights-suppliers">
       {insights.suppliers.length === 0 ? (
@@ -72,7 +75,7 @@ export function SuppliersPanel({ insights }: Props): ReactNode {
             <tr>
               <th>{t('insights.col.supplier')}</th>
               <th>{t('insights.col.sku')}</th>
-              <th className="num">{t('insights.col.cost')}</th>
+              {seesCosts ? <th className="num">{t('insights.col.cost')}</th> : null}
               <th className="num">{t('insights.col.pack')}</th>
               <th className="num">{t('insights.col.leadTime')}</th>
               <th>{t('insights.col.lastPurchase')}</th>
@@ -88,14 +91,14 @@ export function SuppliersPanel({ insights }: Props): ReactNode {
                   {s.sku}
                   {s.supplierSku ? <span className="muted"> · {s.supplierSku}</span> : null}
                 </td>
-                <td className="num">{formatMoney(s.cost, s.currency, locale)}</td>
+                {seesCosts ? <td className="num">{formatMoney(s.cost, s.currency, locale)}</td> : null}
                 <td className="num">
                   {s.packSize} / {s.moq}
                 </td>
                 <td className="num">{t('insights.days', { n: s.leadTimeDays })}</td>
                 <td>
                   {s.lastPurchase
-                    ? `${s.lastPurchase.number} · ${formatMoney(s.lastPurchase.unitCost, s.currency, locale)} · ${formatDateTime(s.lastPurchase.at, locale, insights.timeZone)}`
+                    ? [s.lastPurchase.number, ...(seesCosts ? [formatMoney(s.lastPurchase.unitCost, s.currency, locale)] : []), formatDateTime(s.lastPurchase.at, locale, insights.timeZone)].join(' · ')
                     : '—'}
                 </td>
               </tr>

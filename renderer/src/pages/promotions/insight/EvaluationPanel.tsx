@@ -7,6 +7,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { Evaluation, EvaluationRow } from '../../../../../src/promotions/insight-contract.js';
 import { call } from '../../../api/client.js';
 import { useShop } from '../../../app/shop-context.js';
+import { useCan } from '../../../app/team-context.js';
 import { ChartLegend } from '../../../components/ChartLegend.js';
 import { ChartTableToggle } from '../../../components/ChartTableToggle.js';
 import { EmptyState } from '../../../components/EmptyState.js';
@@ -54,6 +55,8 @@ function EvaluationView({ evaluation: e }: { evaluation: Evaluation }): ReactNod
   // A campaign with a control group is measured against that group, not the forecast: the note says so where the baseline is explained.
   const fromControl = e.notes.find((note) => note.key === controlNote);
   const otherNotes = e.notes.filter((note) => note.key !== controlNote);
+  // Gross profit, promotion cost (gifts at cost) and ROI come from costs: without costs.view the core blanks them and they are left out.
+  const seesCosts = useCan()('costs.view');
 
   return (
     <>
@@ -83,6 +86,8 @@ function EvaluationView({ evaluation: e }: { evaluation: Evaluation }): ReactNod
           tone={toneOf(e.liftUnits)}
           how={t('promotions.insight.eval.liftHow')}
         />
+        {seesCosts ? (
+          <>
         <Figure
           id="eval-incremental"
           label={t('promotions.insight.eval.incremental')}
@@ -99,6 +104,8 @@ function EvaluationView({ evaluation: e }: { evaluation: Evaluation }): ReactNod
           how={t('promotions.insight.eval.costHow')}
         />
         <Figure id="eval-roi" label={t('promotions.insight.eval.roi')} value={f.ratio(e.roi)} tone={toneOf(e.roi)} how={e.roi === null ? t('promotions.insight.eval.roiNone') : t('promotions.insight.eval.roiHow', { amount: f.money(Math.round(e.roi * unit)), per: f.money(unit) })} />
+          </>
+        ) : null}
       </section>
       {e.expectedUnits !== null ? (
         <p className="muted" data-testid="promo-eval-expected">
@@ -179,7 +186,9 @@ function SkuChart({ rows }: { rows: readonly EvaluationRow[] }): ReactNode {
 function EvaluationGrid({ evaluation }: { evaluation: Evaluation }): ReactNode {
   const { t } = useI18n();
   const { settings } = useShop();
-  const columns: ReportColumn<EvaluationRow>[] = [
+  // Gross profit columns are blanked by the core without costs.view: left out then.
+  const seesCosts = useCan()('costs.view');
+  const allColumns: ReportColumn<EvaluationRow>[] = [
     { field: 'sku', header: t('promotions.insight.col.sku'), kind: 'text', width: 160 },
     { field: 'title', header: t('promotions.insight.col.product'), kind: 'text', width: 240 },
     { field: 'units', header: t('promotions.insight.col.units'), kind: 'number', width: 120 },
@@ -191,6 +200,7 @@ function EvaluationGrid({ evaluation }: { evaluation: Evaluation }): ReactNode {
     { field: 'grossProfit', header: t('promotions.insight.col.grossProfit'), kind: 'money', width: 120 },
     { field: 'baselineGrossProfit', header: t('promotions.insight.col.baselineGrossProfit'), kind: 'money', width: 120 },
   ];
+  const columns = seesCosts ? allColumns : allColumns.filter((column) => column.field !== 'grossProfit' && column.field !== 'baselineGrossProfit');
   return (
     <ReportGrid
       rows={evaluation.rows}

@@ -6,6 +6,7 @@ import type { MethodOutput } from '../../../../../src/contract.js';
 import { call } from '../../../api/client.js';
 import { routeHref } from '../../../app/route.js';
 import { useShop } from '../../../app/shop-context.js';
+import { useCan } from '../../../app/team-context.js';
 import { Loaded } from '../../../components/Loading.js';
 import { ReportGrid, type ReportColumn } from '../../../components/ReportGrid.js';
 import { useLoad } from '../../../components/use-load.js';
@@ -24,13 +25,15 @@ const isStatus = (value: string): value is PromotionStatus => (promotionStatuses
 export function ResultsPage(): ReactNode {
   const { t, locale } = useI18n();
   const { settings } = useShop();
+  // Incremental gross profit, promotion cost and ROI come from costs: without costs.view the core blanks them and they are left out.
+  const seesCosts = useCan()('costs.view');
   const load = useLoad(() => call('promotions.results', { limit }), []);
   usePromotionsRefresh(load.reload);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: settings.timeZone });
   const date = (iso: string) => dates.format(new Date(iso));
 
   // Widths so every figure reads in full; the grid scrolls sideways on a narrow window.
-  const columns: ReportColumn<ResultRow>[] = [
+  const allColumns: ReportColumn<ResultRow>[] = [
     { field: 'name', header: t('promotions.insight.results.name'), kind: 'text', href: (row) => routeHref('promotions', row.promotionId, 'evaluation'), width: 230 },
     { field: 'type', header: t('promotions.insight.results.type'), kind: 'text', text: (row) => (isType(row.type) ? typeName(t, row.type) : row.type), width: 110 },
     { field: 'status', header: t('promotions.insight.results.status'), kind: 'text', text: (row) => (isStatus(row.status) ? statusName(t, row.status) : row.status), width: 90 },
@@ -43,6 +46,7 @@ export function ResultsPage(): ReactNode {
     { field: 'promotionCost', header: t('promotions.insight.results.cost'), kind: 'money', width: 125 },
     { field: 'roi', header: t('promotions.insight.results.roi'), kind: 'number', width: 80 },
   ];
+  const columns = seesCosts ? allColumns : allColumns.filter((column) => !['incrementalGrossProfit', 'promotionCost', 'roi'].includes(column.field));
 
   return (
     <div className="card promo-insight" data-testid="promo-results">

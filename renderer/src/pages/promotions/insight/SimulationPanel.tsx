@@ -8,6 +8,7 @@ import type { Simulation, SimulationRow } from '../../../../../src/promotions/in
 import { call } from '../../../api/client.js';
 import { routeHref } from '../../../app/route.js';
 import { useShop } from '../../../app/shop-context.js';
+import { useCan } from '../../../app/team-context.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { Loaded } from '../../../components/Loading.js';
 import { NumberField, useNumberInput } from '../../../components/number-field.js';
@@ -92,6 +93,8 @@ function SimulationView({ simulation, uplift, tried }: { simulation: Simulation;
   const { settings } = useShop();
   const f = figuresFor(locale, settings.currency);
   const { totals } = simulation;
+  // Gift cost and gross profit come from costs: without costs.view the core blanks them, and they (and the verdict) are left out.
+  const seesCosts = useCan()('costs.view');
   const difference = totals.expectedGrossProfit - totals.baselineGrossProfit - totals.giftCost;
 
   return (
@@ -119,20 +122,26 @@ function SimulationView({ simulation, uplift, tried }: { simulation: Simulation;
         <Figure id="sim-units" label={t('promotions.insight.sim.units')} value={`${f.units(totals.baselineUnits)} → ${f.units(totals.expectedUnits)}`} how={t('promotions.insight.sim.unitsHow')} />
         <Figure id="sim-gmv" label={t('promotions.insight.sim.gmv')} value={f.money(totals.expectedGmv)} how={t('promotions.insight.sim.gmvHow')} />
         <Figure id="sim-discount" label={t('promotions.insight.sim.discountCost')} value={f.money(totals.discountCost)} how={t('promotions.insight.sim.discountCostHow')} />
-        <Figure id="sim-gift" label={t('promotions.insight.sim.giftCost')} value={f.money(totals.giftCost)} how={t('promotions.insight.sim.giftCostHow')} />
-        <Figure
-          id="sim-profit"
-          label={t('promotions.insight.sim.profit')}
-          value={`${f.money(totals.expectedGrossProfit)}`}
-          sub={t('promotions.insight.sim.profitVs', { baseline: f.money(totals.baselineGrossProfit) })}
-          how={t('promotions.insight.sim.profitHow')}
-        />
+        {seesCosts ? (
+          <>
+            <Figure id="sim-gift" label={t('promotions.insight.sim.giftCost')} value={f.money(totals.giftCost)} how={t('promotions.insight.sim.giftCostHow')} />
+            <Figure
+              id="sim-profit"
+              label={t('promotions.insight.sim.profit')}
+              value={`${f.money(totals.expectedGrossProfit)}`}
+              sub={t('promotions.insight.sim.profitVs', { baseline: f.money(totals.baselineGrossProfit) })}
+              how={t('promotions.insight.sim.profitHow')}
+            />
+          </>
+        ) : null}
       </section>
-      <p className={difference < 0 ? 'promo-verdict promo-verdict-down' : 'promo-verdict promo-verdict-up'} data-testid="promo-sim-verdict">
-        {difference >= 0
-          ? t('promotions.insight.sim.earnMore', { amount: f.money(difference) })
-          : t('promotions.insight.sim.earnLess', { amount: f.money(-difference) })}
-      </p>
+      {seesCosts ? (
+        <p className={difference < 0 ? 'promo-verdict promo-verdict-down' : 'promo-verdict promo-verdict-up'} data-testid="promo-sim-verdict">
+          {difference >= 0
+            ? t('promotions.insight.sim.earnMore', { amount: f.money(difference) })
+            : t('promotions.insight.sim.earnLess', { amount: f.money(-difference) })}
+        </p>
+      ) : null}
 
       <StockCover simulation={simulation} f={f} tried={tried} />
 
@@ -282,10 +291,14 @@ function DraftedOrders({ result }: { result: DraftResult }): ReactNode {
   );
 }
 
+/** Columns that hold a cost figure: left out for a person without costs.view (the core blanks them). */
+const simulationCostFields: ReadonlySet<string> = new Set(['expectedGrossProfit', 'baselineGrossProfit']);
+
 function SimulationGrid({ simulation, tried }: { simulation: Simulation; tried: number | null }): ReactNode {
   const { t } = useI18n();
   const { settings } = useShop();
-  const columns: ReportColumn<SimulationRow>[] = [
+  const seesCosts = useCan()('costs.view');
+  const allColumns: ReportColumn<SimulationRow>[] = [
     { field: 'sku', header: t('promotions.insight.col.sku'), kind: 'text', width: 160 },
     { field: 'title', header: t('promotions.insight.col.product'), kind: 'text', width: 240 },
     { field: 'regularPrice', header: t('promotions.insight.col.regularPrice'), kind: 'money', width: 120 },
@@ -299,6 +312,7 @@ function SimulationGrid({ simulation, tried }: { simulation: Simulation; tried: 
     { field: 'available', header: t('promotions.insight.col.available'), kind: 'number', width: 120 },
     { field: 'shortfall', header: t('promotions.insight.col.shortfall'), kind: 'number', width: 120 },
   ];
+  const columns = seesCosts ? allColumns : allColumns.filter((column) => !simulationCostFields.has(column.field));
   return (
     <ReportGrid
       rows={simulation.rows}
