@@ -5,21 +5,8 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import { chainHash, genesisHash, type ChainedFields, type StoredChainRow } from './chain.js';
 
-export interface AuditRowInput {
-  at: string;
-  personId: number;
-  personName: string;
-  origin: string;
-  area: string;
-  kind: string;
-  subject: string | null;
-  summary: string | null;
-  inputJson: string | null;
-  beforeJson: string | null;
-  afterJson: string | null;
-  extraJson: string | null;
-  changeSetId: number | null;
-}
+/** A row to append: every chained field but its id, which SQLite assigns. */
+export type AuditRowInput = Omit<ChainedFields, 'id'>;
 
 export type AuditRow = StoredChainRow;
 

@@ -1,12 +1,9 @@
 // Keeps the weekly report coming without anyone asking: shortly after start
 // and then every hour, ask for the last complete week's report if it is
-// missing (reports.generate with onlyIfMissing). Timers are unref'd so they
-// never keep the process alive; stop() clears them and waits for a run in
-// progress, so the core can close the database safely.
+// missing (reports.generate with onlyIfMissing).
+import { startBackgroundTimer, type BackgroundTimer } from '../jobs/background-timer.js';
 
-export interface ReportScheduler {
-  stop(): Promise<void>;
-}
+export type ReportScheduler = BackgroundTimer;
 
 export interface ReportSchedulerOptions {
   /** Generates the last complete week's report when it is missing. */
@@ -17,24 +14,5 @@ export interface ReportSchedulerOptions {
 }
 
 export function startReportScheduler(options: ReportSchedulerOptions): ReportScheduler {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = options.ensureLastWeek().finally(() => {
-      running = null;
-    });
-  };
-  const first = setTimeout(tick, options.firstDelayMs ?? 30_000);
-  const every = setInterval(tick, options.everyMs ?? 3_600_000);
-  first.unref();
-  every.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(every);
-      await running;
-    },
-  };
+  return startBackgroundTimer(options.ensureLastWeek, { firstDelayMs: options.firstDelayMs ?? 30_000, everyMs: options.everyMs ?? 3_600_000 });
 }

@@ -14,7 +14,8 @@ type Plan =
   | { kind: 'record'; value: Plan }
   | { kind: 'any'; options: readonly Plan[] };
 
-interface Def {
+/** The parts of a zod schema's definition the walks here (and the cost-marks test) follow. */
+export interface SchemaDef {
   type: string;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
@@ -29,7 +30,7 @@ interface Def {
   getter?: () => z.ZodType;
 }
 
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+export const schemaDef = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 const plans = new WeakMap<z.ZodType, Plan | null>();
 
@@ -39,7 +40,7 @@ function planOf(schema: z.ZodType, seen: Set<z.ZodType>): Plan | null {
   if (known !== undefined) return known;
   if (seen.has(schema)) return null; // a recursive schema: its inner occurrences are walked once
   seen.add(schema);
-  const plan = buildPlan(defOf(schema), seen);
+  const plan = buildPlan(schemaDef(schema), seen);
   seen.delete(schema);
   plans.set(schema, plan);
   return plan;
@@ -51,7 +52,7 @@ function combine(options: readonly (Plan | null)[]): Plan | null {
   return found.length === 1 ? (found[0] as Plan) : { kind: 'any', options: found };
 }
 
-function buildPlan(def: Def, seen: Set<z.ZodType>): Plan | null {
+function buildPlan(def: SchemaDef, seen: Set<z.ZodType>): Plan | null {
   switch (def.type) {
     case 'object': {
       const fields: Array<readonly [string, Plan]> = [];

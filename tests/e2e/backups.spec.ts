@@ -25,8 +25,12 @@ test('the owner backs up, restores from the list, and sees the restore in Histor
   expect(newestId).not.toBe('');
 
   // A change after the backup: a product the restore must take away again.
-  await rpc(page, 'products.create', { title: 'Made after the backup', price: 1500, skuPrefix: 'AFTER-BACKUP' });
-  const found = async () => (await rpc<{ total: number }>(page, 'products.list', { quickSearch: 'AFTER-BACKUP' })).total;
+  const created = await rpc<{ id: number }>(page, 'products.create', { title: 'Made after the backup', price: 1500, skuPrefix: 'AFTER-BACKUP' });
+  const found = () =>
+    page.evaluate(async (productId) => {
+      const response = await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: 'products.get', input: { productId } }) });
+      return ((await response.json()) as { ok: boolean }).ok ? 1 : 0;
+    }, created.id);
   expect(await found()).toBe(1);
 
   await section.getByTestId(`backup-restore-${newestId}`).click();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract, type MethodName } from '../../../src/contract.js';
-import { costPaths } from '../../../src/team/redact.js';
+import { costPaths, schemaDef } from '../../../src/team/redact.js';
 
 const costName = /cost|cogs|margin|profit|stockValue|inventoryValue/i;
 
@@ -20,20 +20,6 @@ const notCostFigures: Readonly<Record<string, string>> = {
   minMarginBp: "the owner's margin floor: a policy setting, not a product's margin",
 };
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: readonly z.ZodType[];
-  out?: z.ZodType;
-  left?: z.ZodType;
-  right?: z.ZodType;
-  items?: readonly z.ZodType[];
-  getter?: () => z.ZodType;
-}
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Whether this field's schema is itself a cost figure (marked, possibly under optional/nullable/default). */
 const marked = (field: z.ZodType): boolean => costPaths(field).includes('');
@@ -45,7 +31,7 @@ function fieldsOf(schema: z.ZodType): Array<{ path: string; name: string; marked
   const walk = (current: z.ZodType, prefix: string): void => {
     if (seen.has(current)) return;
     seen.add(current);
-    const def = defOf(current);
+    const def = schemaDef(current);
     const next = (inner: z.ZodType | undefined, path: string): void => {
       if (inner) walk(inner, path);
     };

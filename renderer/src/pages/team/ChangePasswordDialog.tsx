@@ -7,6 +7,7 @@ import { useFieldIssues } from '../../components/field-issues.js';
 import { FieldProblem } from '../../components/FieldProblem.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
+import { RepeatPasswordField } from './RepeatPasswordField.js';
 
 export function ChangePasswordDialog(props: {
   /** false: the person has none yet (no current-password field); null: unknown (the field may stay empty). */
@@ -68,19 +69,7 @@ export function ChangePasswordDialog(props: {
           <FieldProblem text={issues.issueFor('newPassword')} />
           <span className="muted small">{t('team.password.rule')}</span>
         </div>
-        <div className="field">
-          <label htmlFor={ids.repeat}>{t('team.password.repeat')}</label>
-          <input
-            id={ids.repeat}
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            data-testid="repeat-password"
-            onChange={(e) => setRepeat(e.target.value)}
-            aria-invalid={mismatch || undefined}
-          />
-          {mismatch ? <span className="field-error">{t('team.password.mismatch')}</span> : null}
-        </div>
+        <RepeatPasswordField id={ids.repeat} value={repeat} onChange={setRepeat} mismatch={mismatch} testId="repeat-password" />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy || next === '' || next !== repeat} data-testid="change-password-save">

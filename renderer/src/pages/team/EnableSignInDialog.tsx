@@ -11,6 +11,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { SignInError } from './SignInError.js';
+import { RepeatPasswordField } from './RepeatPasswordField.js';
 
 export function EnableSignInDialog(props: { me: SessionPerson; hasPassword: boolean; onClose: () => void; onDone: () => void }): ReactNode {
   const { t } = useI18n();
@@ -60,19 +61,7 @@ export function EnableSignInDialog(props: { me: SessionPerson; hasPassword: bool
           {choosing ? <span className="muted small">{t('team.password.rule')}</span> : null}
         </div>
         {choosing ? (
-          <div className="field">
-            <label htmlFor={ids.repeat}>{t('team.password.repeat')}</label>
-            <input
-              id={ids.repeat}
-              type="password"
-              autoComplete="new-password"
-              value={repeat}
-              data-testid="enable-repeat"
-              aria-invalid={mismatch || undefined}
-              onChange={(event) => setRepeat(event.target.value)}
-            />
-            {mismatch ? <span className="field-error">{t('team.password.mismatch')}</span> : null}
-          </div>
+          <RepeatPasswordField id={ids.repeat} value={repeat} onChange={setRepeat} mismatch={mismatch} testId="enable-repeat" />
         ) : null}
       </div>
       <SignInError error={error} />
