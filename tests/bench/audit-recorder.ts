@@ -120,4 +120,8 @@ try {
 } finally {
   // The copy, its WAL, its lock, and the backup the migration made of it (`<copy>.v18-….bak`).
   for (const name of readdirSync(tmpdir())) if (name.startsWith(basename(copy))) rmSync(join(tmpdir(), name), { force: true });
+  // …and that backup lives in the backups folder beside the copy (`<name>-<time>-beforeMigration.db`).
+  const backups = join(tmpdir(), 'backups');
+  const stem = basename(copy, '.db');
+  if (existsSync(backups)) for (const name of readdirSync(backups)) if (name.startsWith(`${stem}-`)) rmSync(join(backups, name), { force: true });
 }
