@@ -8,6 +8,7 @@ import { FieldProblem } from '../../components/FieldProblem.js';
 import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { RepeatPasswordField } from './RepeatPasswordField.js';
+import { SubmitOrCancel } from './SubmitOrCancel.js';
 
 export function ChangePasswordDialog(props: {
   /** false: the person has none yet (no current-password field); null: unknown (the field may stay empty). */
@@ -71,14 +72,7 @@ export function ChangePasswordDialog(props: {
         </div>
         <RepeatPasswordField id={ids.repeat} value={repeat} onChange={setRepeat} mismatch={mismatch} testId="repeat-password" />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy || next === '' || next !== repeat} data-testid="change-password-save">
-          {t('team.password.save')}
-        </button>
-        <button type="button" className="button" onClick={props.onClose}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('team.password.save')} disabled={busy || next === '' || next !== repeat} testId="change-password-save" onCancel={props.onClose} />
     </Dialog>
   );
 }

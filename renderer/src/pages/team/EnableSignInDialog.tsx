@@ -12,6 +12,7 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import { SignInError } from './SignInError.js';
 import { RepeatPasswordField } from './RepeatPasswordField.js';
+import { SubmitOrCancel } from './SubmitOrCancel.js';
 
 export function EnableSignInDialog(props: { me: SessionPerson; hasPassword: boolean; onClose: () => void; onDone: () => void }): ReactNode {
   const { t } = useI18n();
@@ -65,14 +66,7 @@ export function EnableSignInDialog(props: { me: SessionPerson; hasPassword: bool
         ) : null}
       </div>
       <SignInError error={error} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy || password === '' || (choosing && password !== repeat)} data-testid="enable-submit">
-          {t('team.enable.submit')}
-        </button>
-        <button type="button" className="button" onClick={props.onClose}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('team.enable.submit')} disabled={busy || password === '' || (choosing && password !== repeat)} testId="enable-submit" onCancel={props.onClose} />
     </Dialog>
   );
 }

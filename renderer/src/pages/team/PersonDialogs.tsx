@@ -11,6 +11,7 @@ import { useToasts } from '../../components/toasts.js';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { roleLabel } from './role-label.js';
+import { SubmitOrCancel } from './SubmitOrCancel.js';
 
 function TextField(props: {
   label: string;
@@ -143,14 +144,7 @@ export function PersonDialog(props: { person: Person | null; roles: readonly Rol
           </>
         )}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="person-save">
-          {person ? t('team.people.save') : t('team.people.create')}
-        </button>
-        <button type="button" className="button" onClick={props.onClose}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={person ? t('team.people.save') : t('team.people.create')} disabled={busy} testId="person-save" onCancel={props.onClose} />
     </Dialog>
   );
 }
@@ -189,14 +183,7 @@ export function SecretDialog(props: { person: Person; kind: 'password' | 'pin'; 
         />
         {isPin ? null : <p className="muted small">{t('team.people.setPasswordNote')}</p>}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy || secret === ''} data-testid="secret-save">
-          {isPin ? t('team.people.setPin') : t('team.people.setPassword')}
-        </button>
-        <button type="button" className="button" onClick={props.onClose}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={isPin ? t('team.people.setPin') : t('team.people.setPassword')} disabled={busy || secret === ''} testId="secret-save" onCancel={props.onClose} />
     </Dialog>
   );
 }
