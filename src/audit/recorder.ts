@@ -97,6 +97,15 @@ export function appendAudit(db: Db, clock: Clock, entry: AuditEntry): number {
   return inWriteTransaction(db, () => write(store, clock, entry));
 }
 
+/**
+ * The rows `db` has written for the audit itself since it opened (log rows, capture rows folded
+ * away): a staleness check built on total_changes() subtracts them, so recording who did what
+ * (an automatic backup, the call that starts an import) does not count as a change to the shop.
+ */
+export function auditChangesOn(db: Db): number {
+  return storeOf(db).ownChanges();
+}
+
 const idKey = /^(?:id|[a-z]+Id|code|kpi|number)$/;
 
 /** What a call was about, for the list: the first id-like field of its input, else the id it created, else the one row it changed. */

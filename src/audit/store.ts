@@ -106,6 +106,15 @@ export function createAuditStore(db: Db) {
   const people = db.prepare<[], { id: number; name: string }>(
     `SELECT 0 AS id, 'Shopdesk' AS name UNION ALL SELECT id, name FROM (SELECT id, name FROM people ORDER BY name, id)`,
   );
+  const totalChanges = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  // Rows this connection wrote for the audit itself (log rows, capture rows folded away): not shop
+  // data, so an import's preview is not made stale by them (ownChanges()).
+  let ownChanges = 0;
+  const counted = (work: () => void): void => {
+    const before = totalChanges.get()?.n ?? 0;
+    work();
+    ownChanges += (totalChanges.get()?.n ?? 0) - before;
+  };
   const listCache = new Map<string, Statement<unknown[]>>();
   const prepared = (sql: string) => {
     let statement = listCache.get(sql);
@@ -122,7 +131,7 @@ export function createAuditStore(db: Db) {
       const head = last.get();
       const fields: ChainedFields = { id: (head?.id ?? 0) + 1, ...row };
       const prevHash = head?.hash ?? genesisHash;
-      insert.run({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
+      counted(() => insert.run({ ...fields, prevHash, hash: chainHash(prevHash, fields) }));
       return fields.id;
     },
     captureMark: (): number => captureMark.get()?.seq ?? 0,
@@ -131,9 +140,10 @@ export function createAuditStore(db: Db) {
       return upTo === null ? captureAfter.iterate(mark) : captureBetween.iterate(mark, upTo);
     },
     dropCaptured(mark: number, upTo: number | null): void {
-      if (upTo === null) deleteCaptureAfter.run(mark);
-      else deleteCaptureBetween.run(mark, upTo);
+      counted(() => (upTo === null ? deleteCaptureAfter.run(mark) : deleteCaptureBetween.run(mark, upTo)));
     },
+    /** How many rows (of SQLite's total_changes()) this connection changed for the audit's own bookkeeping. */
+    ownChanges: (): number => ownChanges,
     changeSetMark: (): number => maxChangeSet.get()?.id ?? 0,
     changeSetsAfter: (mark: number): number[] => changeSetsAfter.all(mark).map((row) => row.id),
     movementMark: (): number => maxMovement.get()?.id ?? 0,

@@ -15,6 +15,7 @@ import type { TextEncoding } from './read/encoding.js';
 import { readTable, type ReadTable } from './read/table.js';
 import type { ImportRow, ImportTarget, TargetPlan } from './targets/target.js';
 import { cellText } from './values.js';
+import { auditChangesOn } from '../audit/recorder.js';
 
 const sampleCount = 5;
 
@@ -130,7 +131,8 @@ export interface WriteMarks {
 export function writeMarks(db: Db): WriteMarks {
   return {
     dataVersion: Number(db.pragma('data_version', { simple: true })),
-    totalChanges: (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n,
+    // The audit's own rows (the backup before the import, the call that started it) are not shop data.
+    totalChanges: (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - auditChangesOn(db),
   };
 }
 
