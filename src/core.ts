@@ -28,6 +28,7 @@ import { founderNames } from './team/people-service.js';
 import { runAs, systemCaller } from './team/call-context.js';
 import type { Via } from './team/via.js';
 import { ruleOf } from './team/method-permissions.js';
+import { backupsSettled } from './backup/backup-service.js';
 import { refuseWritesIfDamaged } from './backup/shop-health.js';
 import { startBackupScheduler } from './backup/scheduler.js';
 import { runScheduledBackupWork } from './backup/scheduled-work.js';
@@ -278,6 +279,8 @@ export function createCore(options: CoreOptions): Core {
       await backupScheduler.stop();
       alertScheduler.stop();
       promotionScheduler.stop();
+      // A backup still being copied or checked (the one before an import or bulk edit) is finished, not cut off.
+      await backupsSettled(shop.db.name);
       shop.db.close();
       lock.release();
     },

@@ -3,7 +3,7 @@
 // as `<name>.partial` and renamed only once checked and fsynced, so a kill -9
 // at any moment leaves either a `.partial` (removed at the next start) or a
 // complete backup — the earlier backups are never touched by a copy in progress.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { backupMetaSchema, type BackupEntry, type BackupMeta, type BackupReason } from './contract.js';
 
@@ -32,6 +32,28 @@ export function freeBackupPath(folder: string, fileName: string): string {
 
 export function ensureFolder(folder: string): void {
   mkdirSync(folder, { recursive: true });
+}
+
+/** Bytes free to this user on the disk that holds `folder`; null when the system cannot say. */
+export function freeBytes(folder: string): number | null {
+  try {
+    const stats = statfsSync(folder);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The least room a copy of the shop at `dbPath` takes: its main file (the backup API copies every
+ * page of it; pages still in the WAL replace pages, they add only where the file grew).
+ */
+export function shopBytes(dbPath: string): number {
+  try {
+    return statSync(dbPath).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Forces a file's bytes to the disk (and, best effort, its directory entry). */

@@ -3,18 +3,20 @@
 // (daily, before an import, a big bulk edit, a restore) through `backupBefore`.
 // One backup at a time per shop file: a second request waits for the first.
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { appendAudit } from '../audit/recorder.js';
 import type { Db } from '../db/open.js';
+import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { environmentError } from '../shared/env-errors.js';
-import { backupFileName, deleteBackup, ensureFolder, freeBackupPath, fsyncFile, listBackupFiles, partialSuffix, publishBackup, removeQuietly } from './backup-files.js';
+import { backupFileName, deleteBackup, ensureFolder, freeBackupPath, freeBytes, fsyncFile, listBackupFiles, partialSuffix, publishBackup, removeQuietly, shopBytes } from './backup-files.js';
 import { backupFolderOf, readBackupSettings } from './backup-settings-store.js';
 import { checkFile } from './check-worker.js';
 import type { BackupEntry, BackupMeta, BackupReason, ShopCounts } from './contract.js';
 import { backupsToKeep } from './rotation.js';
 import { shopHealth } from './shop-health.js';
-import { copyLiveShop, openCopy, readShopFacts, settleCopy, type ShopFacts } from './shop-copy-store.js';
+import { snapshotCopy } from './copy-worker.js';
+import { openCopy, readShopFacts, settleCopy, type ShopFacts } from './shop-copy-store.js';
 
 export interface CopyResult {
   facts: ShopFacts;
@@ -40,13 +42,19 @@ function settleAndRead(partial: string): ShopFacts {
 }
 
 /**
- * Copies the live shop to `partial` (online backup API), verifies the copy with integrity_check in
- * a worker and fsyncs it. The caller renames it into place. On any failure the partial is removed and
- * an environment problem (disk full, read-only folder …) is thrown named.
+ * Copies the live shop to `partial` from a snapshot (copy-worker.ts), verifies the copy with
+ * integrity_check in a worker and fsyncs it. The caller renames it into place. `onPinned` hears
+ * when the copy is certain to hold the shop as it is now (well before it is written). On any
+ * failure the partial is removed and an environment problem (disk full, read-only folder …) is
+ * thrown named.
  */
-export async function makeVerifiedCopy(db: Db, partial: string): Promise<CopyResult> {
+export async function makeVerifiedCopy(db: Db, partial: string, onPinned: () => void = () => undefined): Promise<CopyResult> {
   try {
-    await copyLiveShop(db, partial);
+    ensureRoomFor(db, dirname(partial));
+    const copy = snapshotCopy(db, partial);
+    await copy.pinned;
+    onPinned();
+    await copy.copied;
     const facts = settleAndRead(partial);
     const checked = await checkFile(partial, 'integrity_check');
     fsyncFile(partial);
@@ -55,6 +63,15 @@ export async function makeVerifiedCopy(db: Db, partial: string): Promise<CopyRes
     removeQuietly(partial);
     throw environmentError(error) ?? error;
   }
+}
+
+/**
+ * Refuses at once, named, when the folder's disk has less room than the shop takes: a copy that
+ * would fill the disk halfway is found out before an import or bulk edit goes ahead, not after.
+ */
+function ensureRoomFor(db: Db, folder: string): void {
+  const free = freeBytes(folder);
+  if (free !== null && free < shopBytes(dbPathOf(db))) throw Object.assign(new Error(`no room for a copy in ${folder}`), { code: 'ENOSPC' });
 }
 
 const inProgress = new Map<string, Promise<unknown>>();
@@ -87,10 +104,19 @@ export function rotateBackups(dbPath: string): string[] {
   return removed;
 }
 
-/** A verified backup of the live shop in the backups folder, then the rotation. */
-export function createBackup(db: Db, reason: BackupReason, clock: Clock): Promise<BackupEntry> {
+/** A backup under way: `pinned` once it holds the shop as it is now, `done` once it is checked and listed. */
+interface StartedBackup {
+  /** The path the backup will have once listed. */
+  pinned: Promise<string>;
+  done: Promise<BackupEntry>;
+}
+
+/** Starts a verified backup of the live shop into the backups folder (after any backup already running), then the rotation. */
+function startBackup(db: Db, reason: BackupReason, clock: Clock): StartedBackup {
   const dbPath = dbPathOf(db);
-  return oneAtATime(dbPath, async () => {
+  let pin!: { resolve: (path: string) => void; reject: (error: unknown) => void };
+  const pinned = new Promise<string>((resolve, reject) => (pin = { resolve, reject }));
+  const done = oneAtATime(dbPath, async () => {
     const folder = backupFolderOf(dbPath);
     try {
       ensureFolder(folder);
@@ -100,7 +126,7 @@ export function createBackup(db: Db, reason: BackupReason, clock: Clock): Promis
     const at = clock.now();
     const finalPath = freeBackupPath(folder, backupFileName(dbPath, at, reason));
     const partial = `${finalPath}${partialSuffix}`;
-    const copy = await makeVerifiedCopy(db, partial);
+    const copy = await makeVerifiedCopy(db, partial, () => pin.resolve(finalPath));
     const meta: BackupMeta = {
       format: 'shopdesk-backup/1',
       shopName: copy.facts.shopName,
@@ -121,21 +147,82 @@ export function createBackup(db: Db, reason: BackupReason, clock: Clock): Promis
     rotateBackups(dbPath);
     return { ...meta, id: basename(finalPath), path: finalPath };
   });
+  // A backup that failed before its snapshot was pinned: whoever waits for the pin hears why.
+  done.catch(pin.reject);
+  pinned.catch(() => undefined);
+  return { pinned, done };
+}
+
+/** A verified backup of the live shop in the backups folder, then the rotation. */
+export function createBackup(db: Db, reason: BackupReason, clock: Clock): Promise<BackupEntry> {
+  return startBackup(db, reason, clock).done;
+}
+
+/** Waits for the backups of this shop file that are still being copied or checked (closing, tests, the bench). */
+export async function backupsSettled(dbPath: string): Promise<void> {
+  await inProgress.get(dbPath)?.catch(() => undefined);
+}
+
+/** Whether there is a shop worth backing up before `reason`; a damaged one is not copied (the copy would carry the damage). */
+function worthBackingUp(db: Db, reason: Exclude<BackupReason, 'manual'>): boolean {
+  if (readShopFacts(db)?.shopName == null) return false;
+  return reason === 'beforeRestore' || shopHealth().state !== 'damaged';
 }
 
 /**
- * The automatic backup before something that rewrites much of the shop (an import, a bulk edit, a
- * restore): null when there is nothing to back up yet (no shop) or the file is damaged (a copy
- * would carry the damage; restoring is the way out, and a restore backs up the damaged file itself).
+ * The backup before a restore or the daily one, made whole before this answers: null when there is
+ * nothing to back up yet (no shop) or the file is damaged (restoring is the way out, and a restore
+ * backs up the damaged file itself).
  */
-export async function backupBefore(db: Db, reason: Exclude<BackupReason, 'manual'>, clock: Clock): Promise<BackupEntry | null> {
-  if (readShopFacts(db)?.shopName == null) return null;
-  if (reason !== 'beforeRestore' && shopHealth().state === 'damaged') return null;
+export async function backupBefore(db: Db, reason: 'beforeRestore' | 'daily', clock: Clock): Promise<BackupEntry | null> {
+  if (!worthBackingUp(db, reason)) return null;
   const entry = await createBackup(db, reason, clock);
   // Backup now and a restore are contract calls the audit log records itself; the automatic ones are
   // recorded here. The restore's own copy is not: the restore replaces the log it would go into.
-  if (reason !== 'beforeRestore') recordAutomaticBackup(db, clock, entry);
+  if (reason === 'daily') recordAutomaticBackup(db, clock, entry);
   return entry;
+}
+
+/** A backup whose snapshot is taken; `done` settles when it is copied, checked and listed (null if that failed). */
+export interface PendingBackup {
+  done: Promise<BackupEntry | null>;
+}
+
+/**
+ * The backup before something that rewrites much of the shop (an import, a bulk edit): answers as
+ * soon as the copy is certain to hold the shop as it is now, so the work goes ahead while the copy is
+ * written and checked in the background (≈ 30 s for a 900 MB shop). Refused, named, before any
+ * change when it cannot start (no room on the disk, a read-only folder). Null when there is nothing
+ * to back up or the file is damaged.
+ */
+export async function backupBeforeChange(db: Db, reason: 'beforeImport' | 'beforeBulkEdit', clock: Clock): Promise<PendingBackup | null> {
+  if (!worthBackingUp(db, reason)) return null;
+  const backup = startBackup(db, reason, clock);
+  const path = await backup.pinned;
+  // Recorded now, while no import holds the write lock; a copy that fails later is recorded then.
+  recordStartedBackup(db, clock, reason, path);
+  const done = backup.done.then(
+    (entry) => entry,
+    (error: unknown) => {
+      recordFailedBackup(db, clock, reason, error);
+      return null;
+    },
+  );
+  return { done };
+}
+
+function recordStartedBackup(db: Db, clock: Clock, reason: BackupReason, path: string): void {
+  try {
+    appendAudit(db, clock, {
+      kind: 'backup',
+      area: 'backups',
+      subject: `backup:${basename(path)}`,
+      summary: `automatic backup (${reason}): ${path}, copied and checked in the background`,
+      after: { id: basename(path), path, reason },
+    });
+  } catch {
+    // The backup goes on and is listed; a failed audit row must not stop the change it protects.
+  }
 }
 
 function recordAutomaticBackup(db: Db, clock: Clock, entry: BackupEntry): void {
@@ -153,10 +240,28 @@ function recordAutomaticBackup(db: Db, clock: Clock, entry: BackupEntry): void {
   }
 }
 
+/** A background copy that failed after its import or bulk edit went ahead: said in the audit log. */
+function recordFailedBackup(db: Db, clock: Clock, reason: BackupReason, error: unknown, tries = 6): void {
+  if (!db.open) return;
+  const shape = error instanceof AppError ? error.toShape() : null;
+  try {
+    appendAudit(db, clock, {
+      kind: 'backupFailed',
+      area: 'backups',
+      subject: `backup:${reason}`,
+      summary: `automatic backup (${reason}) failed: ${shape?.message ?? (error instanceof Error ? error.message : String(error))}`,
+      extra: { reason, key: shape?.details.key ?? null },
+    });
+  } catch {
+    // The import it protected may hold the write lock for a while yet: try again later, a few times.
+    if (tries > 1) setTimeout(() => recordFailedBackup(db, clock, reason, error, tries - 1), 10_000).unref();
+  }
+}
+
 /** Before a bulk edit: a backup only when it touches more rows than the setting (default 1,000). */
-export function backupBeforeBulkEdit(db: Db, rows: number, clock: Clock): Promise<BackupEntry | null> {
+export function backupBeforeBulkEdit(db: Db, rows: number, clock: Clock): Promise<PendingBackup | null> {
   if (rows <= readBackupSettings(dbPathOf(db)).bulkEditThreshold) return Promise.resolve(null);
-  return backupBefore(db, 'beforeBulkEdit', clock);
+  return backupBeforeChange(db, 'beforeBulkEdit', clock);
 }
 
 /** The daily backup, when no good backup of any reason is younger than a day. */

@@ -25,6 +25,7 @@ import { defaultPromotionDeps, type PromotionDeps } from './promotion-deps.js';
 import { createPromotionReader, type StoredPromotion } from './promotion-reader.js';
 import { createPromotionStore, type ColumnValue, type NewPromotionRow, type PromotionColumn } from './promotion-store.js';
 import type { PromotionStatus } from './rules.js';
+import { callerCan, currentCaller } from '../team/call-context.js';
 
 /** The columns (and link snapshots) a person's fields set; `targets` / `channels` are JSON. */
 type FieldColumn = Exclude<PromotionColumn, 'status' | 'scope' | 'all_channels' | 'override_reason' | 'override_by' | 'override_at' | 'started_at' | 'finished_at'>;
@@ -315,6 +316,8 @@ export function belowMarginFloor(
   remedy = 'state a reason to schedule it anyway',
 ): AppError {
   const shown = result.breaches.slice(0, 20);
+  // A role may run promotions without seeing costs: then the refusal names the SKUs, not their cost or margin.
+  const seesCosts = callerCan(currentCaller(), 'costs.view');
   return new AppError(
     'CONFLICT',
     `Promotion “${name}” would sell ${result.breachCount} SKU(s) below the margin floor; ${remedy}. Nothing was changed.`,
@@ -324,8 +327,16 @@ export function belowMarginFloor(
       issues: shown.map((b, i) => ({
         path: `breaches.${i}`,
         key: 'belowMarginFloor',
-        message: `${b.sku}: ${b.unitPrice} leaves a margin of ${(b.marginBp / 100).toFixed(2)} % under the floor of ${(b.floorBp / 100).toFixed(2)} %`,
-        params: { sku: b.sku, variantId: b.variantId, unitPrice: b.unitPrice, cost: b.cost, marginBp: b.marginBp, floorBp: b.floorBp },
+        message: seesCosts
+          ? `${b.sku}: ${b.unitPrice} leaves a margin of ${(b.marginBp / 100).toFixed(2)} % under the floor of ${(b.floorBp / 100).toFixed(2)} %`
+          : `${b.sku}: ${b.unitPrice} is under the margin floor of ${(b.floorBp / 100).toFixed(2)} %`,
+        params: {
+          sku: b.sku,
+          variantId: b.variantId,
+          unitPrice: b.unitPrice,
+          floorBp: b.floorBp,
+          ...(seesCosts ? { cost: b.cost, marginBp: b.marginBp } : {}),
+        },
       })),
     },
   );

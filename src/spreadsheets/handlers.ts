@@ -15,7 +15,7 @@ import { createSessionState, describeSession, preview, readSession, rememberMapp
 import { buildTemplate } from './template.js';
 import { targetFor } from './targets/index.js';
 import { shownRow, type ImportTarget, type TargetPlan } from './targets/target.js';
-import { backupBefore } from '../backup/backup-service.js';
+import { backupBeforeChange } from '../backup/backup-service.js';
 
 export interface ImportDeps {
   jobs: JobRunner;
@@ -118,7 +118,8 @@ export function createImportHandlers(ctx: AreaContext, deps: ImportDeps): AreaHa
       const mainDb = ctx.db();
       const job = deps.jobs.start('imports.apply', 'jobs.kind.importApply', async (jobCtx) => {
         try {
-          await backupBefore(mainDb, 'beforeImport', ctx.clock); // a verified copy first (src/backup): an import rewrites much of the shop
+          // The shop as it is now is held by a verified copy (written and checked while the import goes on).
+          await backupBeforeChange(mainDb, 'beforeImport', ctx.clock);
           const result = await applyImport(jobCtx, state, mode, { mainDb, openWriter: deps.openWriter, clock: ctx.clock, actor: ctx.actor() });
           state.applied = result;
           // The preview stays as it was applied (what each row did); the plan is spent, and what

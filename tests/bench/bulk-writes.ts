@@ -7,6 +7,7 @@
 //    INSERTs into the ledger plus level upserts.
 // Works on a copy of the bench database so the reused file stays as generated.
 import { copyFileSync, rmSync } from 'node:fs';
+import { backupsSettled } from '../../src/backup/backup-service.js';
 import { createCore, type Core } from '../../src/core.js';
 import { applyPriceChange } from '../../src/catalog/price-rounding.js';
 import { openDatabase, type Db } from '../../src/db/open.js';
@@ -106,6 +107,9 @@ export async function benchBulkWrites(sourcePath: string, workPath: string): Pro
         if (!answer.ok) throw new Error(answer.error.message);
       }),
     );
+    // The edit answered once its backup's snapshot was held; the copy and its check go on in the
+    // background. Let them finish before the next step, so no step is timed against a 900 MB copy.
+    await backupsSettled(workPath);
     price.bare.push(await timeOnce(() => bareBulkPrice(db, at)));
     ledger.core.push(await timeOnce(() => coreLedger(core, pairs)));
     ledger.bare.push(await timeOnce(() => bareLedger(db, pairs, at)));

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { backupBefore, backupBeforeBulkEdit, dailyBackupIfDue } from '../../../src/backup/backup-service.js';
+import { backupBefore, backupBeforeBulkEdit, backupsSettled, dailyBackupIfDue } from '../../../src/backup/backup-service.js';
 import { runScheduledBackupWork } from '../../../src/backup/scheduled-work.js';
 import { shopHealth } from '../../../src/backup/shop-health.js';
 import { fixedClock } from '../../../src/shared/clock.js';
@@ -16,6 +16,7 @@ it('an import backs the shop up first, holding the shop as it was before the imp
   try {
     await addProducts(shop, 3, 'FIRST');
     await addProducts(shop, 5, 'SECOND');
+    await backupsSettled(shop.db.name);
     const before = (await shop.ok('backups.list', {})).backups.filter((entry) => entry.reason === 'beforeImport');
     expect(before.map((entry) => entry.counts.products).sort()).toEqual([0, 3]);
   } finally {
@@ -44,7 +45,8 @@ it('a bulk edit backs up first only above the threshold in the settings', async 
   try {
     await shop.ok('backups.settings.update', { bulkEditThreshold: 50 });
     expect(await backupBeforeBulkEdit(shop.db, 50, later(0))).toBeNull();
-    expect(await backupBeforeBulkEdit(shop.db, 51, later(0))).toMatchObject({ reason: 'beforeBulkEdit', check: 'ok' });
+    const pending = await backupBeforeBulkEdit(shop.db, 51, later(0));
+    expect(await pending?.done).toMatchObject({ reason: 'beforeBulkEdit', check: 'ok' });
   } finally {
     await shop.close();
   }

@@ -47,6 +47,15 @@ it.skipIf(disk === null)('a backup onto a full disk answers diskFull, leaves no 
     expect(readdirSync(folder).sort()).toEqual([earlier.id, `${earlier.id}.json`].sort());
     expect(productCount(earlier.path)).toBe(20);
     expect((await shop.ok('backups.list', {})).backups.map((entry) => entry.id)).toEqual([earlier.id]);
+    // A bulk edit that must be backed up first is refused, named, before it changes anything.
+    await shop.ok('backups.settings.update', { bulkEditThreshold: 5 });
+    const prices = shop.db.prepare('SELECT SUM(price) AS total FROM variants').get();
+    const refused = await shop.fail('variants.bulkAction', {
+      target: { filter: { filters: {}, quickSearch: '' } },
+      action: { kind: 'priceChange', field: 'price', mode: 'percent', value: 10, rounding: '.99' },
+    });
+    expect(refused).toMatchObject({ code: 'ENVIRONMENT', details: { key: 'diskFull' } });
+    expect(shop.db.prepare('SELECT SUM(price) AS total FROM variants').get()).toEqual(prices);
     // The shop itself is unharmed and takes writes.
     expect((await shop.ok('settings.update', { name: 'Still fine' })).name).toBe('Still fine');
   } finally {

@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { historyRenderer } from '../../../src/shared/history-texts.js';
 import { parseSummaryParams } from '../../../src/shared/history-summary.js';
+import { runAs, systemCaller } from '../../../src/team/call-context.js';
+import type { Permission } from '../../../src/team/permission-names.js';
 import { removeTempDirs } from '../temp-shop.js';
 import { lifecycleShop, refusal, row, teeSale, type LifecycleShop } from './lifecycle-fixture.js';
 
@@ -44,6 +46,22 @@ describe('schedule', () => {
       },
     ]);
     expect(row(shop.db, id)?.status).toBe('draft');
+  });
+
+  it('refuses a role that runs promotions but does not see costs without telling it the cost or margin', () => {
+    const { promotions, lifecycle } = open({ breaches: 3 });
+    const { id } = promotions.create(teeSale(), 'owner');
+    const promoter = { ...systemCaller('serve'), personId: 7, login: 'promo', name: 'Promo', permissions: new Set<Permission>(['shop.view', 'promotions.run']) };
+    const error = refusal(() => runAs(promoter, () => lifecycle.schedule(id, undefined, 'promo')));
+    expect([error.code, error.details.key]).toEqual(['CONFLICT', 'belowMarginFloor']);
+    expect(error.details.issues).toEqual([
+      {
+        path: 'breaches.0',
+        key: 'belowMarginFloor',
+        message: 'TEE-S: 750 is under the margin floor of 10.00 %',
+        params: { sku: 'TEE-S', variantId: 1, unitPrice: 750, floorBp: 1000 },
+      },
+    ]);
   });
 
   it('schedules over the floor with a stated reason, recorded on the promotion and in History in both languages', async () => {
