@@ -29,7 +29,7 @@ import { runAs, systemCaller } from './team/call-context.js';
 import type { Via } from './team/via.js';
 import { ruleOf } from './team/method-permissions.js';
 import { backupsSettled } from './backup/backup-service.js';
-import { refuseWritesIfDamaged } from './backup/shop-health.js';
+import { pendingOpenCheck, refuseWritesIfDamaged, shopHealth } from './backup/shop-health.js';
 import { startBackupScheduler } from './backup/scheduler.js';
 import { runScheduledBackupWork } from './backup/scheduled-work.js';
 import { createAuditAround, createForbiddenAudit, createSignInAudit } from './audit/wiring.js';
@@ -109,13 +109,24 @@ export function createCore(options: CoreOptions): Core {
   const listeners = new Set<(event: CoreEvent) => void>();
   // Alerts re-evaluate on a schedule and after data changes (debounced, outside the request).
   // Scheduled runs are full; runs after data changes re-check only what the changes touched.
+  // Background writers wait for the check of a file just opened and never write into a damaged one.
+  const whenWritable = (work: () => void): void => {
+    const checking = pendingOpenCheck();
+    if (checking) {
+      checking.then(() => whenWritable(work)).catch(logError);
+      return;
+    }
+    if (!closed && shopHealth().state !== 'damaged') work();
+  };
   const evaluateAlertsNow = (incremental: boolean) => {
     if (closed || background === false || !shop.settingsStore.get()) return; // no shop yet: nothing to watch
-    try {
-      runAs(systemCaller('schedule'), () => evaluateAndAnnounce(shop.db, { clock, emit }, { incremental }));
-    } catch (error) {
-      logError(error);
-    }
+    whenWritable(() => {
+      try {
+        runAs(systemCaller('schedule'), () => evaluateAndAnnounce(shop.db, { clock, emit }, { incremental }));
+      } catch (error) {
+        logError(error);
+      }
+    });
   };
   const alertScheduler = startAlertScheduler({
     evaluate: () => evaluateAlertsNow(false),
@@ -193,8 +204,12 @@ export function createCore(options: CoreOptions): Core {
   const router = createRouter(handlers, {
     guard: createCallGuard(team, createForbiddenAudit(() => shop.db, clock, logError)),
     around: async (call, run) => {
-      // A damaged shop file answers reads (and backups, restore) but takes no more writes.
-      refuseWritesIfDamaged(call.method, ruleOf(call.method).writes);
+      // A damaged shop file answers reads (and backups, restore) but takes no more writes; in the
+      // first seconds after open a write waits for the file's check to say which it is.
+      const writes = ruleOf(call.method).writes;
+      const checking = writes ? pendingOpenCheck() : null;
+      if (checking) await checking;
+      refuseWritesIfDamaged(call.method, writes);
       if (call.method !== 'backups.restore') return auditAround(call, run);
       // A restore replaces the file under the recorder's marks: it is recorded as one event in
       // the restored shop's log (whose chain it continues), naming the file and the counts.
@@ -231,8 +246,10 @@ export function createCore(options: CoreOptions): Core {
   const promotionScheduler = startPromotionScheduler({
     advance: () => {
       if (closed || background === false || !shop.settingsStore.get()) return;
-      const moved = runAs(systemCaller('schedule'), () => advancePromotions(shop.db, clock.now()));
-      if (moved.started.length > 0 || moved.ended.length > 0) emit({ name: 'data.changed', payload: { areas: ['catalog'] } });
+      whenWritable(() => {
+        const moved = runAs(systemCaller('schedule'), () => advancePromotions(shop.db, clock.now()));
+        if (moved.started.length > 0 || moved.ended.length > 0) emit({ name: 'data.changed', payload: { areas: ['catalog'] } });
+      });
     },
     logError,
   });
@@ -281,6 +298,7 @@ export function createCore(options: CoreOptions): Core {
       promotionScheduler.stop();
       // A backup still being copied or checked (the one before an import or bulk edit) is finished, not cut off.
       await backupsSettled(shop.db.name);
+      await pendingOpenCheck();
       shop.db.close();
       lock.release();
     },

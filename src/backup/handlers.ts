@@ -12,7 +12,7 @@ import { createBackup, dbPathOf, listBackups, newestGoodBackup } from './backup-
 import { checkFile } from './check-worker.js';
 import type { BackupSettings, backupsContract, healthContract } from './contract.js';
 import { exportShop, inspectBackup, receiveUpload, restoreBackup } from './restore-service.js';
-import { markDamaged, markHealthy, shopHealth } from './shop-health.js';
+import { markDamaged, markHealthy, pendingOpenCheck, shopHealth } from './shop-health.js';
 import { readShopFacts } from './shop-copy-store.js';
 import type { Db } from '../db/open.js';
 import { environmentError } from '../shared/env-errors.js';
@@ -75,7 +75,10 @@ export function createBackupHandlers(ctx: HandlerContext): AreaHandlers<typeof b
       }
       return settingsView();
     },
-    'health.status': () => healthStatus(),
+    'health.status': async () => {
+      await pendingOpenCheck();
+      return healthStatus();
+    },
     'health.check': async () => {
       const checked = await checkFile(dbPathOf(live()), 'quick_check');
       if (checked.ok) markHealthy(ctx.clock.now());

@@ -26,6 +26,23 @@ export function onShopHealth(listener: (state: HealthState) => void): () => void
   return () => listeners.delete(listener);
 }
 
+let openCheck: Promise<void> | null = null;
+
+/** The check of a file just opened, running in a worker: writes and the health answer wait for it. */
+export function checkingAtOpen(check: Promise<void>): void {
+  const running: Promise<void> = check
+    .catch(() => undefined)
+    .finally(() => {
+      if (openCheck === running) openCheck = null;
+    });
+  openCheck = running;
+}
+
+/** The open check still running, if any (null at once otherwise, so reads pay nothing). */
+export function pendingOpenCheck(): Promise<void> | null {
+  return openCheck;
+}
+
 export function markHealthy(at: Date): void {
   set({ state: 'ok', checkedAt: at.toISOString() });
 }

@@ -29,6 +29,9 @@ it('detects a file damaged in the middle of a table at open, refuses writes, and
 
   const core = testCore({ dbPath: shop.path });
   try {
+    // The file needs no migration, so its check runs in a worker while the core answers; a write
+    // sent at once waits for that check and is refused, named.
+    expect((await failure(core, 'settings.update', { name: 'Too soon' })).details.key).toBe('shopDamaged');
     const status = await ok(core, 'health.status', {});
     expect(status.health.state).toBe('damaged');
     expect(status.health.state === 'damaged' ? status.health.detail : '').toMatch(/page|corrupt|malformed/i);
