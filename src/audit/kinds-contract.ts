@@ -75,6 +75,7 @@ export const auditEventKinds = [
   'signOut',
   'forbidden',
   'backup',
+  'backupFailed',
   'restore',
   'importApplied',
   'ordersPulled',

@@ -104,6 +104,7 @@ export const auditKindTexts = {
   signOut: ['Signed out', '已退出登录'],
   forbidden: ['Action refused (no permission)', '操作被拒绝（无权限）'],
   backup: ['Backup made', '已备份'],
+  backupFailed: ['Backup failed', '备份失败'],
   restore: ['Backup restored', '已恢复备份'],
   importApplied: ['Import applied', '导入已完成'],
   ordersPulled: ['Orders came in from a channel', '已从渠道同步订单'],
