@@ -84,6 +84,11 @@ export function createAuditStore(db: Db) {
        @afterJson, @extraJson, @changeSetId, @prevHash, @hash)`,
   );
   const captureMark = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM audit_capture');
+  // All three marks in one statement: every call, reads included, takes them before and after.
+  const marks = db.prepare<[], { capture: number | null; changeSet: number | null; movement: number | null }>(
+    `SELECT (SELECT MAX(seq) FROM audit_capture) AS capture, (SELECT MAX(id) FROM change_sets) AS changeSet,
+       (SELECT MAX(id) FROM stock_movements) AS movement`,
+  );
   const captureAfter = db.prepare<[number], CaptureRow>(
     `SELECT seq, table_name AS tableName, row_key AS rowKey, before_json AS beforeJson, after_json AS afterJson
      FROM audit_capture WHERE seq > ? ORDER BY seq`,
@@ -94,9 +99,7 @@ export function createAuditStore(db: Db) {
   );
   const deleteCaptureAfter = db.prepare<[number]>('DELETE FROM audit_capture WHERE seq > ?');
   const deleteCaptureBetween = db.prepare<[number, number]>('DELETE FROM audit_capture WHERE seq > ? AND seq <= ?');
-  const maxChangeSet = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM change_sets');
   const changeSetsAfter = db.prepare<[number], { id: number }>('SELECT id FROM change_sets WHERE id > ? ORDER BY id');
-  const maxMovement = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM stock_movements');
   const movementsAfter = db.prepare<[number], { n: number; first: number | null; last: number | null }>(
     'SELECT COUNT(*) AS n, MIN(id) AS first, MAX(id) AS last FROM stock_movements WHERE id > ?',
   );
@@ -135,6 +138,11 @@ export function createAuditStore(db: Db) {
       return fields.id;
     },
     captureMark: (): number => captureMark.get()?.seq ?? 0,
+    /** The newest capture row, change set and stock movement, read at once. */
+    marks(): { capture: number; changeSet: number; movement: number } {
+      const row = marks.get();
+      return { capture: row?.capture ?? 0, changeSet: row?.changeSet ?? 0, movement: row?.movement ?? 0 };
+    },
     /** The capture rows after `mark` (up to `upTo` when given), in the order they were written. */
     captured(mark: number, upTo: number | null): IterableIterator<CaptureRow> {
       return upTo === null ? captureAfter.iterate(mark) : captureBetween.iterate(mark, upTo);
@@ -144,9 +152,7 @@ export function createAuditStore(db: Db) {
     },
     /** How many rows (of SQLite's total_changes()) this connection changed for the audit's own bookkeeping. */
     ownChanges: (): number => ownChanges,
-    changeSetMark: (): number => maxChangeSet.get()?.id ?? 0,
     changeSetsAfter: (mark: number): number[] => changeSetsAfter.all(mark).map((row) => row.id),
-    movementMark: (): number => maxMovement.get()?.id ?? 0,
     movementsAfter: (mark: number) => movementsAfter.get(mark) ?? { n: 0, first: null, last: null },
     get: (id: number): AuditRow | undefined => getRow.get(id),
     /** Every row in id order, streamed (the chain check). */
