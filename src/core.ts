@@ -29,6 +29,7 @@ import { runAs, systemCaller } from './team/call-context.js';
 import type { Via } from './team/via.js';
 import { ruleOf } from './team/method-permissions.js';
 import { backupsSettled } from './backup/backup-service.js';
+import type { RestoreResult } from './backup/restore-service.js';
 import { pendingOpenCheck, refuseWritesIfDamaged, shopHealth } from './backup/shop-health.js';
 import { startBackupScheduler } from './backup/scheduler.js';
 import { runScheduledBackupWork } from './backup/scheduled-work.js';
@@ -213,14 +214,16 @@ export function createCore(options: CoreOptions): Core {
       if (call.method !== 'backups.restore') return auditAround(call, run);
       // A restore replaces the file under the recorder's marks: it is recorded as one event in
       // the restored shop's log (whose chain it continues), naming the file and the counts.
-      const output = (await run()) as { restored: unknown; countsBefore: unknown };
+      const output = (await run()) as RestoreResult;
       try {
+        const { restored, countsBefore } = output;
         appendAudit(shop.db, clock, {
           kind: 'restore',
           area: 'backups',
           input: call.input,
-          before: { counts: output.countsBefore },
-          after: { restored: output.restored },
+          // One "shop" row: its counts before, and the restored backup's name, date and counts.
+          before: { shop: { ...countsBefore } },
+          after: { shop: { shop_name: restored.shopName, backup_path: restored.path, backup_created_at: restored.createdAt, ...restored.counts } },
         });
       } catch (error) {
         logError(error);

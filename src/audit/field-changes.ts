@@ -27,10 +27,14 @@ function labelOf(values: Record<string, unknown> | null | undefined): string | n
   return null;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The `"table:rowKey" -> { field: value }` map of a before/after column; entries of any other shape are not rows and are left out. */
 export function parseRowMap(text: string | null): RowMap {
   if (text === null) return {};
   const value: unknown = JSON.parse(text);
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as RowMap) : {};
+  if (!isPlainObject(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, row]) => isPlainObject(row))) as RowMap;
 }
 
 /** Every field change of a row's before/after maps, in key order of the after map. */

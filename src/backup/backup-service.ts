@@ -229,11 +229,26 @@ function recordStartedBackup(db: Db, clock: Clock, reason: BackupReason, path: s
       area: 'backups',
       subject: `backup:${basename(path)}`,
       summary: `automatic backup (${reason}): ${path}, copied and checked in the background`,
-      after: { id: basename(path), path, reason },
+      after: { [`backup:${basename(path)}`]: { path, reason } },
     });
   } catch {
     // The backup goes on and is listed; a failed audit row must not stop the change it protects.
   }
+}
+
+/** A backup as the audit log's before/after shows it: one row of plain fields. */
+function backupFields(entry: BackupEntry): Record<string, string | number | null> {
+  // Named like columns (snake_case), as every other row of the log: the UI words them (audit.field.*).
+  return {
+    path: entry.path,
+    reason: entry.reason,
+    created_at: entry.createdAt,
+    size_bytes: entry.sizeBytes,
+    check_result: entry.check,
+    products: entry.counts.products,
+    variants: entry.counts.variants,
+    orders: entry.counts.orders,
+  };
 }
 
 function recordAutomaticBackup(db: Db, clock: Clock, entry: BackupEntry): void {
@@ -243,7 +258,7 @@ function recordAutomaticBackup(db: Db, clock: Clock, entry: BackupEntry): void {
       area: 'backups',
       subject: `backup:${entry.id}`,
       summary: `automatic backup (${entry.reason}): ${entry.path}, ${entry.sizeBytes} bytes, check ${entry.check}`,
-      after: entry,
+      after: { [`backup:${entry.id}`]: backupFields(entry) },
       ...(entry.reason === 'daily' ? { origin: 'schedule' as const } : {}),
     });
   } catch {

@@ -66,6 +66,9 @@ it('restores a backup even when the backup made before the restore rotates that 
     expect(result.before?.shopName).toBe('Renamed');
     expect((await shop.ok('settings.get', {})).name).toBe('Test shop');
     expect((await shop.ok('backups.list', {})).backups.map((entry) => entry.reason)).toEqual(['beforeRestore']);
+    // The restore in the audit log: the shop's name and counts as restored, from the backup named.
+    const restoreRow = (await shop.ok('audit.list', {})).rows.find((entry) => entry.kind === 'restore');
+    expect(restoreRow?.changes).toContainEqual(expect.objectContaining({ table: 'shop', field: 'backup_path', after: daily?.path }));
   } finally {
     await shop.close();
   }
@@ -79,6 +82,9 @@ it('records the automatic backups in the audit log, with what was copied', async
     const row = rows.find((entry) => entry.kind === 'backup');
     expect(row).toMatchObject({ area: 'backups', origin: 'schedule', subject: `backup:${daily?.id}` });
     expect(row?.summary).toContain(daily?.path);
+    // Shown as one backup's fields (path, reason, time, size, check, counts), not as characters of a text.
+    expect(row?.changeCount).toBe(8);
+    expect(row?.changes).toContainEqual(expect.objectContaining({ table: 'backup', rowKey: daily?.id, field: 'check_result', before: null, after: 'ok' }));
   } finally {
     await shop.close();
   }

@@ -171,6 +171,8 @@ export const auditTableTexts = {
   role_permissions: ['Role permission', '角色权限'],
   people: ['Person', '人员'],
   team_settings: ['Sign-in settings', '登录设置'],
+  backup: ['Backup', '备份'],
+  shop: ['Shop', '店铺'],
 } as const satisfies Record<string, Pair>;
 
 /** Column names not already worded for change sets (history-texts.ts has the catalog's). */
@@ -207,6 +209,15 @@ export const auditFieldTexts = {
   service_level: ['Service level', '服务水平'],
   parent_id: ['Parent category', '上级分类'],
   path: ['Path', '路径'],
+  reason: ['Reason', '原因'],
+  size_bytes: ['Size (bytes)', '大小（字节）'],
+  check_result: ['Check', '校验'],
+  products: ['Products', '商品数'],
+  variants: ['Variants', '规格数'],
+  orders: ['Orders', '订单数'],
+  shop_name: ['Shop name', '店铺名称'],
+  backup_path: ['Backup file', '备份文件'],
+  backup_created_at: ['Backup made', '备份时间'],
   demand_window_days: ['Demand window (days)', '需求统计天数'],
   review_period_days: ['Review period (days)', '补货周期（天）'],
   min_margin_bp: ['Minimum margin (basis points)', '最低毛利（基点）'],
