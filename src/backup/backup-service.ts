@@ -4,7 +4,7 @@
 // One backup at a time per shop file: a second request waits for the first.
 import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { appendAudit } from '../audit/recorder.js';
+import { appendAudit, type AuditEntry } from '../audit/recorder.js';
 import type { Db } from '../db/open.js';
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
@@ -170,16 +170,24 @@ function worthBackingUp(db: Db, reason: Exclude<BackupReason, 'manual'>): boolea
 }
 
 /**
- * The backup before a restore or the daily one, made whole before this answers: null when there is
- * nothing to back up yet (no shop) or the file is damaged (restoring is the way out, and a restore
- * backs up the damaged file itself).
+ * An automatic backup made whole before this answers (daily, before a restore, before a change to
+ * a small shop): null when there is nothing to back up yet (no shop) or the file is damaged
+ * (restoring is the way out, and a restore backs up the damaged file itself).
  */
-export async function backupBefore(db: Db, reason: 'beforeRestore' | 'daily', clock: Clock): Promise<BackupEntry | null> {
+export async function backupBefore(db: Db, reason: Exclude<BackupReason, 'manual'>, clock: Clock): Promise<BackupEntry | null> {
   if (!worthBackingUp(db, reason)) return null;
   const entry = await createBackup(db, reason, clock);
   // Backup now and a restore are contract calls the audit log records itself; the automatic ones are
   // recorded here. The restore's own copy is not: the restore replaces the log it would go into.
-  if (reason === 'daily') recordAutomaticBackup(db, clock, entry);
+  if (reason !== 'beforeRestore') {
+    recordBackupEvent(db, clock, {
+      kind: 'backup',
+      subject: `backup:${entry.id}`,
+      summary: `automatic backup (${entry.reason}): ${entry.path}, ${entry.sizeBytes} bytes, check ${entry.check}`,
+      after: { [`backup:${entry.id}`]: backupFields(entry) },
+      ...(reason === 'daily' ? { origin: 'schedule' as const } : {}),
+    });
+  }
   return entry;
 }
 
@@ -195,45 +203,45 @@ export interface PendingBackup {
  * The backup before something that rewrites much of the shop (an import, a bulk edit). For a shop
  * file over 64 MB it answers as soon as the copy is certain to hold the shop as it is now, so the
  * work goes ahead while the copy is written and checked in the background (≈ 20 s for a 900 MB
- * shop); a smaller one is backed up whole first. Refused, named, before any
- * change when it cannot start (no room on the disk, a read-only folder). Null when there is nothing
- * to back up or the file is damaged.
+ * shop); a smaller one is backed up whole first (well under a second; a failure refuses the change).
+ * Refused, named, before any change when it cannot start (no room on the disk, a read-only folder).
+ * Null when there is nothing to back up or the file is damaged.
  */
 export async function backupBeforeChange(db: Db, reason: 'beforeImport' | 'beforeBulkEdit', clock: Clock): Promise<PendingBackup | null> {
-  if (!worthBackingUp(db, reason)) return null;
   if (shopBytes(dbPathOf(db)) <= waitWholeUpToBytes) {
-    // A shop this size is copied and checked in well under a second: the change waits for the
-    // whole backup (and is refused, named, if it fails), as for a restore.
-    const entry = await createBackup(db, reason, clock);
-    recordAutomaticBackup(db, clock, entry);
-    return { done: Promise.resolve(entry) };
+    const entry = await backupBefore(db, reason, clock);
+    return entry ? { done: Promise.resolve(entry) } : null;
   }
+  if (!worthBackingUp(db, reason)) return null;
   const backup = startBackup(db, reason, clock);
   const path = await backup.pinned;
   // Recorded now, while no import holds the write lock; a copy that fails later is recorded then.
-  recordStartedBackup(db, clock, reason, path);
+  recordBackupEvent(db, clock, {
+    kind: 'backup',
+    subject: `backup:${basename(path)}`,
+    summary: `automatic backup (${reason}): ${path}, copied and checked in the background`,
+    after: { [`backup:${basename(path)}`]: { path, reason } },
+  });
   const done = backup.done.then(
     (entry) => entry,
     (error: unknown) => {
-      recordFailedBackup(db, clock, reason, error);
+      const shape = error instanceof AppError ? error.toShape() : null;
+      // The import it protected may hold the write lock for a while yet: tried again a few times.
+      recordBackupEvent(
+        db,
+        clock,
+        {
+          kind: 'backupFailed',
+          subject: `backup:${reason}`,
+          summary: `automatic backup (${reason}) failed: ${shape?.message ?? (error instanceof Error ? error.message : String(error))}`,
+          extra: { reason, key: shape?.details.key ?? null },
+        },
+        6,
+      );
       return null;
     },
   );
   return { done };
-}
-
-function recordStartedBackup(db: Db, clock: Clock, reason: BackupReason, path: string): void {
-  try {
-    appendAudit(db, clock, {
-      kind: 'backup',
-      area: 'backups',
-      subject: `backup:${basename(path)}`,
-      summary: `automatic backup (${reason}): ${path}, copied and checked in the background`,
-      after: { [`backup:${basename(path)}`]: { path, reason } },
-    });
-  } catch {
-    // The backup goes on and is listed; a failed audit row must not stop the change it protects.
-  }
 }
 
 /** A backup as the audit log's before/after shows it: one row of plain fields. */
@@ -251,36 +259,16 @@ function backupFields(entry: BackupEntry): Record<string, string | number | null
   };
 }
 
-function recordAutomaticBackup(db: Db, clock: Clock, entry: BackupEntry): void {
-  try {
-    appendAudit(db, clock, {
-      kind: 'backup',
-      area: 'backups',
-      subject: `backup:${entry.id}`,
-      summary: `automatic backup (${entry.reason}): ${entry.path}, ${entry.sizeBytes} bytes, check ${entry.check}`,
-      after: { [`backup:${entry.id}`]: backupFields(entry) },
-      ...(entry.reason === 'daily' ? { origin: 'schedule' as const } : {}),
-    });
-  } catch {
-    // The backup is made and listed; a failed audit row must not fail the import or edit it protects.
-  }
-}
-
-/** A background copy that failed after its import or bulk edit went ahead: said in the audit log. */
-function recordFailedBackup(db: Db, clock: Clock, reason: BackupReason, error: unknown, tries = 6): void {
+/**
+ * An automatic backup's row in the audit log. A failed write must not fail the import or edit the
+ * backup protects; with `tries` > 1 it is tried again every 10 s while the connection is open.
+ */
+function recordBackupEvent(db: Db, clock: Clock, event: Omit<AuditEntry, 'area'>, tries = 1): void {
   if (!db.open) return;
-  const shape = error instanceof AppError ? error.toShape() : null;
   try {
-    appendAudit(db, clock, {
-      kind: 'backupFailed',
-      area: 'backups',
-      subject: `backup:${reason}`,
-      summary: `automatic backup (${reason}) failed: ${shape?.message ?? (error instanceof Error ? error.message : String(error))}`,
-      extra: { reason, key: shape?.details.key ?? null },
-    });
+    appendAudit(db, clock, { ...event, area: 'backups' });
   } catch {
-    // The import it protected may hold the write lock for a while yet: try again later, a few times.
-    if (tries > 1) setTimeout(() => recordFailedBackup(db, clock, reason, error, tries - 1), 10_000).unref();
+    if (tries > 1) setTimeout(() => recordBackupEvent(db, clock, event, tries - 1), 10_000).unref();
   }
 }
 

@@ -47,13 +47,18 @@ function resultOf(lines: readonly string[]): CheckResult {
   return { ok, detail: ok ? 'ok' : lines.slice(0, 20).join('\n') };
 }
 
+/** The check on a connection already open (its errors are the caller's to judge). */
+export function checkOpenDatabase(db: Database.Database, pragma: CheckPragma): CheckResult {
+  const rows = db.pragma(`${pragma}(20)`) as Record<string, unknown>[];
+  return resultOf(rows.map((row) => String(Object.values(row)[0])));
+}
+
 /** The check on the calling thread; an error SQLite raises while reading (SQLITE_CORRUPT, NOTADB) is a failed check. */
 export function checkFileNow(path: string, pragma: CheckPragma): CheckResult {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
-    const rows = db.pragma(`${pragma}(20)`) as Record<string, unknown>[];
-    return resultOf(rows.map((row) => String(Object.values(row)[0])));
+    return checkOpenDatabase(db, pragma);
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -66,14 +71,24 @@ interface WorkerAnswer {
   error?: { code: string; message: string };
 }
 
+/**
+ * Starts `source` (CommonJS, evaluated) in a worker thread with `data` plus the better-sqlite3 module
+ * path and native binding the core uses (`workerData.modulePath`, `workerData.nativeBinding`);
+ * null when no worker can be started here (the caller then works on its own thread).
+ */
+export function launchSqliteWorker(source: string, data: Record<string, unknown>): Worker | null {
+  try {
+    const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+    return new Worker(source, { eval: true, workerData: { ...data, modulePath, nativeBinding } });
+  } catch {
+    return null;
+  }
+}
+
 /** The check in a worker thread; falls back to the calling thread when no worker can run. */
 export function checkFile(path: string, pragma: CheckPragma): Promise<CheckResult> {
-  let modulePath: string;
-  try {
-    modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-  } catch {
-    return Promise.resolve(checkFileNow(path, pragma));
-  }
+  const worker = launchSqliteWorker(workerSource, { path, pragma });
+  if (!worker) return Promise.resolve(checkFileNow(path, pragma));
   return new Promise((resolve) => {
     let settled = false;
     const settle = (result: CheckResult) => {
@@ -81,13 +96,6 @@ export function checkFile(path: string, pragma: CheckPragma): Promise<CheckResul
       settled = true;
       resolve(result);
     };
-    let worker: Worker;
-    try {
-      worker = new Worker(workerSource, { eval: true, workerData: { modulePath, path, pragma, nativeBinding } });
-    } catch {
-      settle(checkFileNow(path, pragma));
-      return;
-    }
     worker.once('message', (answer: WorkerAnswer) => {
       if (answer.rows) settle(resultOf(answer.rows));
       else settle({ ok: false, detail: answer.error?.message ?? 'the check did not answer' });

@@ -7,10 +7,8 @@
 // bulk edit or an import waits only for that, not for the 900 MB copy of a
 // large shop (nor its check). Where no worker can run, the copy is made on
 // the app's own connection in steps (copyLiveShop), and "pinned" is "copied".
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open.js';
-import { nativeBindingInUse } from './check-worker.js';
+import { launchSqliteWorker } from './check-worker.js';
 import { copyLiveShop } from './shop-copy-store.js';
 
 export interface SnapshotCopy {
@@ -67,18 +65,8 @@ function onAppConnection(db: Db, target: string): SnapshotCopy {
 
 /** Copies the shop `db` has open into `target` (which must not exist) from a snapshot, in a worker. */
 export function snapshotCopy(db: Db, target: string): SnapshotCopy {
-  let modulePath: string;
-  try {
-    modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-  } catch {
-    return onAppConnection(db, target);
-  }
-  let worker: Worker;
-  try {
-    worker = new Worker(workerSource, { eval: true, workerData: { modulePath, source: db.name, target, nativeBinding: nativeBindingInUse() } });
-  } catch {
-    return onAppConnection(db, target);
-  }
+  const worker = launchSqliteWorker(workerSource, { source: db.name, target });
+  if (!worker) return onAppConnection(db, target);
   let pin!: { resolve: () => void; reject: (error: Error) => void };
   let copy!: { resolve: () => void; reject: (error: Error) => void };
   const pinned = new Promise<void>((resolve, reject) => (pin = { resolve, reject }));

@@ -11,7 +11,7 @@ import { createSettingsStore } from '../settings/store.js';
 import type { Clock } from '../shared/clock.js';
 import { removePartials } from '../backup/backup-files.js';
 import { backupFolderOf } from '../backup/backup-settings-store.js';
-import { checkFile, useNativeBinding } from '../backup/check-worker.js';
+import { checkFile, checkOpenDatabase, useNativeBinding } from '../backup/check-worker.js';
 import { checkingAtOpen, markDamaged, markHealthy } from '../backup/shop-health.js';
 
 export interface ShopDatabase {
@@ -33,9 +33,9 @@ export interface OpenShopOptions {
 function checkAtOpenNow(db: Db, clock: Clock): void {
   const now = clock.now();
   try {
-    const lines = (db.pragma('quick_check(20)') as Record<string, unknown>[]).map((row) => String(Object.values(row)[0]));
-    if (lines.length === 1 && lines[0] === 'ok') markHealthy(now);
-    else markDamaged(lines.join('\n'), now);
+    const checked = checkOpenDatabase(db, 'quick_check');
+    if (checked.ok) markHealthy(now);
+    else markDamaged(checked.detail, now);
   } catch (error) {
     // SQLITE_CORRUPT while checking: the file is damaged; anything else (disk error) is thrown as before.
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
